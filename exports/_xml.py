@@ -1,0 +1,27 @@
+"""XML helpers shared by the XML writers: escaping that refuses what XML 1.0 cannot carry."""
+from __future__ import annotations
+
+import re
+
+from tm.errors import FormatError
+
+# Characters outside the XML 1.0 Char production.
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+SPECIAL = re.compile('[&<>"]')
+
+
+def xml_text(value: str, where: str = "") -> str:
+    """Escape value for element text or attribute values; refuse XML-invalid characters."""
+    bad = INVALID_XML.search(value)
+    if bad:
+        raise FormatError(
+            f"{where or 'text'}: character U+{ord(bad.group()):04X} cannot be written in XML "
+            f"(at offset {bad.start()} of {value[:40]!r})"
+        )
+    return SPECIAL.sub(lambda m: ESCAPES[m.group()], value)
+
+
+def attrs(pairs: list[tuple[str, str]]) -> str:
+    """Render attributes in the given order (writers stay deterministic)."""
+    return "".join(f' {name}="{xml_text(value, name)}"' for name, value in pairs)

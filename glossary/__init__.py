@@ -1,0 +1,1 @@
+"""tmtool termbase: term extraction from documents and the concept-oriented termbase."""

@@ -1,0 +1,32 @@
+"""Shared fixtures: a built store of the bundled report, and a CLI runner."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from tm.build import build_memory, example_path, store_build  # noqa: E402
+from tm.store import TranslationMemory  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fixed_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the bundled report, built once per test session (read-only use)."""
+    db = tmp_path_factory.mktemp("report") / "report.db"
+    with TranslationMemory(db) as store:
+        store_build(build_memory(example_path()), store)
+    return db

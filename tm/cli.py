@@ -1,0 +1,153 @@
+"""The tmtool command line: a thin layer over the library; errors become one line and exit 1."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from exports import format_for_path, format_names
+from exports.base import TOOL_VERSION
+from tm.build import build_memory, example_path, store_build
+from tm.errors import TmtoolError
+from tm.export import export_tm
+from tm.store import TranslationMemory, default_db_path
+
+DEFAULT_EXPORTS = ("tmx", "po", "csv")
+
+
+class TmtoolGroup(click.Group):
+    """Turns every TmtoolError into a one-line message and exit code 1 (usage errors stay 2)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TmtoolError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise click.ClickException(str(err)) from err
+
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False), default=default_db_path, show_default="./tmtool.db or $TMTOOL_DB",
+    help="The translation-memory store (SQLite).",
+)
+
+
+@click.group(cls=TmtoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(TOOL_VERSION, prog_name="tmtool")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """tmtool: translation memories and termbases from UN documents.
+
+    \b
+    Typical session:
+      tmtool build --example --out-dir out     # the bundled report A/58/98
+      tmtool build report.ru.txt               # your own document
+      tmtool stats
+      tmtool export --format tmx -o tm.tmx
+    """
+    ctx.obj = {"debug": debug}
+
+
+def echo_summary(name: str, summary: dict[str, int]) -> None:
+    repairs = {k.split(":", 1)[1]: v for k, v in summary.items() if k.startswith("repair:")}
+    click.echo(
+        f"{name}: {summary['paragraphs']} paragraphs, {summary['headings']} headings, "
+        f"{summary['sentences']} sentences, {summary['repairs']} repairs"
+    )
+    for kind, count in repairs.items():
+        click.echo(f"  repaired {kind}: {count}")
+
+
+@main.command()
+@click.argument("source", required=False, type=click.Path(allow_dash=True))
+@click.option("--example", is_flag=True, help="Build the bundled report A/58/98 (Russian).")
+@click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
+@click.option("--tgt-lang", default="en", show_default=True, help="Target language of the memory.")
+@click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
+@click.option("--out-dir", "-O", type=click.Path(file_okay=False), help="Also write tm.tmx, tm.po and tm.csv here.")
+@db_option
+def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
+          out_dir: str | None, db: str) -> None:
+    """Clean, segment and store SOURCE; building it again replaces its units.
+
+    \b
+    Examples:
+      tmtool build --example --out-dir out
+      tmtool build report.ru.txt --db project.db
+    """
+    if example == bool(source):
+        raise click.UsageError("give SOURCE or --example (not both)")
+    path = example_path() if example else source
+    result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+    with TranslationMemory(db) as store:
+        store_build(result, store)
+        echo_summary(result.info.name, result.info.summary)
+        click.echo(f"stored in {db}")
+        if out_dir:
+            write_default_exports(store, Path(out_dir))
+
+
+def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in DEFAULT_EXPORTS:
+        target = out_dir / f"tm.{name}"
+        export_tm(store, name, target)
+        click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm")),
+              help="Output format (default: from the -o extension, else tmx).")
+@click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
+              help="Output file; '-' writes to stdout.")
+@click.option("--translated-only", is_flag=True, help="Leave out units that have no target.")
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
+@click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
+@db_option
+def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
+    """Export the translation memory as TMX, PO or CSV.
+
+    \b
+    Examples:
+      tmtool export --format tmx -o tm.tmx
+      tmtool export -o tm.po                  # format from the extension
+      tmtool export --format csv --bom -o tm.csv
+    """
+    if format_name is None:
+        fmt = format_for_path("tm", output)
+        format_name = fmt.name if fmt else "tmx"
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe)
+    if output != "-":
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@db_option
+def stats(as_json: bool, db: str) -> None:
+    """Show what the store holds: documents, units, translated units."""
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        docs = store.documents()
+        data = {
+            "store": db,
+            "documents": len(docs),
+            "units": store.count_units(),
+            "translated": sum(1 for _ in store.units(translated_only=True)),
+            "by_document": {d.name: d.summary for d in docs},
+        }
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{db}: {data['documents']} documents, {data['units']} units, {data['translated']} translated")
+    for name, summary in data["by_document"].items():
+        echo_summary(name, summary)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
