@@ -4,36 +4,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from exports import format_for_path, format_names
 from exports.base import TOOL_VERSION
 from tm.build import build_memory, example_path, store_build
-from tm.errors import TmtoolError
+from tm.cli_common import TmtoolGroup, db_option
 from tm.export import export_tm
-from tm.store import TranslationMemory, default_db_path
+from tm.store import TranslationMemory
 
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
-
-
-class TmtoolGroup(click.Group):
-    """Turns every TmtoolError into a one-line message and exit code 1 (usage errors stay 2)."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except TmtoolError as err:
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            raise click.ClickException(str(err)) from err
-
-
-db_option = click.option(
-    "--db", "db", type=click.Path(dir_okay=False), default=default_db_path, show_default="./tmtool.db or $TMTOOL_DB",
-    help="The translation-memory store (SQLite).",
-)
 
 
 @click.group(cls=TmtoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,6 +129,8 @@ def stats(as_json: bool, db: str) -> None:
     for name, summary in data["by_document"].items():
         echo_summary(name, summary)
 
+
+# Command modules of the other packages register here, one line each.
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

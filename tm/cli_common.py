@@ -1,0 +1,28 @@
+"""What every tmtool command module shares: the error-mapping group class and common options."""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from tm.errors import TmtoolError
+from tm.store import default_db_path
+
+
+class TmtoolGroup(click.Group):
+    """Turns every TmtoolError into a one-line message and exit code 1 (usage errors stay 2)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TmtoolError as err:
+            root = ctx.find_root()
+            if root.obj and root.obj.get("debug"):
+                raise
+            raise click.ClickException(str(err)) from err
+
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False), default=default_db_path,
+    show_default="./tmtool.db or $TMTOOL_DB", help="The translation-memory store (SQLite).",
+)
