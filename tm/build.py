@@ -31,7 +31,9 @@ def unit_id(doc: str, position: int) -> str:
     return f"{doc}:{position:05d}"
 
 
-def block_units(doc: str, block: Block, start: int, src_lang: str, tgt_lang: str) -> list[Unit]:
+def block_units(
+    doc: str, block: Block, index: int, start: int, src_lang: str, tgt_lang: str
+) -> list[Unit]:
     """The units of one block: a heading is one unit, a paragraph one unit per sentence."""
     if block.kind == HEADING:
         texts = [block.text]
@@ -40,15 +42,15 @@ def block_units(doc: str, block: Block, start: int, src_lang: str, tgt_lang: str
     kind = HEADING if block.kind == HEADING else SENTENCE
     return [
         Unit(id=unit_id(doc, start + i), doc=doc, source=t, src_lang=src_lang, tgt_lang=tgt_lang,
-             para=block.number, kind=kind, position=start + i)
+             para=block.number, kind=kind, position=start + i, block=index)
         for i, t in enumerate(texts)
     ]
 
 
 def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "en") -> list[Unit]:
     units: list[Unit] = []
-    for block in cleaned.blocks:
-        units.extend(block_units(doc, block, len(units), src_lang, tgt_lang))
+    for index, block in enumerate(cleaned.blocks):
+        units.extend(block_units(doc, block, index, len(units), src_lang, tgt_lang))
     return units
 
 

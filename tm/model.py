@@ -29,6 +29,7 @@ class Unit:
     para: str = ""
     kind: str = SENTENCE
     position: int = 0
+    block: int = 0  # index of the paragraph/heading in its document; units of one block share it
     score: float | None = None
     flagged: bool = False
     origin: str = "build"

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS units (
     id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL,
     position INTEGER NOT NULL,
+    block INTEGER NOT NULL DEFAULT 0,
     source TEXT NOT NULL,
     target TEXT NOT NULL DEFAULT '',
     src_lang TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS terms (
 """
 
 UNIT_COLUMNS = (
-    "id", "doc", "position", "source", "target", "src_lang", "tgt_lang", "para", "kind",
+    "id", "doc", "position", "block", "source", "target", "src_lang", "tgt_lang", "para", "kind",
     "score", "flagged", "origin", "created", "notes", "props",
 )
 
@@ -75,7 +76,7 @@ class DocumentInfo:
 
 def unit_to_row(unit: Unit) -> tuple[object, ...]:
     return (
-        unit.id, unit.doc, unit.position, unit.source, unit.target, unit.src_lang, unit.tgt_lang,
+        unit.id, unit.doc, unit.position, unit.block, unit.source, unit.target, unit.src_lang, unit.tgt_lang,
         unit.para, unit.kind, unit.score, int(unit.flagged), unit.origin, unit.created,
         json.dumps(list(unit.notes), ensure_ascii=False),
         json.dumps([list(p) for p in unit.props], ensure_ascii=False),
@@ -86,7 +87,7 @@ def row_to_unit(row: sqlite3.Row) -> Unit:
     return Unit(
         id=row["id"], doc=row["doc"], source=row["source"], target=row["target"],
         src_lang=row["src_lang"], tgt_lang=row["tgt_lang"], para=row["para"], kind=row["kind"],
-        position=row["position"], score=row["score"], flagged=bool(row["flagged"]),
+        position=row["position"], block=row["block"], score=row["score"], flagged=bool(row["flagged"]),
         origin=row["origin"], created=row["created"], notes=tuple(json.loads(row["notes"])),
         props=tuple((k, v) for k, v in json.loads(row["props"])),
     )
