@@ -1,0 +1,104 @@
+"""The `tmtool terms` commands: look up, list and export the termbase built with the memory."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from exports import format_for_path, format_names
+from glossary.export import export_terms
+from glossary.lookup import find_terms
+from glossary.model import KINDS, TermEntry
+from glossary.termstore import load_terms
+from tm.cli_common import TmtoolGroup, db_option
+from tm.store import TranslationMemory
+
+
+def stored_terms(db: str) -> list[TermEntry]:
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        return load_terms(store)
+
+
+def entry_json(entry: TermEntry) -> dict[str, object]:
+    data = asdict(entry)
+    data["notes"] = list(entry.notes)
+    return data
+
+
+def entry_text(entry: TermEntry) -> str:
+    """"МОТ — Международная организация труда" and, indented, English, counts and context."""
+    ru = " — ".join(x for x in (entry.ru_acronym, entry.ru_full_form) if x)
+    en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
+    lines = [ru, f"  en: {en}",
+             f"  {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"]
+    if entry.ru_full_form_in_text and entry.ru_full_form_in_text != entry.ru_full_form:
+        lines.append(f"  in the text: {entry.ru_full_form_in_text}")
+    if entry.context:
+        lines.append(f"  context: {entry.context}")
+    lines += [f"  note: {n}" for n in entry.notes]
+    return "\n".join(lines)
+
+
+@click.group(cls=TmtoolGroup)
+def terms() -> None:
+    """The termbase: acronyms and named bodies of the built documents, with English names."""
+
+
+@terms.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@db_option
+def lookup(query: str, as_json: bool, db: str) -> None:
+    """Find a term by Russian or English acronym, either full name, or a part of one.
+
+    \b
+    Examples:
+      tmtool terms lookup МОТ
+      tmtool terms lookup ilo
+      tmtool terms lookup "организация труда"
+    Exits 1, with the nearest terms, when nothing matches.
+    """
+    found = find_terms(stored_terms(db), query)
+    if as_json:
+        click.echo(json.dumps([entry_json(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    click.echo("\n\n".join(entry_text(e) for e in found))
+
+
+@terms.command(name="list")
+@click.option("--kind", type=click.Choice(KINDS), help="Only acronyms or only names.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@db_option
+def list_command(kind: str | None, as_json: bool, db: str) -> None:
+    """List the termbase: Russian term, full form, English acronym and name, occurrences."""
+    entries = [e for e in stored_terms(db) if kind is None or e.kind == kind]
+    if as_json:
+        click.echo(json.dumps([entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        click.echo("\t".join((e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences))))
+
+
+@terms.command(name="export")
+@click.option("--format", "-f", "format_name", type=click.Choice(format_names("termbase")),
+              help="Output format (default: from the -o extension, else tbx).")
+@click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
+              help="Output file; '-' writes to stdout.")
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
+@db_option
+def export_command(format_name: str | None, output: str, bom: bool, db: str) -> None:
+    """Export the termbase as TBX, CSV, TMX, PO or an OmegaT glossary.
+
+    \b
+    Examples:
+      tmtool terms export --format tbx -o terms.tbx
+      tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
+    """
+    if format_name is None:
+        fmt = format_for_path("termbase", output)
+        format_name = fmt.name if fmt else "tbx"
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        count = export_terms(store, format_name, output, bom=bom)
+    if output != "-":
+        click.echo(f"wrote {count} terms to {output}", err=True)

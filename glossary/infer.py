@@ -1,0 +1,55 @@
+"""Matching an acronym to the initial letters of a name: ОУПЖ = Отдел по улучшению положения женщин.
+
+Each word gives a prefix of one or more letters (ЭКОСОС = ЭКОномического и СОциального
+Совета); prepositions, "и" and "Организации Объединенных Наций" may give none.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from glossary import rules
+from glossary.tokens import Token
+
+
+def word_parts(words: Sequence[Token]) -> tuple[tuple[str, int], ...]:
+    """Hyphenated words split into parts ("Латиноамерикано-карибский" gives two), with the word index."""
+    return tuple(
+        (part.upper(), index)
+        for index, word in enumerate(words)
+        for part in word.text.replace("/", "-").split("-") if part
+    )
+
+
+def initials_match(acronym: str, parts: tuple[str, ...], skippable: tuple[bool, ...]) -> bool:
+    """Whether the parts, in order, spell the acronym by prefixes; the first part must give a letter."""
+
+    @lru_cache(maxsize=None)
+    def fits(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(acronym)
+        if skippable[j] and j > 0 and fits(i, j + 1):
+            return True
+        word = parts[j]
+        for k in range(1, min(len(word), len(acronym) - i) + 1):
+            if word[:k] != acronym[i:i + k]:
+                break
+            if fits(i + k, j + 1):
+                return True
+        return False
+
+    return fits(0, 0)
+
+
+def initials_start(acronym: str, words: list[Token]) -> int | None:
+    """The leftmost word from which the rest of the words spell the acronym, if any."""
+    parts = word_parts(words)
+    target = acronym.upper()
+    for p, (_, index) in enumerate(parts):
+        if p > 0 and parts[p - 1][1] == index:
+            continue  # not the first part of its word
+        texts = tuple(t for t, _ in parts[p:])
+        skips = tuple(t.lower() in rules.INITIALS_SKIPPABLE for t in texts)
+        if not skips[0] and initials_match(target, texts, skips):
+            return index
+    return None

@@ -1,0 +1,148 @@
+"""Dictionary forms of Russian names with pymorphy3: only the head phrase goes to the nominative.
+
+"Международной организации труда" -> "Международная организация труда": the leading
+adjectives and the head noun are inflected (nominative, singular, the head's gender);
+the genitive dependents after the head stay as they are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
+ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")
+MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+JOINERS = frozenset({"и"})  # "Продовольственная и сельскохозяйственная организация"
+GENDERS = ("masc", "femn", "neut")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one pymorphy3 analyser (loading the dictionaries takes a second, so it is shared)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    return tuple(analyzer().parse(word))
+
+
+def lemma(word: str) -> str:
+    """The normal form of one word, lower case; acronyms stay themselves."""
+    if is_acronym_word(word):
+        return ACRONYM_ENDING.sub("", word).lower()  # "СПИДом" -> "спид"
+    return parses(word)[0].normal_form.replace("ё", "е")
+
+
+def lemma_key(phrase: str) -> tuple[str, ...]:
+    """A phrase reduced to lemmas, for matching inflected mentions: case and ending blind."""
+    return tuple(lemma(m.group()) for m in WORD.finditer(phrase))
+
+
+def is_acronym_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and word[:2].isupper()
+
+
+def has_pos(word: str, pos: frozenset[str]) -> bool:
+    return any(p.tag.POS in pos for p in parses(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    case: str
+    number: str
+    gender: str
+
+
+def agreement_of(parse: pymorphy3.analyzer.Parse) -> Agreement:
+    return Agreement(str(parse.tag.case), str(parse.tag.number), str(parse.tag.gender))
+
+
+def modifier_agrees(word: str, target: Agreement) -> bool:
+    """Whether some reading of an adjective agrees with the head reading."""
+    for p in parses(word):
+        if p.tag.POS in MODIFIER_POS and p.tag.case == target.case and p.tag.number == target.number:
+            if target.number == "plur" or p.tag.gender in (None, target.gender):
+                return True
+    return False
+
+
+def head_index(words: list[str]) -> int | None:
+    """The first noun after leading adjectives (and "и" between them), if the phrase starts so."""
+    for i, word in enumerate(words):
+        if is_acronym_word(word):
+            return None
+        if word.lower() in JOINERS and i > 0:
+            continue
+        if has_pos(word, frozenset({"NOUN"})) and (i > 0 or not has_pos(word, MODIFIER_POS)):
+            return i
+        if not has_pos(word, MODIFIER_POS):
+            return None
+    return None
+
+
+def head_parse(head: str, modifiers: list[str]) -> pymorphy3.analyzer.Parse:
+    """The noun reading of the head that its adjectives agree with (first reading otherwise)."""
+    nouns = [p for p in parses(head) if p.tag.POS == "NOUN"]
+    for p in nouns:
+        target = agreement_of(p)
+        if all(modifier_agrees(m, target) for m in modifiers):
+            return p
+    return nouns[0]
+
+
+def inflect_head(parse: pymorphy3.analyzer.Parse) -> pymorphy3.analyzer.Parse:
+    """Nominative singular when the noun has one (plural-only nouns stay plural)."""
+    return parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"}) or parse
+
+
+def inflect_modifier(word: str, source: Agreement, head: pymorphy3.analyzer.Parse) -> str:
+    number = str(head.tag.number)
+    wanted = {"nomn", number} | ({str(head.tag.gender)} if number == "sing" and head.tag.gender in GENDERS else set())
+    for p in parses(word):
+        if p.tag.POS in MODIFIER_POS and p.tag.case == source.case and p.tag.number == source.number:
+            form = p.inflect(wanted)
+            if form is not None:
+                return form.word
+    return word
+
+
+def match_case(original: str, new: str) -> str:
+    """Carry the original's capitalisation over to the inflected word."""
+    if "ё" not in original.lower():
+        new = new.replace("ё", "е")  # UN texts write "Объединенных", pymorphy gives "Объединённых"
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def dictionary_form(phrase: str) -> str:
+    """The phrase as a translator enters it: head phrase in the nominative singular."""
+    matches = list(WORD.finditer(phrase))
+    words = [m.group() for m in matches]
+    head = head_index(words)
+    if head is None:
+        return phrase
+    modifiers = [w for w in words[:head] if w.lower() not in JOINERS]
+    chosen = head_parse(words[head], modifiers)
+    source = agreement_of(chosen)
+    target = inflect_head(chosen)
+    new = {head: match_case(words[head], target.word)}
+    for i in range(head):
+        if words[i].lower() not in JOINERS:
+            new[i] = match_case(words[i], inflect_modifier(words[i], source, target))
+    return replace_words(phrase, matches, new)
+
+
+def replace_words(phrase: str, matches: list[re.Match[str]], new: dict[int, str]) -> str:
+    out, last = [], 0
+    for i, m in enumerate(matches):
+        out.append(phrase[last:m.start()])
+        out.append(new.get(i, m.group()))
+        last = m.end()
+    out.append(phrase[last:])
+    return "".join(out)

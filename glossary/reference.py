@@ -1,0 +1,84 @@
+"""The curated reference table of UN-system names (glossary/data/un_names.tsv) and lookups in it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from glossary.normalise import lemma_key
+from glossary.tokens import Token
+from tm.errors import InputError
+
+COLUMNS = ("category", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceName:
+    """One row of the reference table."""
+
+    category: str
+    ru_acronym: str
+    ru_full_form: str
+    en_acronym: str
+    en_full_form: str
+    note: str = ""
+
+
+def parse_rows(lines: list[str], path: str) -> list[ReferenceName]:
+    """Rows of a reference TSV: '#' lines are comments, the first other line the header."""
+    body = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    if not body or tuple(body[0][1].rstrip("\n").split("\t")) != COLUMNS:
+        raise InputError(path, f"header must be {' '.join(COLUMNS)}", body[0][0] if body else None)
+    rows = []
+    for number, line in body[1:]:
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) != len(COLUMNS):
+            raise InputError(path, f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}", number)
+        rows.append(ReferenceName(*(c.strip() for c in cells)))
+    return rows
+
+
+class Reference:
+    """The reference table, indexed by Russian acronym and by the lemmas of the Russian name."""
+
+    def __init__(self, rows: list[ReferenceName]) -> None:
+        self.rows = rows
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Reference:
+        """The bundled table, or another file of the same layout."""
+        if path is None:
+            text = resources.files("glossary").joinpath("data/un_names.tsv").read_text(encoding="utf-8")
+            return cls(parse_rows(text.splitlines(), "glossary/data/un_names.tsv"))
+        return cls(parse_rows(Path(path).read_text(encoding="utf-8").splitlines(), str(path)))
+
+    @classmethod
+    def empty(cls) -> Reference:
+        return cls([])
+
+    @cached_property
+    def by_acronym(self) -> dict[str, ReferenceName]:
+        return {r.ru_acronym.upper(): r for r in self.rows if r.ru_acronym}
+
+    @cached_property
+    def by_key(self) -> dict[tuple[str, ...], ReferenceName]:
+        return {lemma_key(r.ru_full_form): r for r in self.rows if r.ru_full_form}
+
+    def find(self, ru_acronym: str = "", ru_full_form: str = "") -> ReferenceName | None:
+        """The row for an acronym, else for a Russian name in any inflection."""
+        if ru_acronym and ru_acronym.upper() in self.by_acronym:
+            return self.by_acronym[ru_acronym.upper()]
+        if ru_full_form:
+            return self.by_key.get(lemma_key(ru_full_form))
+        return None
+
+    def start_of(self, acronym: str, words: list[Token]) -> int | None:
+        """Where the table's Russian name for the acronym begins, if the words end with it."""
+        row = self.by_acronym.get(acronym.upper())
+        if row is None or not row.ru_full_form:
+            return None
+        key = lemma_key(row.ru_full_form)
+        lemmas = [w.lemma for w in words]
+        start = len(lemmas) - len(key)
+        return start if start >= 0 and tuple(lemmas[start:]) == key else None

@@ -1,0 +1,59 @@
+"""Extraction rules as data: what an acronym looks like, what heads a name, what may follow."""
+from __future__ import annotations
+
+import re
+
+# An acronym: two or more capitals (Cyrillic or Latin), optionally a case ending in lower case.
+ACRONYM = re.compile(r"(?<![^\W\d_])(?P<core>[А-ЯЁ]{2,}|[A-Z]{2,})(?P<ending>[а-яё]{0,3})(?![^\W\d_])")
+# Case endings an acronym takes in running text: "ВИЧ/СПИДом", "по ВИЧ/СПИДу", "СПИДа".
+ACRONYM_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ов", "ам", "ами", "ах"})
+# Capitals that are not acronyms.
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")  # "II. Деятельность", "III"
+DOCUMENT_SYMBOL = re.compile(r"[A-Z]/\d|\d/[A-Z]|[A-Z]+/[A-Z]+/")  # "A/56/329", "E/CN.9"
+
+# Lemmas of nouns that head the name of a body or an instrument.
+NAME_HEADS = frozenset({
+    "организация", "фонд", "программа", "отдел", "департамент", "управление", "комиссия",
+    "комитет", "центр", "институт", "союз", "совет", "соглашение", "конвенция", "протокол",
+    "конференция", "ассамблея", "секретариат", "секретарь", "группа", "бюро", "агентство",
+    "банк", "суд", "форум", "сообщество", "договор", "декларация", "пакт", "служба",
+    "общество", "докладчик", "комиссар", "университет", "структура", "трибунал",
+})
+# Prepositions that open a name's complement: "Отдел по улучшению положения женщин".
+NAME_PREPOSITIONS = (
+    ("в", "области"), ("в", "интересах"), ("в", "отношении"), ("о", "борьбе", "с"),
+    ("по",), ("о",), ("об",), ("для",), ("против",), ("через",),
+)
+# Heads whose name never continues with a preposition: "Генерального секретаря о насилии…".
+HEADS_WITHOUT_COMPLEMENT = frozenset({"секретарь", "ассамблея"})
+# Lemma sequences that are complete names: nothing attaches to them ("…Наций для решения…"),
+# and they continue a name across a capital ("Детский фонд Организации Объединенных Наций").
+CLOSED_NAMES = ("Организация Объединенных Наций", "Объединенных Наций")
+# Genitive words allowed inside a name besides nouns and adjectives: "членов их семей".
+GENITIVE_FUNCTION_WORDS = frozenset({"их", "всех"})
+JOINERS = frozenset({"и"})
+
+# Words an acronym's letters may skip when matching initials: "Отдел по улучшению (ОУПЖ)".
+INITIALS_SKIPPABLE = frozenset({
+    "по", "и", "в", "во", "для", "о", "об", "на", "с", "при", "против", "через",
+    "организации", "объединенных", "наций",  # "Управление Верховного комиссара ООН по правам человека (УВКПЧ)"
+})
+# Nouns of action that govern a name rather than begin it: "осуществлением передачи знаний (ТОКТЕН)".
+GOVERNING_CASES = frozenset({"ablt", "datv", "accs"})
+# How far (in units) an inferred acronym looks for its spelled-out name.
+INFER_WINDOW = 12
+# Words after which a capitalised word in guillemets is a name: проект «Метрополис».
+QUOTED_NAME_AFTER = frozenset({"проект"})
+# Russian letters in Latin, to tell a transliterated English acronym (ЮНФПА ~ UNFPA) in aligned units.
+TRANSLIT = str.maketrans({
+    "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E", "Ё": "E", "Ж": "ZH", "З": "Z", "И": "I",
+    "Й": "Y", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R", "С": "S", "Т": "T",
+    "У": "U", "Ф": "F", "Х": "KH", "Ц": "TS", "Ч": "CH", "Ш": "SH", "Щ": "SHCH", "Ы": "Y", "Э": "E",
+    "Ю": "YU", "Я": "YA",
+})
+# An English acronym seen with the Russian one in aligned units is taken when it is seen in at
+# least ALIGNED_MIN_UNITS of them (and in half), or when it looks like the transliteration.
+ALIGNED_MIN_UNITS = 2
+ALIGNED_MIN_SIMILARITY = 60.0
+# Capitals that spell a function word are a headline, not an acronym: "ГОЛОСУЙТЕ ЗА".
+FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})

@@ -1,0 +1,195 @@
+"""Compiling a document's units into termbase entries: acronyms first seen, then names.
+
+Pipeline: acronym mentions -> bracketed definitions -> names in running text -> inferred
+expansions (initials of a nearby name) -> reference table (English; Russian when the text
+never spells an acronym out) -> aligned English units, when there are any.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from glossary import rules
+from glossary.extract import Definition, Mention, find_definitions, find_mentions
+from glossary.infer import initials_start
+from glossary.model import (ACRONYM, FOUND_INFERRED, FOUND_REFERENCE, FOUND_TEXT, FOUND_UNDEFINED, NAME,
+                            TermEntry)
+from glossary.names import NameMention, find_names
+from glossary.normalise import dictionary_form, lemma_key
+from glossary.reference import Reference
+from glossary.tokens import tokenize
+from tm.model import Unit
+
+NO_ENGLISH = "not in the reference table: no English name"
+LATIN_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]+\b")
+
+
+def definition_spans(units: Sequence[Unit], definitions: dict[str, Definition]) -> dict[int, list[tuple[int, int]]]:
+    """Where each bracketed definition sits, so that name extraction leaves it alone."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for d in definitions.values():
+        spans[d.unit].append((d.start, d.stop))
+    return spans
+
+
+def infer_definition(acronym: str, first: int, names: Sequence[NameMention]) -> NameMention | None:
+    """The nearest name within rules.INFER_WINDOW units whose initials spell the acronym."""
+    near = [n for n in names if abs(n.unit - first) <= rules.INFER_WINDOW]
+    for name in sorted(near, key=lambda n: (abs(n.unit - first), n.unit > first)):
+        words = [t for t in tokenize(name.phrase) if t.is_word]
+        start = initials_start(acronym, words)
+        if start == 0:
+            return name
+    return None
+
+
+def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit],
+                  definition: Definition | None, inferred: NameMention | None, reference: Reference) -> TermEntry:
+    """One acronym's entry, from its definition, inference, or the reference table."""
+    first = mentions[0].unit
+    entry = TermEntry(id="", kind=ACRONYM, ru_acronym=acronym, occurrences=len(mentions))
+    if definition is not None:
+        entry = replace(entry, ru_full_form=dictionary_form(definition.phrase),
+                        ru_full_form_in_text=definition.phrase, found=FOUND_TEXT)
+        first = definition.unit
+    elif inferred is not None:
+        entry = replace(entry, ru_full_form=dictionary_form(inferred.phrase),
+                        ru_full_form_in_text=inferred.phrase, found=FOUND_INFERRED,
+                        notes=(f"expansion inferred from initials in unit {units[inferred.unit].id}",))
+    else:
+        row = reference.find(acronym)
+        entry = replace(entry, ru_full_form=row.ru_full_form if row else "",
+                        found=FOUND_REFERENCE if row and row.ru_full_form else FOUND_UNDEFINED)
+    return replace(entry, first_unit=units[first].id, context=units[first].source)
+
+
+def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[TermEntry], list[NameMention]]:
+    """Entries for every acronym, and the names left in the text besides their definitions."""
+    mentions = find_mentions(units)
+    definitions = find_definitions(units, mentions, reference.start_of if reference.rows else None)
+    names = find_names(units, definition_spans(units, definitions))
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[m.acronym].append(m)
+    entries = []
+    for acronym, found in grouped.items():
+        definition = definitions.get(acronym)
+        inferred = None if definition else infer_definition(acronym, found[0].unit, names)
+        entries.append(acronym_entry(acronym, found, units, definition, inferred, reference))
+    return entries, names
+
+
+def kept_name_groups(names: Sequence[NameMention], reference: Reference) -> dict[tuple[str, ...], list[NameMention]]:
+    """Names worth an entry: two words or more, seen once at least not at a sentence start;
+    a bare "Head + genitive" seen once only when the reference table knows it."""
+    groups: dict[tuple[str, ...], list[NameMention]] = defaultdict(list)
+    for n in names:
+        groups[lemma_key(n.phrase)].append(n)
+    return {k: v for k, v in groups.items()
+            if (len(k) >= 2 or any(n.quoted for n in v)) and any(not n.initial for n in v)
+            and (len(v) >= 2 or has_modifier_or_complement(v[0]) or k in reference.by_key)}
+
+
+def has_modifier_or_complement(name: NameMention) -> bool:
+    """A name seen once must show more than "Head + genitive" ("Фондом информационной работы" is not one)."""
+    words = [t for t in tokenize(name.phrase) if t.is_word]
+    prepositions = {p[0] for p in rules.NAME_PREPOSITIONS}
+    return words[0].lemma not in rules.NAME_HEADS or any(w.text in prepositions for w in words)
+
+
+def merge_variants(groups: dict[tuple[str, ...], list[NameMention]]) -> dict[tuple[str, ...], list[NameMention]]:
+    """Fold "Специальный докладчик" into "Специальный докладчик по вопросу…", and
+    "Генеральный секретарь Организации Объединенных Наций" into "Генеральный секретарь"."""
+    un = lemma_key(rules.CLOSED_NAMES[0])
+    merged = dict(groups)
+    for key in sorted(groups, key=len):
+        longer = [k for k in merged if len(k) > len(key) and k[:len(key)] == key]
+        if key in merged and len(longer) == 1 and longer[0][len(key):len(key) + 1] in {(p[0],) for p in rules.NAME_PREPOSITIONS}:
+            merged[longer[0]] = merged[longer[0]] + merged.pop(key)
+    for key in list(merged):
+        if key[-len(un):] == un and key[:-len(un)] in merged and len(key) > len(un):
+            merged[key[:-len(un)]] += merged.pop(key)
+    return merged
+
+
+def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set[tuple[str, ...]],
+                 reference: Reference) -> list[TermEntry]:
+    """Entries for the named bodies that are not already an acronym's full form."""
+    entries = []
+    for key, group in merge_variants(kept_name_groups(names, reference)).items():
+        if key in known:
+            continue
+        group = sorted(group, key=lambda n: (n.unit, n.start))
+        shown = max((n for n in group if lemma_key(n.phrase) == key), key=lambda n: len(n.phrase))
+        first = group[0].unit
+        entries.append(TermEntry(
+            id="", kind=NAME, ru_full_form=dictionary_form(shown.phrase), ru_full_form_in_text=shown.phrase,
+            occurrences=len(group), first_unit=units[first].id, context=units[first].source, found=FOUND_TEXT))
+    return entries
+
+
+def with_english(entry: TermEntry, reference: Reference) -> TermEntry:
+    """The entry with its English names from the reference table (or a note that there are none)."""
+    row = reference.find(entry.ru_acronym, entry.ru_full_form)
+    if row is None:
+        return replace(entry, notes=entry.notes + (NO_ENGLISH,))
+    notes = entry.notes
+    if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
+        notes += (f"reference Russian name: {row.ru_full_form}",)
+    if row.note:
+        notes += (row.note,)
+    return replace(entry, en_acronym=row.en_acronym, en_full_form=row.en_full_form, en_source="reference", notes=notes)
+
+
+def aligned_english(entry: TermEntry, units: Sequence[Unit]) -> TermEntry:
+    """Confirm (or find) the English acronym in the targets of aligned units that hold the Russian one."""
+    if not entry.ru_acronym:
+        return entry
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(entry.ru_acronym)}")
+    targets = [u.target for u in units if u.target and pattern.search(u.source)]
+    if not targets:
+        return entry
+    if entry.en_acronym:
+        hits = sum(1 for t in targets if re.search(rf"\b{re.escape(entry.en_acronym)}\b", t))
+        return replace(entry, notes=entry.notes + (f"English acronym in {hits} of {len(targets)} aligned units",))
+    found = aligned_acronym(entry.ru_acronym, targets)
+    if found is None:
+        return entry
+    acronym, count = found
+    return replace(entry, en_acronym=acronym, en_source="aligned",
+                   notes=tuple(n for n in entry.notes if n != NO_ENGLISH) + (
+                       f"English acronym from {count} of {len(targets)} aligned units",))
+
+
+def aligned_acronym(ru_acronym: str, targets: Sequence[str]) -> tuple[str, int] | None:
+    """The Latin acronym the aligned targets agree on, or the one that transliterates the Russian."""
+    counts = Counter(a for t in targets for a in set(LATIN_ACRONYM.findall(t)))
+    if not counts:
+        return None
+    ranked = counts.most_common()
+    best, count = ranked[0]
+    agreed = count >= rules.ALIGNED_MIN_UNITS and count * 2 >= len(targets) and (
+        len(ranked) == 1 or ranked[1][1] < count)
+    if agreed:
+        return best, count
+    latin = ru_acronym.translate(rules.TRANSLIT)
+    similar = [(fuzz.ratio(latin, a), a) for a, _ in ranked]
+    score, acronym = max(similar)
+    return (acronym, counts[acronym]) if score >= rules.ALIGNED_MIN_SIMILARITY else None
+
+
+def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) -> list[TermEntry]:
+    """The termbase of one document's units, in order of first appearance."""
+    reference = Reference.load() if reference is None else reference
+    acronyms, names = acronym_entries(units, reference)
+    known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
+    entries = acronyms + name_entries(names, units, known, reference)
+    entries = [aligned_english(with_english(e, reference), units) for e in entries]
+    order = {u.id: i for i, u in enumerate(units)}
+    entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
+    doc = units[0].doc if units else ""
+    return [replace(e, id=f"{doc}:term{i:03d}") for i, e in enumerate(entries, 1)]

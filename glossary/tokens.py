@@ -1,0 +1,51 @@
+"""Word and break tokens of a sentence, with offsets: the shared input of every extraction rule."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.normalise import is_acronym_word, lemma
+
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)|(?P<brk>\S)")
+NUMBER_PREFIX = re.compile(r"^\s*(?:\d+|[IVXLCDM]+|[A-ZА-Я])\.\s+")  # "4. Несколько…", "II. Деятельность"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    stop: int
+    is_word: bool
+
+    @property
+    def lemma(self) -> str:
+        return lemma(self.text) if self.is_word else self.text
+
+    @property
+    def capitalised(self) -> bool:
+        return self.is_word and self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        return self.is_word and is_acronym_word(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (with inner hyphens and slashes) and single non-space break characters."""
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(text)]
+
+
+def sentence_start(text: str) -> int:
+    """Offset of the sentence's first word, after a paragraph or heading number."""
+    m = NUMBER_PREFIX.match(text)
+    return m.end() if m else len(text) - len(text.lstrip())
+
+
+def clause_before(tokens: list[Token], index: int) -> list[Token]:
+    """The words right before tokens[index], back to the nearest break (comma, digit, bracket…)."""
+    words: list[Token] = []
+    for token in reversed(tokens[:index]):
+        if not token.is_word:
+            break
+        words.append(token)
+    return words[::-1]

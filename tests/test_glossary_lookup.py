@@ -1,0 +1,77 @@
+"""Lookup from any of the four names, case-insensitively; unknown queries exit 1 with suggestions."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.export import build_termbase
+from glossary.lookup import TermNotFound, find_terms
+from glossary.model import TermEntry
+from glossary.termbase import compile_termbase
+from tm.build import build_memory, example_path, store_build
+from tm.cli import main
+from tm.store import TranslationMemory
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[TermEntry]:
+    return compile_termbase(build_memory(example_path()).units)
+
+
+@pytest.fixture(scope="module")
+def terms_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("terms") / "terms.db"
+    result = build_memory(example_path())
+    with TranslationMemory(db) as store:
+        store_build(result, store)
+        build_termbase(store, result.info.name)
+    return db
+
+
+# query -> Russian acronym (or full form) of the first entry found
+QUERIES = [
+    ("МОТ", "МОТ"), ("мот", "МОТ"), ("ILO", "МОТ"), ("ilo", "МОТ"),
+    ("Международная организация труда", "МОТ"), ("International Labour Organization", "МОТ"),
+    ("организация труда", "МОТ"), ("организации труда", "МОТ"), ("labour", "МОТ"),
+    ("юнфпа", "ЮНФПА"), ("Population Fund", "ЮНФПА"), ("hiv", "ВИЧ"),
+    ("Отдел народонаселения", "Отдел народонаселения"), ("population division", "Отдел народонаселения"),
+]
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_lookup(entries: list[TermEntry], query: str, expected: str) -> None:
+    assert find_terms(entries, query)[0].ru_term == expected
+
+
+def test_unknown_query_suggests_nearest(entries: list[TermEntry]) -> None:
+    with pytest.raises(TermNotFound) as err:
+        find_terms(entries, "ЮНИСЕВ")
+    assert "ЮНИСЕФ" in err.value.suggestions
+
+
+def test_cli_lookup(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "lookup", "ilo", "--db", str(terms_db)])
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("МОТ — Международная организация труда\n  en: ILO — International Labour Organization")
+    assert "7 occurrences" in done.output
+
+
+def test_cli_unknown_exits_1_with_suggestions(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "lookup", "ЮНИСЕВ", "--db", str(terms_db)])
+    assert done.exit_code == 1
+    assert "ЮНИСЕФ" in done.output
+
+
+def test_cli_list_kind_json(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "list", "--kind", "acronym", "--json", "--db", str(terms_db)])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.output)
+    assert {d["kind"] for d in data} == {"acronym"} and len(data) == 27
+
+
+def test_cli_usage_error_exits_2(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "list", "--kind", "verb", "--db", str(terms_db)])
+    assert done.exit_code == 2
