@@ -1,12 +1,20 @@
-"""Repair PDF-extracted text into blocks (headings and paragraphs), counting every repair."""
+"""Repair PDF-extracted text into blocks (headings and paragraphs), counting every repair.
+
+The steps, each in its own module: character normalisation (tm.repairs), page furniture and
+page-break repeats (tm.pages), headings and numbered paragraphs (tm.structure), line joining
+with dictionary-checked hyphenation (tm.hyphenation), then the repairs of lost characters and
+footnote digits in the joined text (tm.repairs). `Cleaned.repairs` counts each repair by name.
+"""
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tm.hyphenation import join_lines
 from tm.model import HEADING, Block
+from tm.pages import content_lines
+from tm.repairs import normalise_text, repair_text
+from tm.structure import RawBlock, read_structure
 
 
 @dataclass(slots=True)
@@ -17,21 +25,25 @@ class Cleaned:
     repairs: Counter[str] = field(default_factory=Counter)
 
 
-PARA_SPLIT = re.compile(r"\n\s*\n")
+def base_language(lang: str) -> str:
+    """"ru-RU" -> "ru"."""
+    return lang.split("-")[0].split("_")[0].lower()
 
 
-def normalise(text: str, repairs: Counter[str]) -> str:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+def finish_block(raw: RawBlock, lang: str, repairs: Counter[str]) -> Block | None:
+    """Join and repair the lines of one block; None when nothing is left."""
+    text = repair_text(join_lines(raw.lines, lang, repairs), repairs)
+    if not text:
+        return None
+    if raw.kind == HEADING:
+        text = text.rstrip(" .")
+    return Block(raw.kind, text, raw.number)
 
 
 def clean_document(text: str, lang: str = "ru") -> Cleaned:
-    """First cut: paragraphs split on blank lines, lines joined with spaces."""
+    """Blocks of the document with every repair applied and counted."""
     repairs: Counter[str] = Counter()
-    text = normalise(text, repairs)
-    blocks = []
-    for chunk in PARA_SPLIT.split(text):
-        joined = " ".join(line.strip() for line in chunk.splitlines() if line.strip())
-        if joined:
-            blocks.append(Block("paragraph", joined))
-    return Cleaned(blocks, repairs)
+    lang = base_language(lang)
+    lines = content_lines(normalise_text(text, repairs), repairs)
+    blocks = [finish_block(raw, lang, repairs) for raw in read_structure(lines, repairs)]
+    return Cleaned([block for block in blocks if block is not None], repairs)

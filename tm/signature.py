@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from exports.base import TOOL_VERSION
 
-CLEAN_VERSION = "1"
-SEGMENT_VERSION = "1"
+CLEAN_VERSION = "2"
+SEGMENT_VERSION = "2"
 
 
 def make_signature(src_lang: str, tgt_lang: str = "", aligner: str = "") -> str:

@@ -1,0 +1,100 @@
+"""Joining the lines of a paragraph: a hyphen at a line end is either hyphenation or a real compound.
+
+Russian is decided with the pymorphy3 dictionary: "сотрудничест-|ва" joins because
+"сотрудничества" is a word; "по-|прежнему" keeps its hyphen because "по-прежнему" is one;
+"трудящихся-|мигрантов" keeps it because both halves are words and the joined form is not.
+English (no dictionary) follows plain rules over a table of prefixes that keep their hyphen.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+JOINED = "hyphenation joined"
+KEPT = "hyphen kept"
+JOINED_UNKNOWN = "hyphenation joined (not in dictionary)"
+SLASH_JOINED = "line-end slash joined"
+
+# "научно-исследователь-" -> whole word "научно-исследователь", last part "исследователь"
+LINE_END_HYPHEN = re.compile(r"(?<![\w-])(?P<word>(?:[^\W\d_]+-)*(?P<part>[^\W_]+))-$")
+LINE_START_WORD = re.compile(r"^[^\W\d_]+")
+LINE_END_SLASH = re.compile(r"\S/$")
+
+# English compounds whose first part keeps its hyphen at a line break: "non-|governmental".
+EN_HYPHEN_PREFIXES = frozenset({
+    "all", "anti", "co", "cross", "ex", "follow", "full", "high", "large", "long", "low", "mid",
+    "non", "post", "pre", "self", "short", "small", "so", "well", "world",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+})
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The pymorphy3 analyser, loaded once on first use (a second or so)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def is_russian_word(word: str) -> bool:
+    """True when the dictionary knows the word (case-insensitive)."""
+    return bool(analyzer().word_is_known(word.lower()))
+
+
+def russian_hyphen_decision(word: str, part: str, right: str) -> str:
+    """Name of the repair for "word-" + "right": JOINED, KEPT or JOINED_UNKNOWN."""
+    if part.isdigit() or (right[:1].isupper() and part[:1].isupper()):
+        return KEPT  # "1990-|х", "Буркина-|Фасо", "ВИЧ-|СПИД"
+    if is_russian_word(part + right):
+        return JOINED
+    if is_russian_word(f"{word}-{right}") or is_russian_word(f"{part}-{right}"):
+        return KEPT
+    if is_russian_word(part) and is_russian_word(right):
+        return KEPT
+    if right[:1].isupper():
+        return KEPT
+    return JOINED_UNKNOWN
+
+
+def english_hyphen_decision(word: str, part: str, right: str) -> str:
+    """Plain rules: keep after a listed prefix, a digit, a capital; otherwise join."""
+    if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in EN_HYPHEN_PREFIXES:
+        return KEPT
+    return JOINED
+
+
+def hyphen_decision(word: str, part: str, right: str, lang: str) -> str:
+    if lang == "ru":
+        return russian_hyphen_decision(word, part, right)
+    return english_hyphen_decision(word, part, right)
+
+
+def line_joint(left: str, right: str, lang: str, repairs: Counter[str]) -> tuple[bool, str]:
+    """How two stripped lines of one paragraph meet: (drop the line-end hyphen?, separator)."""
+    if left.endswith("-"):
+        hyphen = LINE_END_HYPHEN.search(left)
+        start = LINE_START_WORD.match(right)
+        if hyphen and start:
+            decision = hyphen_decision(hyphen.group("word"), hyphen.group("part"), start.group(), lang)
+            repairs[decision] += 1
+            return decision != KEPT, ""
+    if left.endswith("/") and LINE_END_SLASH.search(left) and right[:1].isalnum():
+        repairs[SLASH_JOINED] += 1
+        return False, ""  # "по ВИЧ/ |СПИДу" -> "по ВИЧ/СПИДу"
+    return False, " "
+
+
+def join_lines(lines: list[str], lang: str, repairs: Counter[str]) -> str:
+    """Join the stripped lines of a paragraph or heading into one line of text."""
+    pieces = lines[:1]
+    for left, right in pairwise(lines):
+        drop_hyphen, separator = line_joint(left, right, lang, repairs)
+        if drop_hyphen:
+            pieces[-1] = pieces[-1][:-1]
+        pieces.append(separator)
+        pieces.append(right)
+    return "".join(pieces)

@@ -1,0 +1,165 @@
+"""Character-level repairs of PDF-extracted text, as tables of named rules; every change is counted.
+
+Each rule is a regular expression with a replacement and the readable repair name the build
+summary prints. Rules that need context (which glyph a lost U+FFFD stood for, whether digits
+are a footnote reference) are small functions over the match.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+REPLACEMENT = "\ufffd"
+
+# Names of the repairs, as the build summary prints them.
+CONTROL = "control characters"
+NO_BREAK_SPACE = "no-break spaces"
+SOFT_HYPHEN = "soft hyphens"
+ZERO_WIDTH = "zero-width characters"
+FORM_FEED = "form feeds (page breaks)"
+FFFD_EN_DASH = "U+FFFD en dash"
+FFFD_EM_DASH = "U+FFFD em dash"
+FFFD_QUOTES = "U+FFFD quotes"
+FFFD_OTHER = "U+FFFD unknown (em dash)"
+FOOTNOTE = "footnote digits"
+
+# C0 controls other than tab and newline, and DEL, become their visible Control Pictures
+# (U+2400 block): "\x07" -> "␇". Nothing is dropped silently.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+INVISIBLES: tuple[tuple[str, str, str], ...] = (
+    ("\u00a0", " ", NO_BREAK_SPACE),
+    ("\u202f", " ", NO_BREAK_SPACE),  # narrow no-break space, French/Russian number groups
+    ("\u00ad", "", SOFT_HYPHEN),
+    ("\u200b", "", ZERO_WIDTH),
+    ("\u2060", "", ZERO_WIDTH),
+    ("\ufeff", "", ZERO_WIDTH),  # a BOM left inside the text by concatenation
+)
+
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
+
+
+def visible_control(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def normalise_text(text: str, repairs: Counter[str]) -> str:
+    """Line ends to LF, NFC, form feeds to page breaks, invisibles and controls made explicit."""
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = count_replace(text, "\f", "\n\n", FORM_FEED, repairs)
+    for char, replacement, name in INVISIBLES:
+        text = count_replace(text, char, replacement, name, repairs)
+    return count_sub(CONTROL_CHARS, visible_control, text, CONTROL, repairs)
+
+
+def count_replace(text: str, old: str, new: str, name: str, repairs: Counter[str]) -> str:
+    count = text.count(old)
+    if not count:
+        return text
+    repairs[name] += count
+    return text.replace(old, new)
+
+
+def count_sub(
+    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str,
+    name: str, repairs: Counter[str],
+) -> str:
+    text, count = pattern.subn(repl, text)
+    if count:
+        repairs[name] += count
+    return text
+
+
+# --- U+FFFD: which character was lost, from its neighbours --------------------------------
+
+def quote_pair(match: re.Match[str]) -> str:
+    """A Latin-script title gets English curly quotes, anything else Russian guillemets."""
+    inner = match.group(1)
+    if LATIN_LETTER.search(inner) and not CYRILLIC_LETTER.search(inner):
+        return f"\u201c{inner}\u201d"
+    return f"\u00ab{inner}\u00bb"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One regular-expression repair and the name it is counted under."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str | Callable[[re.Match[str]], str]
+    per_match: int = 1  # how many lost characters one match repairs
+
+
+FFFD_RULES: tuple[Rule, ...] = (
+    # "1980�1999" -> "1980–1999"
+    Rule(FFFD_EN_DASH, re.compile(r"\ufffd(?<=\d\ufffd)(?=\d)"), "\u2013"),
+    # "�Levels and Trends ... Asia�" -> "“Levels and Trends ... Asia”": opens after a space or
+    # bracket and hugs the next word; closes hugging the previous word.
+    Rule(
+        FFFD_QUOTES,
+        re.compile(r"\ufffd(?<![^\s(\[]\ufffd)(?=[^\s\ufffd])([^\ufffd\n]{1,300}?[^\s\ufffd])\ufffd(?=[\s.,;:!?)\]]|$)"),
+        quote_pair,
+        per_match=2,
+    ),
+    # "Комиссии � и" -> "Комиссии — и"
+    Rule(FFFD_EM_DASH, re.compile(r"\ufffd(?<!\S\ufffd)(?=\s|$)"), "\u2014"),
+    Rule(FFFD_OTHER, re.compile(r"\ufffd"), "\u2014"),
+)
+
+
+def repair_lost_characters(text: str, repairs: Counter[str]) -> str:
+    """Replace every U+FFFD by the dash or quote its context calls for."""
+    if REPLACEMENT not in text:
+        return text
+    for rule in FFFD_RULES:
+        text, count = rule.pattern.subn(rule.replacement, text)
+        if count:
+            repairs[rule.name] += count * rule.per_match
+    return text
+
+
+# --- footnote reference digits glued to a word, quote or bracket ---------------------------
+
+# Units written with a superscript power that PDF extraction flattens: "50 км2" is no footnote.
+UNIT_POWERS = frozenset({"м", "км", "см", "мм", "дм", "m", "km", "cm", "mm"})
+
+# "годы»1 и", "Азии»)2.", "семей5,", "воздуху6.", "вариант 1»4,": one or two digits right after
+# a lowercase letter, a closing quote or bracket, before a space, punctuation or the end.
+FOOTNOTE_DIGITS = re.compile(r"[a-zа-яё»”)\]](?P<digits>\d{1,2})(?=[\s.,;:!?)\]»]|$)")
+WORD_BEFORE = re.compile(r"[a-zа-яё]+$")
+
+
+def is_unit_power(match: re.Match[str]) -> bool:
+    """True for "км2": digits after a unit of length are a power, not a footnote."""
+    start = match.start("digits")
+    word = WORD_BEFORE.search(match.string, max(0, start - 3), start)
+    return word is not None and word.group() in UNIT_POWERS
+
+
+def remove_footnote_digits(text: str, repairs: Counter[str]) -> str:
+    """Drop footnote reference digits glued to the text they annotate."""
+    pieces: list[str] = []
+    last = 0
+    for match in FOOTNOTE_DIGITS.finditer(text):
+        if not is_unit_power(match):
+            pieces.append(text[last:match.start("digits")])
+            last = match.end("digits")
+            repairs[FOOTNOTE] += 1
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def repair_text(text: str, repairs: Counter[str]) -> str:
+    """The character repairs of one joined paragraph or heading, then single spaces."""
+    text = repair_lost_characters(text, repairs)
+    text = remove_footnote_digits(text, repairs)
+    return " ".join(text.split())
