@@ -58,7 +58,8 @@ def decode_text(data: bytes, path: str | Path) -> str:
             except UnicodeDecodeError as err:
                 raise InputError(path, f"invalid {codec} after its byte-order mark at byte {err.start}") from err
     if data.count(b"\x00") > max(1, len(data) // 1000):
-        raise InputError(path, "looks binary (NUL bytes), not a text file")
+        raise InputError(path, "looks binary (NUL bytes), not a text file",
+                         hint="if it is UTF-16 without a byte-order mark, save it as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -1,0 +1,106 @@
+"""Hostile exports: spreadsheet formulas in cells, impossible output paths, stdout, failures half-way."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hostile import assert_one_line_error, leftovers, tmtool
+
+from tm.model import Unit
+from tm.store import DocumentInfo, TranslationMemory
+
+# Cells a spreadsheet would run as formulas (OWASP "CSV injection"), as sources and targets.
+FORMULAS = [
+    ("=SUM(A1:A9)", "=1+1"),
+    ("+7 (495) 123-45-67", "+cmd|' /C calc'!A0"),
+    ("-2 градуса", "-2 degrees"),
+    ("@Генеральная Ассамблея", "@SUM(1)"),
+    ("Обычный текст.", "Plain text."),
+]
+TM_FORMATS = ("tmx", "po", "csv", "txt")
+
+
+def make_store(db: Path, pairs: list[tuple[str, str]]) -> Path:
+    units = [Unit(id=f"doc:{i:05d}", doc="doc", source=s, target=t, position=i) for i, (s, t) in enumerate(pairs)]
+    with TranslationMemory(db) as store:
+        store.replace_document(DocumentInfo("doc", "ru", "en", "x", "tmtool:test", {}), units)
+    return db
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    """Read CSV with the standard library's strict reader, independent of the pandas writer."""
+    text = data.decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
+
+
+@pytest.fixture
+def formula_db(tmp_path: Path) -> Path:
+    return make_store(tmp_path / "f.db", FORMULAS)
+
+
+def test_formulas_are_exported_faithfully_by_default(formula_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tm.csv"
+    assert tmtool("export", "--db", formula_db, "-o", out).code == 0
+    rows = csv_rows(out.read_bytes())
+    assert [(r["source"], r["target"]) for r in rows] == FORMULAS
+
+
+def test_formulas_are_neutralised_with_excel_safe(formula_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tm.csv"
+    assert tmtool("export", "--db", formula_db, "--excel-safe", "-o", out).code == 0
+    rows = csv_rows(out.read_bytes())
+    for row, (source, target) in zip(rows, FORMULAS, strict=True):
+        for cell, original in ((row["source"], source), (row["target"], target)):
+            expected = "'" + original if original[0] in "=+-@" else original
+            assert cell == expected
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+
+
+def test_bom_is_added_only_on_request(formula_db: Path, tmp_path: Path) -> None:
+    plain, bom = tmp_path / "plain.csv", tmp_path / "bom.csv"
+    assert tmtool("export", "--db", formula_db, "-o", plain).code == 0
+    assert tmtool("export", "--db", formula_db, "--bom", "-o", bom).code == 0
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", TM_FORMATS)
+def test_output_in_a_missing_directory_is_refused(formula_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "no-such-dir" / f"tm.{fmt}"
+    assert_one_line_error(tmtool("export", "--db", formula_db, "-o", out), "no-such-dir", "does not exist")
+    assert not out.parent.exists()
+
+
+def test_output_that_is_a_directory_is_a_usage_error(formula_db: Path, tmp_path: Path) -> None:
+    """Click's usage error: exit 2, usage lines, then one error line naming the path."""
+    outcome = tmtool("export", "--db", formula_db, "-o", tmp_path)
+    assert outcome.code == 2 and "Traceback" not in outcome.stderr
+    errors = [line for line in outcome.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and tmp_path.name in errors[0] and "directory" in errors[0]
+
+
+@pytest.mark.parametrize("fmt", TM_FORMATS)
+def test_dash_writes_the_same_bytes_to_stdout(formula_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"tm.{fmt}"
+    assert tmtool("export", "--db", formula_db, "--format", fmt, "-o", out).code == 0
+    result = tmtool("export", "--db", formula_db, "--format", fmt, "-o", "-")
+    assert result.code == 0
+    assert result.stdout.encode("utf-8") == out.read_bytes()
+    assert leftovers(tmp_path, frozenset({"f.db", out.name})) == []
+
+
+@pytest.mark.parametrize("fmt", ["tmx"])
+def test_failed_export_leaves_no_partial_file(tmp_path: Path, fmt: str) -> None:
+    """A unit XML cannot carry (put in the store behind the cleaner's back) stops the writer half-way."""
+    db = make_store(tmp_path / "bad.db", [("Хорошо.", "Good."), ("Плохо \x01 здесь.", "Bad.")])
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    fresh = out_dir / f"new.{fmt}"
+    assert_one_line_error(tmtool("export", "--db", db, "-o", fresh), "U+0001")
+    existing = out_dir / f"old.{fmt}"
+    existing.write_bytes(b"previous export\n")
+    assert_one_line_error(tmtool("export", "--db", db, "-o", existing), "U+0001")
+    assert existing.read_bytes() == b"previous export\n"
+    assert leftovers(out_dir) == [existing.name]

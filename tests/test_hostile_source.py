@@ -1,0 +1,191 @@
+"""Hostile source documents for `tmtool build`: a clean one-line error or a correct result, never damage.
+
+Every refused file must leave the store byte for byte as it was and write no output; every
+accepted variant of a document (BOM, UTF-16, cp1251, mixed line ends) must give exactly the units
+of the plain UTF-8 version.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from checkers import assert_tmx_valid
+from hostile import assert_one_line_error, sha, store_snapshot, tmtool
+from lxml import etree
+
+from tm.build import example_path
+from tm.store import TranslationMemory
+
+# A small document written for these tests: a heading, numbered paragraphs, quotes and a dash,
+# all of which cp1251 can encode.
+SAMPLE = (
+    "Введение\n"
+    "\n"
+    "1. Настоящий доклад подготовлен в соответствии с резолюцией Генеральной\n"
+    "Ассамблеи. Он содержит краткую информацию о международной миграции.\n"
+    "\n"
+    "2. Издание «Демографический ежегодник» — главный источник данных. Число\n"
+    "мигрантов в мире выросло до 175 миллионов человек.\n"
+)
+
+# (case id, bytes of the file, words the one-line error must contain)
+REFUSED = [
+    ("empty", b"", "contains no text"),
+    ("whitespace-only", " \n\t\r\n\u3000\n".encode("utf-8"), "contains no text"),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "PNG image"),
+    ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF file"),
+    ("zip-docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "ZIP archive"),
+    ("utf16-without-bom", SAMPLE.encode("utf-16-le"), "binary"),
+    ("latin1-not-russian", "Déjà vu, naïve café, façade.\n".encode("latin-1"), "not UTF-8, UTF-16 or cp1251"),
+]
+
+# (case id, how the sample is encoded): each must give the units of the UTF-8 file.
+ENCODINGS = [
+    ("utf8-bom", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8")),
+    ("utf16le-bom", lambda text: text.encode("utf-16")),
+    ("utf16be-bom", lambda text: b"\xfe\xff" + text.encode("utf-16-be")),
+    ("cp1251", lambda text: text.encode("cp1251")),
+    ("crlf", lambda text: text.replace("\n", "\r\n").encode("utf-8")),
+    ("mixed-line-ends", lambda text: mix_line_ends(text).encode("utf-8")),
+]
+
+
+def mix_line_ends(text: str) -> str:
+    """LF, CRLF and CR in turn, line by line."""
+    ends = ("\n", "\r\n", "\r")
+    return "".join(line + ends[i % 3] for i, line in enumerate(text.split("\n")[:-1]))
+
+
+@pytest.fixture
+def store(report_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the report's store, to be proved untouched."""
+    db = tmp_path / "store.db"
+    shutil.copyfile(report_db, db)
+    return db
+
+
+def sample_units(tmp_path: Path, name: str, data: bytes) -> list[tuple[str, str, str, str]]:
+    source = tmp_path / name
+    source.write_bytes(data)
+    db = tmp_path / f"{name}.db"
+    outcome = tmtool("build", source, "--doc", "sample", "--db", db)
+    assert outcome.code == 0, outcome.stderr
+    return store_snapshot(db)
+
+
+def assert_refused(store: Path, tmp_path: Path, source: Path, *needles: str) -> None:
+    """One line naming the file, exit 1, the store unchanged, no output directory made."""
+    before = sha(store)
+    out_dir = tmp_path / "out"
+    outcome = tmtool("build", source, "--db", store, "--out-dir", out_dir)
+    assert_one_line_error(outcome, source.name, *needles)
+    assert sha(store) == before
+    assert not out_dir.exists()
+
+
+@pytest.mark.parametrize("case, data, message", REFUSED, ids=[c[0] for c in REFUSED])
+def test_unusable_file_is_refused(store: Path, tmp_path: Path, case: str, data: bytes, message: str) -> None:
+    source = tmp_path / f"{case}.txt"
+    source.write_bytes(data)
+    assert_refused(store, tmp_path, source, message)
+
+
+def test_missing_path_is_refused(store: Path, tmp_path: Path) -> None:
+    assert_refused(store, tmp_path, tmp_path / "no-such-report.txt", "no such file")
+
+
+def test_directory_is_refused(store: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.txt"
+    folder.mkdir()
+    assert_refused(store, tmp_path, folder, "is a directory")
+
+
+@pytest.mark.parametrize("case, encode", ENCODINGS, ids=[c[0] for c in ENCODINGS])
+def test_encoding_and_line_ends_give_the_same_units(tmp_path: Path, case: str, encode: object) -> None:
+    reference = sample_units(tmp_path, "plain.txt", SAMPLE.encode("utf-8"))
+    variant = sample_units(tmp_path, f"{case}.txt", encode(SAMPLE))  # type: ignore[operator]
+    assert variant == reference
+    assert len(reference) >= 5
+    assert not any("\ufeff" in src or "\r" in src for _, _, src, _ in variant)
+
+
+# Characters XML 1.0 cannot carry, each between two letters: (case id, character)
+CONTROLS = [
+    ("nul", "\x00"),
+    ("bell", "\x07"),
+    ("escape", "\x1b"),
+    ("vertical-tab", "\x0b"),
+    ("unit-separator", "\x1f"),
+]
+
+
+@pytest.mark.parametrize("case, char", CONTROLS, ids=[c[0] for c in CONTROLS])
+def test_control_character_is_replaced_visibly_and_counted(tmp_path: Path, case: str, char: str) -> None:
+    source = tmp_path / f"{case}.txt"
+    source.write_text(f"Первое предложение с символом А{char}Б внутри. Второе предложение.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    outcome = tmtool("build", source, "--db", db)
+    assert outcome.code == 0, outcome.stderr
+    assert "control" in outcome.stdout, "the summary must count the repair"
+    with TranslationMemory(db) as store:
+        (first, *_) = [u.source for u in store.units()]
+        summary = store.documents()[0].summary
+    assert sum(n for k, n in summary.items() if "control" in k) == 1
+    assert char not in first and "АБ" not in first, f"dropped or kept raw: {first!r}"
+    middle = first[first.index("А") + 1:first.index("Б")]
+    assert middle.strip(), f"nothing visible where {char!r} was: {first!r}"
+    tmx = tmp_path / "t.tmx"
+    assert tmtool("export", "--db", db, "-o", tmx).code == 0
+    assert_tmx_valid(tmx)
+    seg = etree.parse(str(tmx)).find(".//seg")
+    assert seg is not None and seg.text == first
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"], ids=["U+FFFE", "U+FFFF"])
+def test_noncharacter_is_never_silently_lost(tmp_path: Path, char: str) -> None:
+    """XML cannot carry U+FFFE/U+FFFF either: build keeps or marks it; TMX export writes it visibly or refuses."""
+    source = tmp_path / "nonchar.txt"
+    source.write_text(f"Текст А{char}Б здесь.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    built = tmtool("build", source, "--db", db)
+    if built.code != 0:
+        assert_one_line_error(built, source.name)
+        return
+    with TranslationMemory(db) as store:
+        (unit,) = [u.source for u in store.units()]
+    assert "АБ" not in unit, f"silently dropped: {unit!r}"
+    tmx = tmp_path / "t.tmx"
+    exported = tmtool("export", "--db", db, "-o", tmx)
+    if exported.code == 0:
+        assert_tmx_valid(tmx)
+    else:
+        assert_one_line_error(exported, "FFF")
+        assert not tmx.exists()
+
+
+def test_large_file_builds(tmp_path: Path) -> None:
+    """Ten copies of the report in one file (about 1 MB); the 100 MB run is bench/big_input.py."""
+    report = example_path().read_text(encoding="utf-8")
+    single_db, big_db = tmp_path / "one.db", tmp_path / "big.db"
+    assert tmtool("build", example_path(), "--db", single_db).code == 0
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join([report] * 10), encoding="utf-8")
+    outcome = tmtool("build", big, "--db", big_db)
+    assert outcome.code == 0, outcome.stderr
+    single, many = len(store_snapshot(single_db)), len(store_snapshot(big_db))
+    assert 9 * single < many <= 10 * single
+
+
+def test_standard_input_gives_the_units_of_the_file(tmp_path: Path) -> None:
+    reference = sample_units(tmp_path, "plain.txt", SAMPLE.encode("utf-8"))
+    db = tmp_path / "stdin.db"
+    outcome = tmtool("build", "-", "--doc", "sample", "--db", db, input=SAMPLE.encode("cp1251"))
+    assert outcome.code == 0, outcome.stderr
+    assert store_snapshot(db) == reference
+
+
+def test_empty_standard_input_is_refused(store: Path) -> None:
+    before = sha(store)
+    assert_one_line_error(tmtool("build", "-", "--db", store, input=b""), "-:", "contains no text")
+    assert sha(store) == before
