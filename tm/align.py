@@ -1,0 +1,376 @@
+"""Sentence and paragraph alignment: bead-shape table, bead cost, banded fill, backtrack.
+
+The dynamic programme walks a grid of (source items consumed, target items consumed); each step
+is a bead shape from BEADS. A bead costs its length mismatch (Gale–Church style, characters)
+minus the weighted cosine of its lexical anchors, plus the shape's penalty. Only a band of each
+row is filled: the whole grid for small inputs, otherwise a corridor around the path found by
+aligning blocks of items first (coarse to fine), so time and memory grow linearly.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from tm.align_anchors import AnchorRows
+
+
+@dataclass(frozen=True, slots=True)
+class BeadShape:
+    """A step of the alignment: `src` source items matched with `tgt` target items."""
+
+    name: str
+    src: int
+    tgt: int
+    penalty: float
+
+
+SKIP = 3.0
+BEADS: tuple[BeadShape, ...] = (
+    BeadShape("1-1", 1, 1, 0.0),
+    BeadShape("1-2", 1, 2, 0.6),
+    BeadShape("2-1", 2, 1, 0.6),
+    BeadShape("2-2", 2, 2, 1.0),
+    BeadShape("1-3", 1, 3, 1.6),
+    BeadShape("3-1", 3, 1, 1.6),
+    BeadShape("1-0", 1, 0, SKIP),
+    BeadShape("0-1", 0, 1, SKIP),  # filled along the row, after the others
+)
+# Two skips cost more than the worst 1-1 bead: one sentence each side is paired, and flagged.
+LENGTH_COST_CAP = 5.0
+SHAPES = {shape.name: shape for shape in BEADS}
+MAX_SPAN = max(max(s.src, s.tgt) for s in BEADS)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Weights of the bead cost and the size of the search."""
+
+    length_weight: float = 1.0
+    lexical_weight: float = 3.0
+    length_variance: float = 6.8  # Gale & Church's s² for character counts
+    full_cells: int = 4_000_000  # grids up to this size are filled whole
+    coarse_items: int = 800  # a coarse pass aligns at most this many blocks per side
+    band_extra: int = 40
+    chunk: int = 128
+    rows_per_block: int = 1024  # bead costs are computed for this many grid rows at a time
+    skip: float = SKIP  # the cost of a 1-0 or 0-1 bead
+    merge_scale: float = 1.0  # multiplies the penalties of 1-2, 2-1, 2-2, 1-3, 3-1
+    ratio: float = 0.0  # target/source characters; 0 = estimate from the two sides
+    prior_ratio: float = 1.0  # English is about as long as Russian in characters
+    prior_weight: float = 2000.0  # characters of belief in the prior
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Source items `src` aligned with target items `tgt` (either may be empty), with a 0..1 score."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+    shape: str
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of an alignment problem: item lengths in characters and their anchor vectors."""
+
+    lengths: np.ndarray
+    rows: AnchorRows
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def slice(self, start: int, stop: int) -> Side:
+        """Items start..stop-1 as a side of their own."""
+        ptr = self.rows.indptr[start:stop + 1]
+        a, b = (int(ptr[0]), int(ptr[-1])) if len(ptr) else (0, 0)
+        rows = AnchorRows(ptr - a, self.rows.ids[a:b], self.rows.weights[a:b])
+        return Side(self.lengths[start:stop], rows)
+
+
+Fences = tuple[np.ndarray, np.ndarray]  # 1.0 where an item is a fence, per side
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Row i of the grid holds target positions lo[i] .. lo[i]+width-1."""
+
+    lo: np.ndarray
+    width: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Precomputed sums the bead cost needs: length prefix sums, anchor norms, banded similarities."""
+
+    src_len: np.ndarray
+    tgt_len: np.ndarray
+    src_norm: np.ndarray
+    tgt_norm: np.ndarray
+    sim: np.ndarray  # sim[p, q - sim_lo[p]] = anchor dot product of source p and target q
+    sim_lo: np.ndarray
+    ratio: float
+    src_fences: np.ndarray | None = None  # prefix counts of fence items (paragraph separators)
+    tgt_fences: np.ndarray | None = None
+
+
+def prefix(values: np.ndarray) -> np.ndarray:
+    return np.concatenate(([0.0], np.cumsum(values, dtype=np.float64)))
+
+
+def squared_norms(rows: AnchorRows, n: int) -> np.ndarray:
+    owner = np.repeat(np.arange(n), np.diff(rows.indptr))
+    return np.bincount(owner, weights=rows.weights.astype(np.float64) ** 2, minlength=n)
+
+
+def dense_block(rows: AnchorRows, start: int, stop: int, local: np.ndarray) -> np.ndarray:
+    """Rows start..stop-1 as a dense matrix over the local anchor ids `local` (sorted)."""
+    a, b = rows.indptr[start], rows.indptr[stop]
+    owner = np.repeat(np.arange(stop - start), np.diff(rows.indptr[start:stop + 1]))
+    out = np.zeros((stop - start, len(local)), np.float32)
+    ids = rows.ids[a:b]
+    pos = np.minimum(np.searchsorted(local, ids), len(local) - 1)
+    known = local[pos] == ids
+    out[owner[known], pos[known]] = rows.weights[a:b][known]
+    return out
+
+
+def band_similarity(src: Side, tgt: Side, lo: np.ndarray, width: int, chunk: int) -> np.ndarray:
+    """Anchor dot products of each source item with the target items of its band."""
+    n, m = len(src), len(tgt)
+    sim = np.zeros((n, width), np.float32)
+    for i0 in range(0, n, chunk):
+        i1 = min(n, i0 + chunk)
+        c0, c1 = int(lo[i0]), min(m, int(lo[i1 - 1]) + width)
+        if c1 <= c0:
+            continue
+        s_ids = src.rows.ids[src.rows.indptr[i0]:src.rows.indptr[i1]]
+        t_ids = tgt.rows.ids[tgt.rows.indptr[c0]:tgt.rows.indptr[c1]]
+        local = np.intersect1d(s_ids, t_ids)
+        if not len(local):
+            continue
+        full = dense_block(src.rows, i0, i1, local) @ dense_block(tgt.rows, c0, c1, local).T
+        cols = lo[i0:i1, None] + np.arange(width) - c0
+        inside = cols < c1 - c0
+        sim[i0:i1] = np.where(inside, full[np.arange(i1 - i0)[:, None], np.minimum(cols, c1 - c0 - 1)], 0.0)
+    return sim
+
+
+def length_ratio(src: Side, tgt: Side, params: AlignParams) -> float:
+    """Target/source characters, pulled towards the prior when the sides are short."""
+    weight = params.prior_weight
+    return (float(tgt.lengths.sum()) + weight * params.prior_ratio) / (float(src.lengths.sum()) + weight)
+
+
+def make_grid(src: Side, tgt: Side, band: Band, params: AlignParams, fences: Fences | None = None) -> Grid:
+    """Everything bead_cost reads, computed once per alignment."""
+    n, m = len(src), len(tgt)
+    margin = MAX_SPAN + 2
+    row_lo = band.lo[np.minimum(np.arange(n) + 1, n)]
+    sim_lo = np.maximum(0, row_lo - margin)
+    sim = band_similarity(src, tgt, sim_lo, min(m, band.width + 2 * margin + MAX_SPAN), params.chunk)
+    ratio = params.ratio or length_ratio(src, tgt, params)
+    s_fences, t_fences = (prefix(fences[0]), prefix(fences[1])) if fences else (None, None)
+    return Grid(prefix(src.lengths), prefix(tgt.lengths), prefix(squared_norms(src.rows, n)),
+                prefix(squared_norms(tgt.rows, m)), sim, sim_lo, ratio, s_fences, t_fences)
+
+
+def length_cost(grid: Grid, ls: np.ndarray, lt: np.ndarray, params: AlignParams) -> np.ndarray:
+    expected = grid.ratio * ls
+    delta = (lt - expected) / np.sqrt(params.length_variance * (expected + lt) / 2 + 1.0)
+    cost: np.ndarray = params.length_weight * np.minimum(delta * delta / 2, LENGTH_COST_CAP)
+    return cost
+
+
+def clamp(values: np.ndarray, low: int, high: int) -> np.ndarray:
+    # np.clip's Python wrapper dominates on the small arrays of short paragraphs.
+    out: np.ndarray = np.minimum(np.maximum(values, low), high)
+    return out
+
+
+def bead_terms(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Length cost and anchor cosine of beads of `shape` ending at cells (i, j) (broadcast arrays)."""
+    a, b = shape.src, shape.tgt
+    m = len(grid.tgt_len) - 1
+    ia, jb, jc = np.maximum(i - a, 0), clamp(j - b, 0, m), clamp(j, 0, m)
+    length = length_cost(grid, grid.src_len[i] - grid.src_len[ia], grid.tgt_len[jc] - grid.tgt_len[jb], params)
+    norms = (grid.src_norm[i] - grid.src_norm[ia]) * (grid.tgt_norm[jc] - grid.tgt_norm[jb])
+    dot = np.zeros(np.broadcast(i, j).shape)
+    width = grid.sim.shape[1]
+    for da in range(a):
+        p = np.maximum(i - 1 - da, 0)
+        for d in range(1, b + 1):
+            col = j - d - grid.sim_lo[p]
+            inside = (col >= 0) & (col < width)
+            dot += np.where(inside, grid.sim[p, clamp(col, 0, width - 1)], 0.0)
+    sim = np.where(norms > 0, np.minimum(1.0, dot / np.sqrt(np.maximum(norms, 1e-12))), 0.0)
+    return length, sim
+
+
+def fenced(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """A bead may hold no fence item, or be exactly one fence matched 1-1 with the other side's."""
+    if grid.src_fences is None or grid.tgt_fences is None:
+        return np.ones(np.broadcast(i, j).shape, bool)
+    m = len(grid.tgt_len) - 1
+    ks = grid.src_fences[i] - grid.src_fences[np.maximum(i - shape.src, 0)]
+    kt = grid.tgt_fences[clamp(j, 0, m)] - grid.tgt_fences[clamp(j - shape.tgt, 0, m)]
+    pair = shape.src == 1 and shape.tgt == 1
+    out: np.ndarray = ((ks == 0) & (kt == 0)) | ((ks == 1) & (kt == 1) & pair)
+    return out
+
+
+def shape_costs(grid: Grid, band: Band, shape: BeadShape, r0: int, r1: int, m: int, params: AlignParams) -> np.ndarray:
+    """Cost of a bead of `shape` ending at every cell of rows r0..r1-1 (inf where it cannot end)."""
+    i = np.arange(r0, r1)[:, None]
+    j = band.lo[r0:r1, None] + np.arange(band.width)[None, :]
+    if shape.src > len(grid.src_len) - 1 or shape.tgt > m:
+        return np.full(j.shape, np.inf)
+    valid = (i >= shape.src) & (j >= shape.tgt) & (j <= m) & fenced(grid, shape, i, j)
+    if shape.src == 0 or shape.tgt == 0:
+        return np.where(valid, params.skip, np.inf)
+    length, sim = bead_terms(grid, shape, i, j, params)
+    return np.where(valid, length - params.lexical_weight * sim + shape.penalty * params.merge_scale, np.inf)
+
+
+def shifted_row(row: np.ndarray, shift: int) -> np.ndarray:
+    """row[k + shift] for every k, inf outside the row."""
+    width = len(row)
+    out = np.full(width, np.inf)
+    if shift >= 0:
+        out[:width - shift] = row[shift:]
+    else:
+        out[-shift:] = row[:width + shift]
+    return out
+
+
+def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int, costs: list[np.ndarray], skip: float) -> None:
+    """Best cost of every cell of row i from rows above, then 0-1 steps along the row."""
+    width = band.width
+    best = np.full(width, np.inf)
+    arg = np.full(width, -1, np.int8)
+    for s, shape in enumerate(BEADS[:-1]):
+        shift = int(band.lo[i] - band.lo[i - shape.src]) - shape.tgt if shape.src <= i else width
+        if abs(shift) >= width:
+            continue
+        total = shifted_row(cost[i - shape.src], shift) + costs[s]
+        better = total < best
+        best = np.where(better, total, best)
+        arg[better] = s
+    if i == 0:
+        best[0], arg[0] = 0.0, -1
+    steps = np.arange(width) * skip
+    run = np.minimum.accumulate(best - steps) + steps
+    skipped = (run < best - 1e-9) & (band.lo[i] + np.arange(width) <= m)
+    best[skipped], arg[skipped] = run[skipped], len(BEADS) - 1
+    cost[i], back[i] = best, arg
+
+
+def backtrack(back: np.ndarray, band: Band, n: int, m: int) -> list[tuple[BeadShape, int, int]]:
+    """The beads of the best path as (shape, end i, end j), first to last."""
+    out = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        s = int(back[i, j - band.lo[i]])
+        if s < 0:
+            raise ValueError(f"alignment path broken at ({i}, {j})")
+        shape = BEADS[s]
+        out.append((shape, i, j))
+        i, j = i - shape.src, j - shape.tgt
+    return out[::-1]
+
+
+def bead_score(length: float, sim: float, shape: BeadShape) -> float:
+    """Confidence 0..1: high when lengths agree or anchors agree; skips score 0."""
+    if shape.src == 0 or shape.tgt == 0:
+        return 0.0
+    fit = math.exp(-length - shape.penalty / 2)
+    return round(1.0 - (1.0 - fit) * (1.0 - sim), 4)
+
+
+def make_beads(path: list[tuple[BeadShape, int, int]], grid: Grid, params: AlignParams) -> list[Bead]:
+    """Beads of the path, each scored from its length cost and anchor cosine."""
+    ends = np.array([(i, j) for _, i, j in path], np.int64).reshape(-1, 2)
+    scores = np.zeros(len(path))
+    for shape in BEADS:
+        rows = [k for k, (s, _, _) in enumerate(path) if s is shape]
+        if rows and shape.src and shape.tgt:
+            length, sim = bead_terms(grid, shape, ends[rows, 0], ends[rows, 1], params)
+            scores[rows] = [bead_score(float(x), float(y), shape) for x, y in zip(length, sim)]
+    return [Bead(tuple(range(i - s.src, i)), tuple(range(j - s.tgt, j)), float(scores[k]), s.name)
+            for k, (s, i, j) in enumerate(path)]
+
+
+def full_band(m: int) -> Band:
+    return Band(np.zeros(0, np.int64), m + 1)
+
+
+def fill(src: Side, tgt: Side, band: Band, params: AlignParams, fences: Fences | None = None) -> list[Bead]:
+    """Fill the banded grid and backtrack the cheapest path."""
+    n, m = len(src), len(tgt)
+    if not len(band.lo):
+        band = Band(np.zeros(n + 1, np.int64), m + 1)
+    grid = make_grid(src, tgt, band, params, fences)
+    cost = np.full((n + 1, band.width), np.inf)
+    back = np.full((n + 1, band.width), -1, np.int8)
+    for r0 in range(0, n + 1, params.rows_per_block):
+        r1 = min(n + 1, r0 + params.rows_per_block)
+        blocks = [shape_costs(grid, band, shape, r0, r1, m, params) for shape in BEADS[:-1]]
+        for i in range(r0, r1):
+            fill_row(cost, back, band, i, m, [block[i - r0] for block in blocks], params.skip)
+    return make_beads(backtrack(back, band, n, m), grid, params)
+
+
+def coarsen(side: Side, size: int) -> Side:
+    """Blocks of `size` consecutive items as single items (anchors pooled, lengths summed)."""
+    starts = np.arange(0, len(side), size)
+    lengths = np.add.reduceat(side.lengths, starts) if len(side) else side.lengths
+    indptr = np.concatenate((side.rows.indptr[starts], side.rows.indptr[-1:]))
+    return Side(lengths, AnchorRows(indptr, side.rows.ids, side.rows.weights))
+
+
+def corner_band(corners: list[tuple[int, int]], n: int, m: int, extra: int) -> Band:
+    """A band through given corners (paragraph pair boundaries), as wide as the largest step."""
+    xs = np.array([0] + [c[0] for c in corners] + [n], np.float64)
+    ys = np.array([0] + [c[1] for c in corners] + [m], np.float64)
+    step = int(np.max(np.diff(xs) + np.diff(ys))) if len(xs) > 1 else 0
+    width = min(m + 1, 2 * step + extra)
+    centre = np.interp(np.arange(n + 1), xs, ys)
+    lo = np.clip(np.round(centre).astype(np.int64) - width // 2, 0, m + 1 - width)
+    return Band(np.maximum.accumulate(lo), width)
+
+
+def align_fenced(src: Side, tgt: Side, fences: Fences, corners: list[tuple[int, int]],
+                 params: AlignParams | None = None) -> list[Bead]:
+    """Align items split by fence items: the i-th source fence must meet the i-th target fence."""
+    params = params or AlignParams()
+    band = corner_band(corners, len(src), len(tgt), params.band_extra)
+    return fill(src, tgt, band, params, fences)
+
+
+def corridor(beads: list[Bead], src_size: int, tgt_size: int, n: int, m: int, extra: int) -> Band:
+    """A band around the coarse path: its corners interpolated per source item, widened by a block."""
+    xs, ys = [0.0], [0.0]
+    for bead in beads:
+        xs.append(min(n, (bead.src[-1] + 1) * src_size) if bead.src else xs[-1])
+        ys.append(min(m, (bead.tgt[-1] + 1) * tgt_size) if bead.tgt else ys[-1])
+    xs_arr, ys_arr = np.array(xs), np.array(ys)
+    # Where the coarse path runs vertically (0-1 blocks), interp takes the last corner; widen for it.
+    width = min(m + 1, 2 * (src_size + tgt_size) + extra)
+    centre = np.interp(np.arange(n + 1), xs_arr, ys_arr)
+    lo = np.clip(np.round(centre).astype(np.int64) - width // 2, 0, m + 1 - width)
+    return Band(np.maximum.accumulate(lo), width)
+
+
+def align(src: Side, tgt: Side, params: AlignParams | None = None) -> list[Bead]:
+    """Align two sequences of items; every item appears in exactly one bead, in order."""
+    params = params or AlignParams()
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0, "1-0") for i in range(n)] + [Bead((), (j,), 0.0, "0-1") for j in range(m)]
+    if (n + 1) * (m + 1) <= params.full_cells:
+        return fill(src, tgt, full_band(m), params)
+    src_size, tgt_size = max(2, math.ceil(n / params.coarse_items)), max(2, math.ceil(m / params.coarse_items))
+    coarse = align(coarsen(src, src_size), coarsen(tgt, tgt_size), params)
+    return fill(src, tgt, corridor(coarse, src_size, tgt_size, n, m, params.band_extra), params)

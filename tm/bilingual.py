@@ -1,0 +1,346 @@
+"""The bilingual build: clean and segment both sides, align paragraphs then sentences, make ru→en units.
+
+Alignment runs twice: the first pass uses anchors only (numbers, names, Latin words, punctuation,
+paragraph numbers); its confident 1-1 pairs teach a small lexicon of the document itself, and the
+second pass aligns again with that lexicon among the anchors.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from tm.align import AlignParams, Bead, Side, align, align_fenced, length_ratio
+from tm.align_anchors import (
+    Lexicon,
+    anchor_rows,
+    base_anchors,
+    inverse_frequency,
+    learn_lexicon,
+    sentence_anchors,
+)
+from tm.align_refine import PairCost, Piece, gaussian_length_cost, refine, starter_test
+from tm.build import BuildResult, summarise, unit_id
+from tm.clean import Cleaned, clean_document
+from tm.errors import InputError
+from tm.model import HEADING, SENTENCE, Unit
+from tm.segment import segment_text
+from tm.signature import make_signature
+from tm.store import DocumentInfo
+from tm.textio import decode_text, read_bytes
+
+ALIGNER = "beads-anchors.1"
+LOW_CONFIDENCE = 0.5
+LEXICON_MIN_SCORE = 0.6
+# The lexicon pass reads at most this many source sentences: its sample of pairs is large enough.
+FIRST_PASS_SENTENCES = 8_000
+# Translators drop or add a paragraph more often than they merge two: skips cost less, merges more.
+PARAGRAPH_SKIP = 1.75
+PARAGRAPH_MERGE_SCALE = 2.5
+DEFAULT_PARAMS = AlignParams()
+# Paragraph pairs up to this many sentences (both sides) are aligned together in one banded pass.
+FENCED_SPAN_LIMIT = 120
+LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})\.\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of one side: its number (if any), kind, and sentences."""
+
+    number: str
+    kind: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One side of a bilingual pair: language, paragraphs, and a flat list of their sentences."""
+
+    lang: str
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def starts(self) -> list[int]:
+        """Index of each paragraph's first sentence, plus the total at the end."""
+        out = [0]
+        for p in self.paragraphs:
+            out.append(out[-1] + len(p.sentences))
+        return out
+
+
+def paragraph_number(number: str, text: str) -> str:
+    match = LEADING_NUMBER.match(text)
+    return number or (match.group(1) if match else "")
+
+
+def make_document(cleaned: Cleaned, lang: str) -> Document:
+    """Segment every block; a heading is one sentence."""
+    paragraphs = []
+    for block in cleaned.blocks:
+        sentences = [block.text] if block.kind == HEADING else segment_text(block.text, lang)
+        if sentences:
+            paragraphs.append(Paragraph(paragraph_number(block.number, block.text), block.kind, tuple(sentences)))
+    return Document(lang, tuple(paragraphs))
+
+
+def text_document(text: str, lang: str) -> Document:
+    """A document from plain text: paragraphs separated by blank lines."""
+    return make_document(clean_document(text, lang), lang)
+
+
+def make_side(bags: Sequence[Sequence[str]], lengths: Sequence[float], vocab: dict[str, int], idf: dict[str, float]) -> Side:
+    return Side(np.asarray(lengths, np.float64), anchor_rows(bags, vocab, idf))
+
+
+def paragraph_bags(doc: Document, bags: list[list[str]]) -> list[list[str]]:
+    starts = doc.starts()
+    out = []
+    for k, p in enumerate(doc.paragraphs):
+        pooled = [a for bag in bags[starts[k]:starts[k + 1]] for a in bag]
+        out.append(pooled + ([f"para:{p.number}"] * 3 if p.number else []) + [f"kind:{p.kind}"])
+    return out
+
+
+def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bags: list[list[str]], params: AlignParams) -> list[Bead]:
+    """Paragraph pairs; one bead of everything when either side is a single paragraph."""
+    if len(src.paragraphs) <= 1 or len(tgt.paragraphs) <= 1:
+        return [Bead(tuple(range(len(src.paragraphs))), tuple(range(len(tgt.paragraphs))), 1.0, "all")]
+    s_par, t_par = paragraph_bags(src, s_bags), paragraph_bags(tgt, t_bags)
+    idf = inverse_frequency(s_par, t_par)
+    vocab: dict[str, int] = {}
+    s_len = [sum(len(x) for x in p.sentences) for p in src.paragraphs]
+    t_len = [sum(len(x) for x in p.sentences) for p in tgt.paragraphs]
+    paragraph_params = replace(params, skip=PARAGRAPH_SKIP, merge_scale=PARAGRAPH_MERGE_SCALE)
+    return align(make_side(s_par, s_len, vocab, idf), make_side(t_par, t_len, vocab, idf), paragraph_params)
+
+
+def span(starts: list[int], items: tuple[int, ...]) -> tuple[int, int]:
+    return (starts[items[0]], starts[items[-1] + 1]) if items else (0, 0)
+
+
+def shift(bead: Bead, ds: int, dt: int) -> Bead:
+    return Bead(tuple(i + ds for i in bead.src), tuple(j + dt for j in bead.tgt), bead.score, bead.shape)
+
+
+@dataclass(frozen=True, slots=True)
+class PassResult:
+    """Sentence beads of one pass, and what scoring a pair of texts needs afterwards."""
+
+    beads: list[Bead]
+    lexicon: Lexicon | None
+    idf: dict[str, float]
+    ratio: float
+
+
+def align_pass(src: Document, tgt: Document, bases: tuple[list[list[str]], list[list[str]]],
+               lexicon: Lexicon | None, params: AlignParams) -> PassResult:
+    """Paragraphs first, then the sentences inside each paragraph pair; beads index sentences."""
+    s_text, t_text = src.sentences, tgt.sentences
+    s_bags = [sentence_anchors(s, src.lang, lexicon, b) for s, b in zip(s_text, bases[0])]
+    t_bags = [sentence_anchors(t, tgt.lang, lexicon, b) for t, b in zip(t_text, bases[1])]
+    vocab: dict[str, int] = {}
+    idf = inverse_frequency(s_bags, t_bags)
+    s_side = make_side(s_bags, [len(s) for s in s_text], vocab, idf)
+    t_side = make_side(t_bags, [len(t) for t in t_text], vocab, idf)
+    s_starts, t_starts = src.starts(), tgt.starts()
+    ratio = length_ratio(s_side, t_side, params)
+    params = replace(params, ratio=ratio)
+    pairs = [(span(s_starts, pb.src), span(t_starts, pb.tgt)) for pb in paragraph_beads(src, tgt, s_bags, t_bags, params)]
+    if len(pairs) > 1 and max(s1 - s0 + t1 - t0 for (s0, s1), (t0, t1) in pairs) <= FENCED_SPAN_LIMIT:
+        sides = ((s_bags, s_side.lengths), (t_bags, t_side.lengths))
+        return PassResult(fenced_beads(pairs, sides, vocab, idf, params), lexicon, idf, ratio)
+    beads: list[Bead] = []
+    for (s0, s1), (t0, t1) in pairs:
+        inner = align(s_side.slice(s0, s1), t_side.slice(t0, t1), params)
+        beads.extend(shift(b, s0, t0) for b in inner)
+    return PassResult(beads, lexicon, idf, ratio)
+
+
+@dataclass(frozen=True, slots=True)
+class FencedSide:
+    """A side's sentences with a fence item between paragraph pairs; index maps items to sentences (-1: fence)."""
+
+    side: Side
+    fences: np.ndarray
+    index: list[int]
+
+
+def fenced_side(bags: list[list[str]], lengths: np.ndarray, spans: list[tuple[int, int]],
+                vocab: dict[str, int], idf: dict[str, float]) -> FencedSide:
+    item_bags, item_len, index = [], [], []
+    for k, (a, b) in enumerate(spans):
+        if k:
+            item_bags.append([f"fence:{k}"])
+            item_len.append(0.0)
+            index.append(-1)
+        item_bags += bags[a:b]
+        item_len += [float(x) for x in lengths[a:b]]
+        index += range(a, b)
+    fences = np.array([1.0 if x < 0 else 0.0 for x in index])
+    return FencedSide(make_side(item_bags, item_len, vocab, idf), fences, index)
+
+
+def fenced_beads(pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+                 sides: tuple[tuple[list[list[str]], np.ndarray], tuple[list[list[str]], np.ndarray]],
+                 vocab: dict[str, int], idf: dict[str, float], params: AlignParams) -> list[Bead]:
+    """Sentences of every paragraph pair in one banded pass; fences keep beads inside their pair."""
+    src = fenced_side(*sides[0], [p[0] for p in pairs], vocab, idf)
+    tgt = fenced_side(*sides[1], [p[1] for p in pairs], vocab, idf)
+    corners = list(zip([i for i, x in enumerate(src.index) if x < 0], [j for j, x in enumerate(tgt.index) if x < 0]))
+    beads = align_fenced(src.side, tgt.side, (src.fences, tgt.fences), corners, params)
+    return [Bead(tuple(src.index[i] for i in b.src), tuple(tgt.index[j] for j in b.tgt), b.score, b.shape)
+            for b in beads if not any(src.index[i] < 0 for i in b.src)]
+
+
+def confident_pairs(beads: list[Bead], s_text: list[str], t_text: list[str]) -> list[tuple[str, str]]:
+    return [(s_text[b.src[0]], t_text[b.tgt[0]]) for b in beads
+            if b.shape == "1-1" and b.score >= LEXICON_MIN_SCORE]
+
+
+def align_sentences(src: Document, tgt: Document, params: AlignParams = DEFAULT_PARAMS) -> PassResult:
+    """Align two documents sentence by sentence, learning a lexicon from a first pass."""
+    bases = ([base_anchors(s, src.lang) for s in src.sentences], [base_anchors(t, tgt.lang) for t in tgt.sentences])
+    s_first, t_first = first_pass_sizes(len(bases[0]), len(bases[1]))
+    s_part, t_part = prefix_document(src, s_first), prefix_document(tgt, t_first)
+    first = align_pass(s_part, t_part, (bases[0][:s_first], bases[1][:t_first]), None, params)
+    lexicon = learn_lexicon(confident_pairs(first.beads, s_part.sentences, t_part.sentences))
+    return align_pass(src, tgt, bases, lexicon, params)
+
+
+def first_pass_sizes(n: int, m: int) -> tuple[int, int]:
+    """How many sentences of each side the lexicon pass reads: all, or a proportional beginning."""
+    if n <= FIRST_PASS_SENTENCES:
+        return n, m
+    return FIRST_PASS_SENTENCES, min(m, round(FIRST_PASS_SENTENCES * m / n * 1.05) + 20)
+
+
+def prefix_document(doc: Document, size: int) -> Document:
+    """The first `size` sentences of a document, paragraphs kept (the last one cut short)."""
+    paragraphs, left = [], size
+    for p in doc.paragraphs:
+        if left <= 0:
+            break
+        paragraphs.append(Paragraph(p.number, p.kind, p.sentences[:left]))
+        left -= len(p.sentences)
+    return Document(doc.lang, tuple(paragraphs))
+
+
+def cosine(a: list[str], b: list[str], idf: dict[str, float]) -> float:
+    sa, sb = set(a), set(b)
+    na = sum(idf.get(x, 0.0) ** 2 for x in sa)
+    nb = sum(idf.get(x, 0.0) ** 2 for x in sb)
+    dot = sum(idf.get(x, 0.0) ** 2 for x in sa & sb)
+    return dot / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
+
+
+def pair_cost(result: PassResult, src_lang: str, tgt_lang: str, params: AlignParams) -> PairCost:
+    """The bead cost of the DP, for two texts: length mismatch minus weighted anchor cosine."""
+    length = gaussian_length_cost(result.ratio, params.length_variance)
+
+    def cost(source: str, target: str) -> float:
+        s_bag = sentence_anchors(source, src_lang, result.lexicon)
+        t_bag = sentence_anchors(target, tgt_lang, result.lexicon)
+        sim = cosine(s_bag, t_bag, result.idf)
+        return params.length_weight * length(len(source), len(target)) - params.lexical_weight * sim
+    return cost
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A piece of the alignment and the index of its first source sentence (-1 if none)."""
+
+    piece: Piece
+    first: int
+
+
+def align_documents(src: Document, tgt: Document, params: AlignParams = DEFAULT_PARAMS) -> list[Aligned]:
+    """Sentence beads, cut further where both sides agree on a soft boundary."""
+    result = align_sentences(src, tgt, params)
+    cost = pair_cost(result, src.lang, tgt.lang, params)
+    s_text, t_text = src.sentences, tgt.sentences
+    starters = (starter_test(s_text, src.lang), starter_test(t_text, tgt.lang))
+    out = []
+    for b in result.beads:
+        pieces = refine([s_text[i] for i in b.src], [t_text[j] for j in b.tgt], b.score, b.shape, cost, starters)
+        out += [Aligned(p, b.src[0] if b.src else -1) for p in pieces]
+    return out
+
+
+def is_flagged(piece: Piece) -> bool:
+    return piece.score < LOW_CONFIDENCE or not piece.source or not piece.target
+
+
+def sentence_origin(doc: Document) -> list[tuple[int, Paragraph]]:
+    return [(k, p) for k, p in enumerate(doc.paragraphs) for _ in p.sentences]
+
+
+def bilingual_units(name: str, src: Document, aligned: list[Aligned], tgt_lang: str) -> list[Unit]:
+    """One unit per aligned piece that has source text; target sentences without a source are left out."""
+    origin = sentence_origin(src)
+    units: list[Unit] = []
+    for item in aligned:
+        piece = item.piece
+        if not piece.source:
+            continue
+        block, para = origin[item.first]
+        pos = len(units)
+        units.append(Unit(
+            id=unit_id(name, pos), doc=name, source=piece.source, target=piece.target, src_lang=src.lang,
+            tgt_lang=tgt_lang, para=para.number, kind=HEADING if para.kind == HEADING else SENTENCE,
+            position=pos, block=block, score=piece.score, flagged=is_flagged(piece),
+            props=(("x-bead", piece.shape),),
+        ))
+    return units
+
+
+def alignment_summary(aligned: list[Aligned]) -> dict[str, int]:
+    pieces = [a.piece for a in aligned]
+    return {
+        "aligned": sum(1 for p in pieces if p.source and p.target),
+        "low_confidence": sum(1 for p in pieces if p.source and is_flagged(p)),
+        "unmatched_source": sum(1 for p in pieces if not p.target),
+        "unmatched_target": sum(1 for p in pieces if not p.source),
+    }
+
+
+def read_document(path: str | Path, lang: str) -> tuple[bytes, Cleaned]:
+    data = read_bytes(path)
+    text = decode_text(data, path)
+    if not text.strip():
+        raise InputError(path, "contains no text (empty or whitespace only)")
+    return data, clean_document(text, lang)
+
+
+def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> tuple[Document, Document, list[Aligned], Cleaned, bytes]:
+    """Read, clean, segment and align two files."""
+    data, s_clean = read_document(source, src_lang)
+    t_data, t_clean = read_document(target, tgt_lang)
+    src, tgt = make_document(s_clean, src_lang), make_document(t_clean, tgt_lang)
+    if not src.sentences:
+        raise InputError(source, "no segments left after cleaning")
+    if not tgt.sentences:
+        raise InputError(target, "no segments left after cleaning")
+    return src, tgt, align_documents(src, tgt), s_clean, data + t_data
+
+
+def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
+                    doc: str | None = None) -> BuildResult:
+    """Read both documents, align them and return ru→en units with scores and flags."""
+    src, _tgt, aligned, s_clean, data = align_files(source, target, src_lang, tgt_lang)
+    name = doc or Path(str(source)).name
+    units = bilingual_units(name, src, aligned, tgt_lang)
+    summary = summarise(s_clean, units) | alignment_summary(aligned)
+    summary["sentences"] = len(src.sentences)
+    info = DocumentInfo(
+        name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=hashlib.sha256(data).hexdigest(),
+        signature=make_signature(src_lang, tgt_lang, ALIGNER), summary=summary,
+    )
+    return BuildResult(info, units)

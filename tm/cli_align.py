@@ -1,0 +1,41 @@
+"""`tmtool align SOURCE TARGET`: show the sentence pairs before storing them."""
+from __future__ import annotations
+
+import click
+
+from exports.base import ExportContext, export_time
+from exports.delimited import FORMAT as CSV
+from tm.bilingual import ALIGNER, align_files, alignment_summary, bilingual_units
+from tm.signature import make_signature
+from tm.textio import open_output
+
+
+def echo_alignment(summary: dict[str, int], err: bool = False) -> None:
+    """One line of alignment counts, when the summary comes from an alignment."""
+    if "aligned" in summary:
+        click.echo(f"aligned: {summary['aligned']} pairs, {summary['low_confidence']} low-confidence (check them), "
+                   f"{summary['unmatched_source']} source and {summary['unmatched_target']} target sentences unmatched",
+                   err=err)
+
+
+@click.command("align")
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.argument("target", type=click.Path(allow_dash=True))
+@click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
+@click.option("--tgt-lang", default="en", show_default=True, help="Language of TARGET (BCP-47).")
+@click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
+              help="CSV of the pairs (source, target, score, flagged); '-' writes to stdout.")
+def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output: str) -> None:
+    """Align SOURCE with its translation TARGET and write the pairs as CSV; nothing is stored.
+
+    \b
+    Examples:
+      tmtool align report.ru.txt report.en.txt -o pairs.csv
+      tmtool align report.ru.txt report.en.txt | less
+    """
+    src, _tgt, aligned, _clean, _data = align_files(source, target, src_lang, tgt_lang)
+    units = bilingual_units(click.format_filename(source), src, aligned, tgt_lang)
+    ctx = ExportContext(export_time(), make_signature(src_lang, tgt_lang, ALIGNER), src_lang, tgt_lang)
+    with open_output(output) as stream:
+        CSV.dump(units, stream, ctx)
+    echo_alignment(alignment_summary(aligned), err=True)
