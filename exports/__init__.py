@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports import delimited, po, tmx
+from exports import delimited, po, tmx, txt, xliff
+from exports import tbx, termbase_tables, termbase_units
 from exports.base import ExportContext, Format, export_time
 
 FORMATS: dict[tuple[str, str], Format] = {
     (f.kind, f.name): f
-    for f in (tmx.FORMAT, po.FORMAT, delimited.FORMAT)
+    for f in (tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT)
+    + (termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT)
 }
 
 

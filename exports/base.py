@@ -1,8 +1,9 @@
 """What every export format shares: the Format record and the export context."""
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, BinaryIO, Literal
@@ -44,6 +45,18 @@ Dump = Callable[[Iterable[Any], BinaryIO, ExportContext], None]
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record a reader passed over, with the line it started on and why."""
+
+    line: int | None
+    reason: str
+
+
+# A reader gets the open file and its name (for messages) and yields units or skips, in file order.
+Load = Callable[[BinaryIO, str], Iterator[Any]]
+
+
+@dataclass(frozen=True, slots=True)
 class Format:
     """One file format: its name on the command line, extensions and writer."""
 
@@ -52,3 +65,14 @@ class Format:
     kind: Literal["tm", "termbase"]
     dump: Dump
     description: str = ""
+    load: Load | None = None
+
+
+@functools.lru_cache(maxsize=256)
+def normalize_lang(code: str) -> str:
+    """A language tag in BCP-47 case: 'EN-us' -> 'en-US', 'ru_RU' -> 'ru-RU', 'zh-hant' -> 'zh-Hant'."""
+    parts = code.strip().replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part.lower())
+    return "-".join(p for p in out if p)

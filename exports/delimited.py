@@ -1,13 +1,16 @@
 """CSV writer via pandas: a fixed header row, UTF-8, optional BOM and formula escaping."""
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Iterable
-from typing import BinaryIO
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any, BinaryIO
 
 import pandas as pd
 
-from exports.base import ExportContext, Format
+from exports.base import ExportContext, Format, Skipped, normalize_lang
+from tm.errors import InputError
 from tm.model import Unit
 
 TM_COLUMNS = ("id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "signature")
@@ -42,3 +45,58 @@ def dump_csv(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> Non
 
 
 FORMAT = Format("csv", (".csv",), "tm", dump_csv, "CSV with a header row (spreadsheets: add --bom, --excel-safe)")
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+# Columns a CSV may carry besides source; names are matched case-insensitively.
+READ_COLUMNS = ("source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes")
+
+
+def csv_header(reader: Any, name: str) -> list[str]:
+    """The header row, lower-cased; it must name a source column."""
+    header = [h.strip().lower() for h in next(reader, [])]
+    if "source" not in header:
+        raise InputError(name, "the first row must be a header naming a 'source' column", line=1,
+                         hint="columns: source,target[,src_lang,tgt_lang,notes]")
+    return header
+
+
+def csv_unit(record: dict[str, str], line: int) -> Unit | Skipped:
+    """One unit from a row; the doc column becomes a prop, as the importer names the document."""
+    if not record.get("source", "").strip():
+        return Skipped(line, "empty source")
+    try:
+        score = float(record["score"]) if record.get("score") else None
+    except ValueError:
+        score = None
+    props = (("x-original-document", record["doc"]),) if record.get("doc") else ()
+    return Unit(
+        id="", doc="", source=record["source"], target=record.get("target", ""),
+        src_lang=normalize_lang(record.get("src_lang", "")), tgt_lang=normalize_lang(record.get("tgt_lang", "")),
+        para=record.get("para", ""), kind=record.get("kind") or "sentence", score=score,
+        flagged=record.get("flagged", "") == "yes", origin="import",
+        notes=(record["notes"],) if record.get("notes") else (), props=props,
+    )
+
+
+def load_csv(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
+    """Units of a CSV with a header row (UTF-8, optional BOM); ragged rows are refused."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    try:
+        header = csv_header(reader, name)
+        for row in reader:
+            if row and len(row) != len(header):
+                raise InputError(name, f"row has {len(row)} cells, the header has {len(header)}", line=reader.line_num)
+            if row:
+                yield csv_unit(dict(zip(header, row)), reader.line_num)
+    except UnicodeDecodeError as err:
+        raise InputError(name, f"not UTF-8 (byte {err.start} of a block)", hint="save the CSV as UTF-8") from err
+    except csv.Error as err:
+        raise InputError(name, f"CSV syntax error: {err}", line=reader.line_num) from err
+    finally:
+        text.detach()
+
+
+FORMAT = replace(FORMAT, load=load_csv)

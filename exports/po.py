@@ -1,12 +1,15 @@
 """Gettext PO writer via polib: msgctxt is the unit id so repeated sentences coexist."""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import BinaryIO
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any, BinaryIO
 
 import polib
 
-from exports.base import TOOL_NAME, ExportContext, Format
+from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
+from tm.errors import InputError
 from tm.model import Unit
 
 
@@ -59,3 +62,74 @@ def dump_po(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None
 
 
 FORMAT = Format("po", (".po", ".pot"), "tm", dump_po, "gettext PO (msgctxt = unit id; fuzzy = low-confidence alignment)")
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+# Lines of the extracted comment that our writer derives from Unit fields (see unit_comment).
+COMMENT_FIELDS = (("document: ", "x-original-document"), ("paragraph: ", "para"), ("kind: ", "kind"),
+                  ("alignment score: ", "score"))
+SYNTAX_LINE = re.compile(r"line (\d+)")
+
+
+def parse_po(data: bytes, name: str) -> polib.POFile:
+    """Parse PO text (UTF-8, or the charset its header names) with errors that name the line."""
+    charset = re.search(rb"charset=([A-Za-z0-9_.-]+)", data[:4000])
+    encoding = charset.group(1).decode("ascii") if charset else "utf-8"
+    try:
+        text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8", "charset") else encoding)
+        return polib.pofile(text, wrapwidth=0)
+    except (LookupError, UnicodeDecodeError) as err:
+        raise InputError(name, f"cannot decode as {encoding}: {err}") from err
+    except OSError as err:
+        found = SYNTAX_LINE.search(str(err))
+        if found:
+            raise InputError(name, "PO syntax error", line=int(found.group(1))) from err
+        raise InputError(name, f"PO syntax error ({err})") from err
+
+
+def comment_fields(comment: str) -> tuple[dict[str, Any], list[str]]:
+    """Split an extracted comment into unit fields our writer put there, and plain notes."""
+    fields: dict[str, Any] = {}
+    notes = []
+    for line in comment.splitlines():
+        key = next((k for prefix, k in COMMENT_FIELDS if line.startswith(prefix)), None)
+        if key is None:
+            notes.append(line)
+            continue
+        fields[key] = line.split(": ", 1)[1]
+    return fields, notes
+
+
+def entry_unit(entry: polib.POEntry, src: str, tgt: str, ours: bool) -> Unit | Skipped:
+    """One unit from a PO entry; plural and obsolete entries are skipped."""
+    if entry.obsolete:
+        return Skipped(entry.linenum, "obsolete entry")
+    if entry.msgid_plural:
+        return Skipped(entry.linenum, "plural entry (one unit per form is not supported)")
+    fields, notes = comment_fields(entry.comment or "") if ours else ({}, [entry.comment] if entry.comment else [])
+    notes += [entry.tcomment] if entry.tcomment else []
+    props = [("x-original-document", fields.pop("x-original-document"))] if "x-original-document" in fields else []
+    props += [("x-location", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
+    if entry.msgctxt and not ours:
+        props.append(("x-context", entry.msgctxt))
+    try:
+        score = float(fields.pop("score")) if "score" in fields else None
+    except ValueError:
+        score = None
+    return Unit(id="", doc="", source=entry.msgid, target=entry.msgstr, src_lang=src, tgt_lang=tgt,
+                score=score, flagged=entry.fuzzy, origin="import", notes=tuple(notes), props=tuple(props), **fields)
+
+
+def load_po(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
+    """Units of a PO file: msgid is the source, msgstr the target, Language the target language."""
+    po = parse_po(stream.read(), name)
+    tgt = normalize_lang(po.metadata.get("Language", ""))
+    src = normalize_lang(po.metadata.get("X-Source-Language", ""))
+    ours = po.metadata.get("X-Generator", "").startswith(TOOL_NAME)
+    for entry in po:
+        if entry.msgid:
+            yield entry_unit(entry, src, tgt, ours)
+
+
+FORMAT = replace(FORMAT, load=load_po)

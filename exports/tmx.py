@@ -1,11 +1,14 @@
 """TMX 1.4b writer: one <tu> per unit, source tuv always, target tuv when translated."""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import BinaryIO
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO
 
 from exports._xml import attrs, xml_text
-from exports.base import TOOL_NAME, ExportContext, Format
+from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
+from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
+from tm.errors import InputError
 from tm.model import Unit
 
 
@@ -65,3 +68,134 @@ def dump_tmx(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> Non
 
 
 FORMAT = Format("tmx", (".tmx",), "tm", dump_tmx, "TMX 1.4b translation memory (OmegaT, memoQ, Trados)")
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+# Props our writer derives from Unit fields; reading maps them back instead of keeping them as props.
+OWN_PROPS = frozenset({"x-document", "x-paragraph", "x-kind", "x-align-score", "x-low-confidence"})
+# tuv/tu attributes kept as props (in the order the file gives them).
+KEPT = frozenset({"creationid", "changedate", "changeid", "usagecount", "lastusagedate"})
+
+
+@dataclass(slots=True)
+class TuParts:
+    """What one <tu> holds, gathered in a single pass over its children."""
+
+    tuvs: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    notes: list[str] = field(default_factory=list)
+    props: list[tuple[str, str]] = field(default_factory=list)
+    created: str = ""
+
+
+def tmx_date_iso(value: str) -> str:
+    """'20231110T101010Z' -> '2023-11-10T10:10:10Z'; anything else is kept as written."""
+    v = value.strip()
+    if len(v) == 16 and v[8] == "T" and v.endswith("Z") and (v[:8] + v[9:15]).isdigit():
+        return f"{v[0:4]}-{v[4:6]}-{v[6:8]}T{v[9:11]}:{v[11:13]}:{v[13:15]}Z"
+    return v
+
+
+def same_lang(a: str, b: str) -> bool:
+    """Language tags match exactly (case-insensitive) or by primary subtag ('en' ~ 'en-US')."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.split("-")[0] == b.split("-")[0]
+
+
+def add_metadata(parts: TuParts, element: Any) -> None:
+    """Creation date and kept attributes of a tu or tuv (a later tuv's date wins)."""
+    for key, value in element.items():
+        if key in KEPT:
+            parts.props.append((key, value))
+        elif key == "creationdate":
+            parts.created = tmx_date_iso(value) or parts.created
+
+
+def add_tuv(parts: TuParts, tuv: Any, name: str) -> None:
+    lang = element_lang(tuv)
+    if not lang:
+        raise InputError(name, "<tuv> without xml:lang", line=tuv.sourceline, hint="every tuv needs a language")
+    add_metadata(parts, tuv)
+    for child in tuv:
+        tag = local_name(child.tag)
+        if tag == "seg":
+            text = (child.text or "") if len(child) == 0 else inline_text(child, name)
+            parts.tuvs.append((normalize_lang(lang), text))
+        elif tag == "note":
+            parts.notes.append(child.text or "")
+        elif tag == "prop":
+            parts.props.append((child.get("type", ""), child.text or ""))
+
+
+def tu_parts(tu: Any, name: str) -> TuParts:
+    """Gather a tu's tuvs, notes, props and dates in one pass over its children."""
+    parts = TuParts()
+    add_metadata(parts, tu)
+    for child in tu:
+        tag = local_name(child.tag)
+        if tag == "tuv":
+            add_tuv(parts, child, name)
+        elif tag == "prop":
+            parts.props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            parts.notes.append(child.text or "")
+    return parts
+
+
+def props_to_fields(props: list[tuple[str, str]]) -> dict[str, Any]:
+    """Unit fields that our own writer stored as props (x-paragraph, x-kind, ...)."""
+    found = dict(p for p in props if p[0] in OWN_PROPS)
+    fields: dict[str, Any] = {"para": found.get("x-paragraph", ""), "flagged": found.get("x-low-confidence") == "yes"}
+    if found.get("x-kind"):
+        fields["kind"] = found["x-kind"]
+    try:
+        fields["score"] = float(found["x-align-score"]) if "x-align-score" in found else None
+    except ValueError:
+        fields["score"] = None
+    return fields
+
+
+def kept_props(props: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Props other than our own field props; the original document name is kept under a new key."""
+    kept = [("x-original-document", v) for k, v in props if k == "x-document"]
+    return kept + [p for p in props if p[0] not in OWN_PROPS]
+
+
+def tu_unit(tu: Any, header_src: str, name: str) -> Unit | Skipped:
+    """One unit from a <tu>: the tuv in the source language, and the first tuv in another."""
+    parts = tu_parts(tu, name)
+    if not parts.tuvs:
+        return Skipped(tu.sourceline, "no <seg> in the <tu>")
+    src = normalize_lang(tu.get("srclang") or header_src)
+    if src == "*all*":
+        src = parts.tuvs[0][0]
+    source = next((t for t in parts.tuvs if same_lang(t[0], src)), None)
+    if source is None:
+        return Skipped(tu.sourceline, f"no tuv in the source language {src}")
+    if not source[1].strip():
+        return Skipped(tu.sourceline, "empty source segment")
+    target = next((t for t in parts.tuvs if t is not source and not same_lang(t[0], source[0])), ("", ""))
+    return Unit(
+        id="", doc="", source=source[1], target=target[1], src_lang=source[0], tgt_lang=target[0],
+        origin="import", created=parts.created, notes=tuple(parts.notes), props=tuple(kept_props(parts.props)),
+        **props_to_fields(parts.props),
+    )
+
+
+def load_tmx(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
+    """Stream the units of a TMX file (1.1 to 1.4), element by element, entities never expanded."""
+    header_src = ""
+    for element in iter_ends(stream, name, ("header", "tu")):
+        if element.tag == "header":
+            header_src = normalize_lang(element.get("srclang", ""))
+            if not header_src:
+                raise InputError(name, "TMX <header> has no srclang", line=element.sourceline,
+                                 hint='add srclang="..." to the header')
+        else:
+            if not header_src and not element.get("srclang"):
+                raise InputError(name, "<tu> before the TMX <header>", line=element.sourceline)
+            yield tu_unit(element, header_src, name)
+            release(element)
+
+
+FORMAT = replace(FORMAT, load=load_tmx)

@@ -45,6 +45,21 @@ CREATE TABLE IF NOT EXISTS units (
     props TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS units_by_doc ON units(doc, position);
+-- Word index over sources for search candidates and concordance (which units hold a word; no
+-- positions: detail='none' halves its size and build time). New units are indexed in bulk
+-- by the code that writes them (index_new_units: 4x faster than a per-row trigger); triggers keep
+-- the index in step when units are deleted or their source changes.
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(
+    source, content='units', content_rowid='seq', tokenize='unicode61 remove_diacritics 2', detail='none'
+);
+CREATE TRIGGER IF NOT EXISTS units_fts_delete AFTER DELETE ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, source) VALUES ('delete', old.seq, old.source);
+END;
+CREATE TRIGGER IF NOT EXISTS units_fts_update AFTER UPDATE OF source ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, source) VALUES ('delete', old.seq, old.source);
+    INSERT INTO units_fts(rowid, source) VALUES (new.seq, new.source);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, row);
 CREATE TABLE IF NOT EXISTS terms (
     id TEXT PRIMARY KEY,
     doc TEXT NOT NULL,
@@ -78,8 +93,8 @@ def unit_to_row(unit: Unit) -> tuple[object, ...]:
     return (
         unit.id, unit.doc, unit.position, unit.block, unit.source, unit.target, unit.src_lang, unit.tgt_lang,
         unit.para, unit.kind, unit.score, int(unit.flagged), unit.origin, unit.created,
-        json.dumps(list(unit.notes), ensure_ascii=False),
-        json.dumps([list(p) for p in unit.props], ensure_ascii=False),
+        json.dumps(list(unit.notes), ensure_ascii=False) if unit.notes else "[]",
+        json.dumps([list(p) for p in unit.props], ensure_ascii=False) if unit.props else "[]",
     )
 
 
@@ -93,6 +108,47 @@ def row_to_unit(row: sqlite3.Row) -> Unit:
     )
 
 
+SQLITE_READONLY_ROLLBACK = 776
+
+
+def open_connection(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def needs_rollback(conn: sqlite3.Connection) -> bool:
+    """True when the database has a hot journal this read-only connection cannot roll back."""
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as err:
+        if getattr(err, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK:
+            return True
+        raise
+    return False
+
+
+def roll_back_journal(path: Path) -> None:
+    """Finish an interrupted write the way SQLite does: roll its journal back (needs write access)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30.0)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as err:
+        raise StoreError(
+            f"{path}: an interrupted write left a journal that needs write access to undo ({err})"
+        ) from err
+
+
+def schema_statements(script: str) -> Iterator[str]:
+    """Complete SQL statements of a script; trigger bodies hold ';' so a plain split will not do."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+
+
 class TranslationMemory:
     """An open tmtool store. Use as a context manager; writes go through transaction()."""
 
@@ -104,13 +160,25 @@ class TranslationMemory:
             raise StoreError(f"{self.path}: is a directory, not a tmtool store")
         if readonly and not self.path.exists():
             raise StoreError(f"{self.path}: no such store")
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}?mode=rwc"
+        if not self.path.parent.is_dir():
+            raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
         try:
-            self.conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
+            self.conn = self._connect(readonly)
             self._check_or_init(readonly)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: cannot open the store ({err})") from err
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a tmtool store ({err})") from err
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}?mode=rwc"
+        conn = open_connection(uri)
+        if readonly and needs_rollback(conn):
+            # A killed writer left a hot journal that a read-only connection may not roll back.
+            conn.close()
+            roll_back_journal(self.path)
+            conn = open_connection(uri)
+        return conn
 
     def _check_or_init(self, readonly: bool) -> None:
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -132,9 +200,8 @@ class TranslationMemory:
     def _init_schema(self) -> None:
         try:
             with self.transaction():
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in schema_statements(SCHEMA):
+                    self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as err:
@@ -166,6 +233,15 @@ class TranslationMemory:
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
 
+    @staticmethod
+    def last_seq(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("SELECT coalesce(max(seq), 0) FROM units").fetchone()[0])
+
+    @staticmethod
+    def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
+        """Add units stored after after_seq to the word index, in one statement."""
+        conn.execute("INSERT INTO units_fts(rowid, source) SELECT seq, source FROM units WHERE seq > ?", (after_seq,))
+
     def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> int:
         """Store a document's units in place of any earlier build of it; returns the count."""
         with self.transaction() as conn:
@@ -181,12 +257,50 @@ class TranslationMemory:
                  json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
             )
             placeholders = ", ".join("?" * len(UNIT_COLUMNS))
+            after = self.last_seq(conn)
             conn.executemany(
                 f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({placeholders})",
                 (unit_to_row(u) for u in units),
             )
+            self.index_new_units(conn, after)
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
+
+    def add_units(self, conn: sqlite3.Connection, units: Iterable[Unit], *, index: bool = True) -> None:
+        """Append units inside a transaction the caller holds (imports add to what is there).
+
+        With index=False the caller indexes them later with index_new_units (one bulk step).
+        """
+        placeholders = ", ".join("?" * len(UNIT_COLUMNS))
+        try:
+            after = self.last_seq(conn)
+            conn.executemany(
+                f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({placeholders})",
+                (unit_to_row(u) for u in units),
+            )
+            if index:
+                self.index_new_units(conn, after)
+        except sqlite3.IntegrityError as err:
+            raise StoreError(f"{self.path}: cannot add units ({err})") from err
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: cannot write ({err})") from err
+
+    @staticmethod
+    def optimize_index(conn: sqlite3.Connection) -> None:
+        """Merge the word index into one segment after a large write (lookups get faster)."""
+        conn.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
+
+    def put_document(self, conn: sqlite3.Connection, info: DocumentInfo) -> None:
+        """Record (or update) a document's row without touching its units."""
+        conn.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+            (info.name, info.src_lang, info.tgt_lang, info.checksum, info.signature,
+             json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
+        )
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """(source, target) of every unit, in storage order; for deduplication."""
+        yield from self.conn.execute("SELECT source, target FROM units")
 
     def documents(self) -> list[DocumentInfo]:
         rows = self.conn.execute("SELECT * FROM documents ORDER BY name").fetchall()

@@ -1,0 +1,243 @@
+"""Benchmark of import and fuzzy search at a million units (run by hand; not a test).
+
+Builds a TMX of N units (default 1,000,000) from real sentences (the bundled report A/58/98
+and ../shared/data/parallel) varied by deterministic edits so that near-duplicates exist,
+imports it with `tmtool import` (time, peak memory), runs mixed queries (p50/p95 latency) and
+checks each top hit against a brute-force scan with the same scorer.
+
+    python bench/search_bench.py --work /tmp/tmbench            # everything
+    python bench/search_bench.py --work /tmp/tmbench --reuse    # keep the TMX and store
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from exports.base import ExportContext
+from exports.tmx import dump_tmx
+from tm.build import build_memory, example_path
+from tm.model import Unit
+from tm.search import Searcher, match_score, normalize_text, words_of
+from tm.store import TranslationMemory
+
+PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel"
+PARALLEL_SETS = ("flores200_devtest_ruen", "wmt21_newstest_ruen")
+TMTOOL = Path(sys.executable).with_name("tmtool")
+ENDINGS = ("а", "ы", "ой", "ами", "ов", "е", "ом", "ию")
+PUNCT = (",", ";", ":", ".", "!", "?", " -")
+
+Words = list[str]
+
+
+def base_pairs() -> list[tuple[str, str]]:
+    """Real (Russian, English) pairs; report sentences have no English and keep an empty target."""
+    pairs = [(u.source, "") for u in build_memory(example_path()).units]
+    for name in PARALLEL_SETS:
+        ru = (PARALLEL / f"{name}.ru").read_text(encoding="utf-8").splitlines()
+        en = (PARALLEL / f"{name}.en").read_text(encoding="utf-8").splitlines()
+        pairs += list(zip(ru, en))
+    return pairs
+
+
+# Deterministic edits: each takes the word list and a random source, returns a new list.
+def change_number(w: Words, rng: random.Random, vocab: Words) -> Words:
+    i = rng.randrange(len(w) + 1)
+    digits = [k for k, x in enumerate(w) if any(c.isdigit() for c in x)]
+    if digits:
+        k = rng.choice(digits)
+        return w[:k] + [str(rng.randrange(1, 3000))] + w[k + 1:]
+    return w[:i] + [str(rng.randrange(1, 3000))] + w[i:]
+
+
+def drop_word(w: Words, rng: random.Random, vocab: Words) -> Words:
+    if len(w) < 3:
+        return w + [rng.choice(vocab)]
+    k = rng.randrange(len(w))
+    return w[:k] + w[k + 1:]
+
+
+def swap_words(w: Words, rng: random.Random, vocab: Words) -> Words:
+    if len(w) < 2:
+        return w + [rng.choice(vocab)]
+    k = rng.randrange(len(w) - 1)
+    return w[:k] + [w[k + 1], w[k]] + w[k + 2:]
+
+
+def borrow_word(w: Words, rng: random.Random, vocab: Words) -> Words:
+    k = rng.randrange(len(w))
+    return w[:k] + [rng.choice(vocab)] + w[k + 1:]
+
+
+def change_ending(w: Words, rng: random.Random, vocab: Words) -> Words:
+    k = rng.randrange(len(w))
+    stem = w[k][:-2] if len(w[k]) > 4 else w[k]
+    return w[:k] + [stem + rng.choice(ENDINGS)] + w[k + 1:]
+
+
+def change_punct(w: Words, rng: random.Random, vocab: Words) -> Words:
+    k = rng.randrange(len(w))
+    return w[:k] + [w[k].rstrip(",.;:!?") + rng.choice(PUNCT)] + w[k + 1:]
+
+
+EDITS: tuple[Callable[[Words, random.Random, Words], Words], ...] = (
+    change_number, drop_word, swap_words, borrow_word, change_ending, change_punct,
+)
+
+
+def variant(pairs: list[tuple[str, str]], vocab: Words, rng: random.Random, edits: int) -> tuple[str, str]:
+    """One near-duplicate: a base pair (30% spliced with another), then a few random edits."""
+    src, tgt = rng.choice(pairs)
+    words = src.split()
+    if rng.random() < 0.3:
+        other, other_tgt = rng.choice(pairs)
+        cut = rng.randrange(1, max(2, len(words)))
+        tail = other.split()
+        words = words[:cut] + tail[rng.randrange(len(tail)):]
+        tgt = f"{tgt} {other_tgt}".strip()
+    for _ in range(edits):
+        words = rng.choice(EDITS)(words or [rng.choice(vocab)], rng, vocab)
+    return " ".join(words), tgt
+
+
+def generate_units(count: int, seed: int = 58) -> Iterator[Unit]:
+    """count distinct (source, target) units, deterministically."""
+    pairs = base_pairs()
+    vocab = sorted({w for s, _ in pairs for w in s.split()})
+    rng, seen = random.Random(seed), set()
+    while len(seen) < count:
+        src, tgt = variant(pairs, vocab, rng, rng.randint(1, 4))
+        if (src, tgt) in seen:
+            continue
+        seen.add((src, tgt))
+        n = len(seen)
+        yield Unit(id=f"bench:{n:07d}", doc="bench", source=src, target=tgt, position=n)
+
+
+def write_tmx(path: Path, count: int) -> None:
+    ctx = ExportContext(created=__import__("datetime").datetime(2024, 1, 1), signature="bench")
+    with path.open("wb") as stream:
+        dump_tmx(generate_units(count), stream, ctx)
+
+
+def make_queries(stored: list[str], count: int, seed: int = 98) -> list[tuple[str, str]]:
+    """(kind, text): exact copies, fresh near-duplicates, short fragments, and unrelated text."""
+    rng = random.Random(seed)
+    pairs = base_pairs()
+    vocab = sorted({w for s, _ in pairs for w in s.split()})
+    english = [t for _, t in pairs if t]
+    quarter = count // 5
+    queries = [("exact", rng.choice(stored)) for _ in range(quarter)]
+    queries += [("near", variant(pairs, vocab, rng, rng.randint(1, 3))[0]) for _ in range(2 * quarter)]
+    queries += [("short", " ".join(rng.choice(pairs)[0].split()[: rng.randint(1, 4)])) for _ in range(quarter)]
+    queries += [("unrelated", rng.choice(english)) for _ in range(count - len(queries))]
+    return queries
+
+
+def run_import(tmx: Path, db: Path) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run([str(TMTOOL), "import", str(tmx), "--db", str(db)], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"import failed: {done.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"import_s": round(seconds, 1), "import_peak_mb": round(max(peak, before) / 1024, 1),
+            "import_output": done.stdout.strip()}  # type: ignore[dict-item]
+
+
+def brute_force_top(query: str, sources: list[str], lowered: list[str], by_words: dict[tuple[str, ...], list[int]],
+                    ids: list[str]) -> tuple[float, str] | None:
+    """The best unit by scanning every source: top similarities plus every same-words source."""
+    q = normalize_text(query)
+    found = process.extract(q.lower(), lowered, scorer=fuzz.ratio, limit=50, score_cutoff=60)
+    indexes = {i for _, _, i in found} | set(by_words.get(tuple(words_of(q)), ()))
+    scored = [(*match_score(q, normalize_text(sources[i])), ids[i]) for i in indexes]
+    scored = [s for s in scored if s[0] >= 75]
+    if not scored:
+        return None
+    best = min(scored, key=lambda s: (-s[0], -s[1], s[2]))
+    return best[0], best[2]
+
+
+def check_queries(db: Path, queries: list[tuple[str, str]]) -> dict[str, object]:
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        rows = store.conn.execute("SELECT id, source FROM units").fetchall()
+        ids, sources = [r[0] for r in rows], [r[1] for r in rows]
+        lowered = [normalize_text(s).lower() for s in sources]
+        by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, s in enumerate(sources):
+            by_words[tuple(words_of(normalize_text(s)))].append(i)
+        latencies, agree, tie, with_match, misses = [], 0, 0, 0, []
+        searcher = Searcher(store)
+        for kind, text in queries:
+            start = time.perf_counter()
+            hits = searcher.search(text, limit=5)
+            latencies.append((time.perf_counter() - start) * 1000)
+            truth = brute_force_top(text, sources, lowered, by_words, ids)
+            if truth is None:
+                continue
+            with_match += 1
+            if hits and hits[0].id == truth[1]:
+                agree += 1
+            elif hits and abs(hits[0].score - round(truth[0], 1)) < 0.05:
+                tie += 1
+            else:
+                misses.append({"kind": kind, "query": text, "truth": truth, "got": hits[0].id if hits else None})
+    latencies.sort()
+    return {
+        "queries": len(queries), "with_match_75": with_match, "top_hit_same_id": agree,
+        "top_hit_same_score_other_id": tie,
+        "agreement_pct": round(100 * (agree + tie) / max(1, with_match), 2),
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
+        "max_ms": round(latencies[-1], 2), "misses": misses[:10],
+    }
+
+
+def timed_stats(db: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(TMTOOL), "stats", "--db", str(db)], check=True, capture_output=True)
+    return round(time.perf_counter() - start, 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/tmbench"))
+    parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    tmx, db = args.work / f"bench{args.units}.tmx", args.work / f"bench{args.units}.db"
+    report: dict[str, object] = {"units": args.units}
+    if not (args.reuse and tmx.exists()):
+        start = time.perf_counter()
+        write_tmx(tmx, args.units)
+        report["tmx_write_s"] = round(time.perf_counter() - start, 1)
+    report["tmx_mb"] = round(tmx.stat().st_size / 2**20, 1)
+    if not (args.reuse and db.exists()):
+        db.unlink(missing_ok=True)
+        report.update(run_import(tmx, db))
+    report["store_mb"] = round(db.stat().st_size / 2**20, 1)
+    report["stats_s"] = timed_stats(db)
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        stored = [r[0] for r in store.conn.execute("SELECT source FROM units WHERE seq % 997 = 0")]
+    report.update(check_queries(db, make_queries(stored, args.queries)))
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1704067200")
+    main()

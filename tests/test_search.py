@@ -1,0 +1,149 @@
+"""Fuzzy search and concordance: scoring and ranking as tables, the word index, and the CLI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tm.build import build_memory, example_path, store_build
+from tm.cli import main
+from tm.concordance import concordance
+from tm.model import Unit
+from tm.search import band_of, highlight, match_score, search
+from tm.store import DocumentInfo, TranslationMemory
+
+QUERY = "В 2003 году Комитет провел 5 заседаний."
+
+# (source in the memory, expected match %, why): scores checked by hand from the rules in tm/search.py.
+SCORES = [
+    (QUERY, 100, "identical"),
+    ("В 2004 году Комитет провел 5 заседаний.", 99, "one number differs"),
+    ("В 2003 году Комитет провел 5 заседаний!", 99, "one punctuation mark differs"),
+    ("в 2003 году комитет провел 5 заседаний.", 98, "two words differ in case only"),
+    ("В 2004 году Комитет провел 7 заседаний!", 97, "two numbers and a mark differ"),
+    ("В 2003 году Совет провел 5 заседаний.", 90, "one word differs: below 95 however similar"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected", "why"), SCORES, ids=[s[2] for s in SCORES])
+def test_match_score(source: str, expected: int, why: str) -> None:
+    assert int(match_score(QUERY, source)[0]) == expected
+
+
+@pytest.mark.parametrize(("score", "band"), [(100, "exact"), (99.9, "95-99"), (95, "95-99"), (94.9, "85-94"),
+                                             (85, "85-94"), (84, "75-84"), (75, "75-84"), (74.9, "below 75")])
+def test_bands(score: float, band: str) -> None:
+    assert band_of(score) == band
+
+
+HIGHLIGHTS = [
+    ("В 2004 году Комитет провел 5 заседаний.", "В [-2003-]{+2004+} году Комитет провел 5 заседаний."),
+    ("В 2003 году Комитет провел 5 заседаний", "В 2003 году Комитет провел 5 заседаний[-.-]"),
+    ("В 2003 году Комитет вновь провел 5 заседаний.", "В 2003 году Комитет {+вновь+} провел 5 заседаний."),
+]
+
+
+@pytest.mark.parametrize(("source", "marked"), HIGHLIGHTS)
+def test_highlight(source: str, marked: str) -> None:
+    assert highlight(QUERY, source) == marked
+
+
+# A memory with near neighbours of QUERY; RANKING lists the ids search must return, best first.
+MEMORY = [
+    ("word", "В 2003 году Комитет провел пять заседаний."),
+    ("number", "В 2004 году Комитет провел 5 заседаний."),
+    ("punct", "В 2003 году Комитет провел 5 заседаний!"),
+    ("both", "В 2004 году Комитет провел 6 заседаний;"),
+    ("exact", QUERY),
+    ("far", "Генеральная Ассамблея приняла резолюцию."),
+    ("short", "Комитет"),
+]
+RANKING = ["exact", "number", "punct", "both", "word"]
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    db = tmp_path / "s.db"
+    units = [Unit(id=i, doc="d", source=s, target=f"target of {i}", position=n) for n, (i, s) in enumerate(MEMORY)]
+    with TranslationMemory(db) as store:
+        store.replace_document(DocumentInfo("d", "ru", "en", "-", "hand", {}), units)
+    return db
+
+
+def test_ranking_puts_number_and_punctuation_differences_above_word_differences(small_db: Path) -> None:
+    with TranslationMemory(small_db, create=False, readonly=True) as store:
+        hits = search(store, QUERY, limit=10)
+    assert [h.id for h in hits] == RANKING
+    assert [h.numbers_differ for h in hits] == [False, True, False, True, True]  # "пять" for "5"
+    assert hits[0].score == 100 and all(95 <= h.score < 100 for h in hits[1:4]) and hits[4].score < 95
+
+
+@pytest.mark.parametrize(("query", "min_score", "expected"), [
+    ("Комитет", 75, ["short"]),
+    ("Совершенно другой текст без общих слов", 75, []),
+    ("", 75, []),
+    ("Генеральная Ассамблея приняла резолюцию", 75, ["far"]),
+    (QUERY, 99.5, ["exact"]),
+])
+def test_search_cases(small_db: Path, query: str, min_score: float, expected: list[str]) -> None:
+    with TranslationMemory(small_db, create=False, readonly=True) as store:
+        assert [h.id for h in search(store, query, min_score=min_score, limit=10)] == expected
+
+
+def test_index_follows_rebuilds(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    with TranslationMemory(db) as store:
+        for _ in range(2):
+            store_build(build_memory(example_path()), store)
+        store.conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
+        first = next(store.units())
+        hits = search(store, first.source, limit=3)
+    assert hits[0].score == 100 and hits[0].source == first.source
+
+
+# Concordance on the bundled report: (phrase, inflect, a form that must be found, forms that must not).
+CONCORDANCE = [
+    ("трудящихся-мигрантов", True, "трудящимися-мигрантами", ()),
+    ("трудящихся-мигрантов", False, "трудящихся-мигрантов", ("трудящимися-мигрантами",)),
+    ("мигрант", True, "мигрантов", ("миграци",)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "inflect", "found", "absent"), CONCORDANCE)
+def test_concordance_on_report(report_db: Path, phrase: str, inflect: bool, found: str, absent: tuple[str, ...]) -> None:
+    with TranslationMemory(report_db, create=False, readonly=True) as store:
+        hits = concordance(store, phrase, limit=1000, inflect=inflect)
+    matched = {h.source[a:b].lower() for h in hits for a, b in h.spans}
+    assert found in matched
+    assert not any(a in m for m in matched for a in absent)
+
+
+def test_concordance_respects_word_boundaries(report_db: Path) -> None:
+    with TranslationMemory(report_db, create=False, readonly=True) as store:
+        assert concordance(store, "мигра", inflect=False) == []
+
+
+def test_cli_search_json(runner: CliRunner, small_db: Path) -> None:
+    result = runner.invoke(main, ["search", QUERY, "--json", "--db", str(small_db), "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [(h["id"], h["score"], h["target"]) for h in data["hits"]] == [
+        ("exact", 100.0, "target of exact"), ("number", 99.0, "target of number")]
+    assert {"score", "source", "target", "id", "band", "diffs", "numbers_differ"} <= set(data["hits"][0])
+
+
+def test_cli_batch_gives_one_json_line_per_query(runner: CliRunner, small_db: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "q.txt"
+    queries.write_text(f"{QUERY}\n\nКомитет\n", encoding="utf-8")
+    result = runner.invoke(main, ["search", "--batch", str(queries), "--json", "--db", str(small_db)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [(d["query"], d["hits"][0]["id"]) for d in lines] == [(QUERY, "exact"), ("Комитет", "short")]
+
+
+def test_cli_concordance_and_usage_errors(runner: CliRunner, report_db: Path) -> None:
+    found = runner.invoke(main, ["search", "--concordance", "трудящихся-мигрантов", "--db", str(report_db)])
+    assert found.exit_code == 0 and "[трудящимися-мигрантами]" in found.output
+    assert runner.invoke(main, ["search", "--db", str(report_db)]).exit_code == 2

@@ -1,0 +1,125 @@
+"""The `import` and `search` commands: thin wrappers over tm.importer, tm.search and tm.concordance."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+
+import click
+
+from tm.cli_common import db_option
+from tm.concordance import ConcordanceHit, concordance
+from tm.importer import ImportResult, import_files
+from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
+from tm.store import TranslationMemory
+from tm.textio import decode_text, read_bytes
+
+
+def describe_import(result: ImportResult) -> str:
+    skipped = sum(result.skipped.values())
+    line = (f"{result.path}: {result.format}, added {result.added}, duplicates {result.duplicates}, "
+            f"skipped {skipped}")
+    reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(result.skipped.items()))
+    return f"{line} ({reasons})" if reasons else line
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--src-lang", help="Source language when a file does not give one (e.g. a PO file).")
+@click.option("--tgt-lang", help="Target language when a file does not give one.")
+@db_option
+def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str | None, db: str) -> None:
+    """Add TMX, PO, CSV or XLIFF files to the store (format from content, else extension).
+
+    \b
+    Each file is one transaction: a file that fails adds nothing.
+    Identical source+target pairs are added once.
+    Examples:
+      tmtool import project_save.tmx
+      tmtool import messages.po --src-lang en
+    """
+    with TranslationMemory(db) as store:
+        for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
+            click.echo(describe_import(result))
+
+
+def hit_json(hit: Hit) -> dict[str, object]:
+    data = asdict(hit)
+    data["diffs"] = [asdict(d) for d in hit.diffs]
+    return data
+
+
+def concordance_json(hit: ConcordanceHit) -> dict[str, object]:
+    return {"id": hit.id, "source": hit.source, "target": hit.target, "spans": [list(s) for s in hit.spans]}
+
+
+def echo_hits(query: str, hits: list[Hit]) -> None:
+    if not hits:
+        click.echo("no match")
+    for hit in hits:
+        flag = "  numbers differ" if hit.numbers_differ else ""
+        click.echo(f"{hit.percent:3d}%  {hit.band:<8}  {hit.id}{flag}")
+        click.echo(f"      source: {highlight(query, normalize_text(hit.source))}")
+        click.echo(f"      target: {hit.target}")
+
+
+def echo_concordance(hits: list[ConcordanceHit]) -> None:
+    if not hits:
+        click.echo("no match")
+    for hit in hits:
+        click.echo(f"{hit.id}\n      source: {hit.marked()}\n      target: {hit.target}")
+
+
+def batch_lines(path: str) -> Iterator[str]:
+    """Non-empty lines of a query file ('-' is stdin)."""
+    for line in decode_text(read_bytes(path), path).splitlines():
+        if line.strip():
+            yield line
+
+
+def run_query(store: TranslationMemory, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
+              limit: int, exact: bool) -> list[dict[str, object]]:
+    """The hits of one query as JSON-ready dicts."""
+    if as_concordance:
+        found = concordance(store, text, limit=limit, inflect=not exact)
+        return [concordance_json(h) for h in found]
+    return [hit_json(h) for h in searcher.search(text, min_score=min_score, limit=limit)]
+
+
+@click.command("search")
+@click.argument("text", required=False)
+@click.option("--min-score", type=click.FloatRange(0, 100), default=DEFAULT_MIN_SCORE, show_default=True,
+              help="Lowest match percentage shown.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Most hits per query [5; concordance 20].")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per query (score, source, target, id...).")
+@click.option("--concordance", "as_concordance", is_flag=True, help="Find TEXT as a word or phrase inside segments.")
+@click.option("--exact", is_flag=True, help="Concordance: match words as written, not their inflected forms.")
+@click.option("--batch", type=click.Path(allow_dash=True, dir_okay=False), help="Queries, one per line ('-' = stdin).")
+@db_option
+def search_command(text: str | None, min_score: float, limit: int | None, as_json: bool, as_concordance: bool,
+                   exact: bool, batch: str | None, db: str) -> None:
+    """Fuzzy matches of TEXT in the store with CAT-style match % (100 = identical).
+
+    \b
+    Differences are marked [-query-]{+memory+}; bands: 95-99, 85-94, 75-84.
+    Examples:
+      tmtool search "Доклад Генерального секретаря" --min-score 80
+      tmtool search --concordance "трудящихся-мигрантов"
+      tmtool search --batch queries.txt --json
+    """
+    if bool(text) == bool(batch):
+        raise click.UsageError("give TEXT or --batch FILE (not both)")
+    limit = limit or (20 if as_concordance else 5)
+    queries = batch_lines(batch) if batch else iter([text or ""])
+    with TranslationMemory(db, create=False, readonly=True) as store:
+        searcher = Searcher(store)
+        for query in queries:
+            if batch and not as_json:
+                click.echo(f"== {query}")
+            if as_json:
+                hits = run_query(store, searcher, query, as_concordance, min_score, limit, exact)
+                click.echo(json.dumps({"query": query, "hits": hits}, ensure_ascii=False))
+            elif as_concordance:
+                echo_concordance(concordance(store, query, limit=limit, inflect=not exact))
+            else:
+                echo_hits(normalize_text(query), searcher.search(query, min_score=min_score, limit=limit))

@@ -1,0 +1,111 @@
+"""Concordance: units whose source holds a word or phrase, with source and target shown.
+
+Words match on word boundaries. A Russian word also matches its other inflected forms: the
+forms pymorphy3 lists for each dictionary reading of it that keep the same lemma and part of
+speech ('мигрантов' finds 'мигрант', 'мигрантам'; 'стали' finds forms of both 'стать' and
+'сталь', since the word alone cannot tell them apart). Words pymorphy3 does not know match as
+written. The store's word index finds candidate units; a regular expression confirms each.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pymorphy3
+
+from tm.store import TranslationMemory
+
+WORD = re.compile(r"[^\W_]+")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Between the words of a phrase: spaces, hyphens and dashes ("трудящихся-мигрантов" = "трудящихся мигрантов").
+JOINER = r"[\s\-\u2010-\u2015]+"
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceHit:
+    """A unit holding the phrase; spans are (start, end) offsets of each occurrence in source."""
+
+    id: str
+    source: str
+    target: str
+    spans: tuple[tuple[int, int], ...]
+
+    def marked(self, left: str = "[", right: str = "]") -> str:
+        """The source with each occurrence bracketed."""
+        out, done = [], 0
+        for start, end in self.spans:
+            out += [self.source[done:start], left, self.source[start:end], right]
+            done = end
+        return "".join(out) + self.source[done:]
+
+
+@functools.lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+def fold(text: str) -> str:
+    """Lower case with ё as е, char by char so that offsets in the folded text fit the original."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=4096)
+def word_forms(word: str, inflect: bool = True) -> frozenset[str]:
+    """The word and, for a known Russian word, its forms with the same lemma and part of speech."""
+    forms = {fold(word)}
+    if inflect and CYRILLIC.search(word):
+        for parse in analyzer().parse(word):
+            if parse.is_known:
+                forms |= {fold(f.word) for f in parse.lexeme
+                          if f.normal_form == parse.normal_form and f.tag.POS == parse.tag.POS}
+    return frozenset(forms)
+
+
+def phrase_pattern(words: list[str], inflect: bool) -> re.Pattern[str]:
+    """A pattern for the phrase over folded text: each word as any of its forms, on word boundaries."""
+    groups = ["(?:" + "|".join(sorted(map(re.escape, word_forms(w, inflect)), key=len, reverse=True)) + ")"
+              for w in words]
+    return re.compile(r"(?<!\w)" + JOINER.join(groups) + r"(?!\w)")
+
+
+def index_form(word: str) -> str:
+    """A form as the word index stores it (diacritics removed: й -> и)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def fts_query(words: list[str], inflect: bool) -> str:
+    """Every word must be present, in any of its forms."""
+    groups = []
+    for w in words:
+        forms = sorted({index_form(f) for f in word_forms(w, inflect)})
+        groups.append("(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in forms) + ")")
+    return " AND ".join(groups)
+
+
+def candidate_rows(conn: sqlite3.Connection, words: list[str], inflect: bool) -> Iterator[sqlite3.Row]:
+    """Units with every word of the phrase, in storage order, read lazily."""
+    sql = ("SELECT u.id, u.source, u.target FROM units_fts f JOIN units u ON u.seq = f.rowid "
+           "WHERE units_fts MATCH ? ORDER BY f.rowid")
+    yield from conn.execute(sql, (fts_query(words, inflect),))
+
+
+def concordance(
+    store: TranslationMemory, phrase: str, *, limit: int = 20, inflect: bool = True
+) -> list[ConcordanceHit]:
+    """Units whose source holds the phrase (word boundaries; inflected forms when inflect)."""
+    words = WORD.findall(phrase)
+    if not words:
+        return []
+    pattern = phrase_pattern(words, inflect)
+    hits: list[ConcordanceHit] = []
+    for row in candidate_rows(store.conn, words, inflect):
+        spans = tuple(m.span() for m in pattern.finditer(fold(row["source"])))
+        if spans:
+            hits.append(ConcordanceHit(row["id"], row["source"], row["target"], spans))
+            if len(hits) >= limit:
+                break
+    return hits

@@ -1,0 +1,227 @@
+"""Importing other people's memories (TMX, PO, CSV, XLIFF) into the store, one transaction per file."""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import queue
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exports import get_format
+from exports.base import TOOL_VERSION, Format, Skipped
+from tm.errors import InputError
+from tm.model import Unit
+from tm.store import DocumentInfo, TranslationMemory
+
+# (what the first bytes look like, format name); checked before the extension.
+CONTENT_SIGNS = (
+    (re.compile(rb"<tmx[\s>]"), "tmx"),
+    (re.compile(rb"<(?:\w+:)?xliff[\s>]"), "xliff"),
+    (re.compile(rb"(?m)^msgid\s"), "po"),
+)
+EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".csv": "csv", ".xlf": "xliff", ".xliff": "xliff"}
+LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8})*$")
+SNIFF_BYTES = 8192
+CHUNK = 5000  # units per insert while the reader thread parses ahead
+OPTIMIZE_AFTER = 10_000  # units added in one file before the word index is merged
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What one file gave: counts of added units, duplicates and skipped records by reason."""
+
+    path: str
+    format: str
+    doc: str
+    added: int
+    duplicates: int
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counters filled while a file streams through."""
+
+    added: int = 0
+    duplicates: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    langs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def detect_format(path: Path) -> Format:
+    """The reader for a file: from its first bytes (XML root, 'msgid'), else from its extension."""
+    with path.open("rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+    if not head.strip():
+        raise InputError(path, "empty file, nothing to import")
+    for sign, name in CONTENT_SIGNS:
+        if sign.search(head):
+            return get_format("tm", name)
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    if by_extension is None:
+        raise InputError(path, "unknown file format", hint="import reads TMX, PO, CSV and XLIFF")
+    return get_format("tm", by_extension)
+
+
+def check_path(path: Path) -> None:
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not a file to import")
+
+
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def checked_lang(code: str, path: Path, what: str, default: str | None) -> str:
+    """A unit's language, or the default when the file gives none; refuse tags that are not BCP-47."""
+    lang = code or default or ""
+    if not lang:
+        option = "--src-lang" if what == "source" else "--tgt-lang"
+        raise InputError(path, f"the file does not say its {what} language", hint=f"pass {option}")
+    if not LANG_TAG.match(lang):
+        raise InputError(path, f"unknown {what} language tag {lang!r}", hint="use a BCP-47 tag such as ru or en-US")
+    return lang
+
+
+def pair_key(source: str, target: str) -> int:
+    # 64-bit hashes of 1M pairs collide with odds of about 1 in 30 million; a set of them stays small.
+    return hash((source, target))
+
+
+def stored_keys(store: TranslationMemory) -> set[int]:
+    return {pair_key(s, t) for s, t in store.pairs()}
+
+
+def next_position(store: TranslationMemory, doc: str) -> int:
+    row = store.conn.execute("SELECT max(position) FROM units WHERE doc = ?", (doc,)).fetchone()
+    return 0 if row[0] is None else int(row[0]) + 1
+
+
+def new_units(
+    records: Iterable[Unit | Skipped], ctx: ImportContext, seen: set[int], tally: Tally
+) -> Iterator[Unit]:
+    """Units to add: languages filled in and checked, duplicates and skips counted, ids assigned."""
+    position = ctx.start
+    for record in records:
+        if isinstance(record, Skipped):
+            tally.skipped[record.reason] += 1
+            continue
+        key = pair_key(record.source, record.target)
+        if key in seen:
+            tally.duplicates += 1
+            continue
+        seen.add(key)
+        langs = ctx.langs(record)
+        tally.langs[langs] += 1
+        tally.added += 1
+        yield Unit(f"{ctx.doc}:{position:07d}", ctx.doc, record.source, record.target, langs[0], langs[1],
+                   record.para, record.kind, position, 0, record.score, record.flagged, "import",
+                   record.created, record.notes, record.props)
+        position += 1
+
+
+@dataclass(slots=True)
+class ImportContext:
+    """Where units of one file go, and the languages to assume when the file gives none."""
+
+    path: Path
+    doc: str
+    start: int
+    src_lang: str | None
+    tgt_lang: str | None
+    known: dict[tuple[str, str, bool], tuple[str, str]] = field(default_factory=dict)
+
+    def langs(self, unit: Unit) -> tuple[str, str]:
+        """Checked (source, target) languages; a unit without target may lack a target language."""
+        pair = (unit.src_lang, unit.tgt_lang, bool(unit.target))
+        if pair not in self.known:
+            src = checked_lang(unit.src_lang, self.path, "source", self.src_lang)
+            needed = unit.target or unit.tgt_lang or self.tgt_lang
+            tgt = checked_lang(unit.tgt_lang, self.path, "target", self.tgt_lang) if needed else ""
+            self.known[pair] = (src, tgt)
+        return self.known[pair]
+
+
+def read_ahead(units: Iterator[Unit], size: int = CHUNK) -> Iterator[list[Unit]]:
+    """Chunks of units parsed by a second thread while SQLite (which releases the GIL) stores the last."""
+    chunks: queue.Queue[list[Unit] | BaseException | None] = queue.Queue(maxsize=4)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for chunk in iter(lambda: list(itertools.islice(units, size)), []):
+                while not stop.is_set():
+                    try:
+                        chunks.put(chunk, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            chunks.put(None)
+        except BaseException as err:  # noqa: BLE001 -- handed to the consuming thread, which re-raises it
+            chunks.put(err)
+
+    worker = threading.Thread(target=produce, name="tmtool-import-reader", daemon=True)
+    worker.start()
+    try:
+        while (item := chunks.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def document_info(ctx: ImportContext, fmt: Format, tally: Tally, total: int, checksum: str) -> DocumentInfo:
+    src, tgt = tally.langs.most_common(1)[0][0] if tally.langs else (ctx.src_lang or "", ctx.tgt_lang or "")
+    summary = {"paragraphs": 0, "headings": 0, "sentences": total, "repairs": 0,
+               "imported": tally.added, "duplicates": tally.duplicates, "skipped": sum(tally.skipped.values())}
+    return DocumentInfo(ctx.doc, src, tgt, checksum, f"import:{fmt.name}|v:{TOOL_VERSION}", summary)
+
+
+def import_file(
+    store: TranslationMemory, path: str | Path, seen: set[int],
+    src_lang: str | None = None, tgt_lang: str | None = None,
+) -> ImportResult:
+    """Add one file's units to the store in one transaction: a file that fails adds nothing."""
+    path = Path(path)
+    check_path(path)
+    fmt = detect_format(path)
+    if fmt.load is None:
+        raise InputError(path, f"the {fmt.name} format cannot be imported")
+    tally, added_keys = Tally(), set(seen)
+    with store.transaction() as conn, path.open("rb") as stream:
+        ctx = ImportContext(path, path.name, next_position(store, path.name), src_lang, tgt_lang)
+        after = store.last_seq(conn)
+        for chunk in read_ahead(new_units(fmt.load(stream, str(path)), ctx, added_keys, tally)):
+            store.add_units(conn, chunk, index=False)
+        store.index_new_units(conn, after)
+        total = int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (ctx.doc,)).fetchone()[0])
+        if tally.added:
+            store.put_document(conn, document_info(ctx, fmt, tally, total, file_checksum(path)))
+        if tally.added >= OPTIMIZE_AFTER:
+            store.optimize_index(conn)
+    seen |= added_keys
+    return ImportResult(str(path), fmt.name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped))
+
+
+def import_files(
+    store: TranslationMemory, paths: Iterable[str | Path],
+    src_lang: str | None = None, tgt_lang: str | None = None,
+) -> Iterator[ImportResult]:
+    """Import files one by one (each its own transaction); pairs already stored count as duplicates."""
+    seen = stored_keys(store)
+    for path in paths:
+        yield import_file(store, path, seen, src_lang, tgt_lang)
