@@ -7,6 +7,11 @@ paragraph and the rest go four lines to a paragraph; in 'flat' mode a document i
 A unit whose source covers gold lines A and whose target covers gold lines B contributes the
 links A×B (as in vecalign); gold links are (i, i). --drop-paragraph removes every 10th English
 paragraph, to check that the rest still aligns (the gold links of the dropped lines are left out).
+
+The link metric cannot see a gold line cut in two (both halves still link to the right line), so
+the splits are counted too: gold lines cut by a unit boundary on each side, and of those cuts the
+mid-sentence ones (the text before the cut does not end in . ! ? … : ; or a closing quote after
+one), which leave a unit that is not a whole sentence. --show prints every mid-sentence cut.
 """
 from __future__ import annotations
 
@@ -53,14 +58,19 @@ def key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
-def line_cover(lines: list[str], kept: list[int], segments: list[str]) -> list[set[int]]:
-    """Gold lines each segment overlaps, found in order in the letters-and-digits stream."""
+KEY_CHAR = re.compile(r"[^\W_]")
+SENTENCE_END = re.compile(r"[.!?…:;][\"»”'’)]*$")
+
+
+def line_cover(lines: list[str], kept: list[int], segments: list[str]) -> tuple[list[set[int]], list[tuple[int, int]]]:
+    """Gold lines each segment overlaps, found in order in the letters-and-digits stream; and where
+    segments end inside a gold line, as (line, offset in the line's raw text)."""
     keys = [key(lines[i]) for i in kept]
     stream, bounds, pos = "".join(keys), [], 0
     for k in keys:
         bounds.append((pos, pos + len(k)))
         pos += len(k)
-    out, cursor = [], 0
+    out, cuts, cursor = [], [], 0
     for seg in segments:
         k = key(seg)
         at = stream.find(k, cursor) if k else -1
@@ -69,6 +79,32 @@ def line_cover(lines: list[str], kept: list[int], segments: list[str]) -> list[s
             continue
         cursor = at + len(k)
         out.append({kept[n] for n, (a, b) in enumerate(bounds) if a < cursor and b > at})
+        cuts += [(kept[n], cursor - a) for n, (a, b) in enumerate(bounds) if a < cursor < b]
+    return out, cuts
+
+
+def raw_offset(line: str, letters: int) -> int:
+    """Offset in the raw line just after its first `letters` letters and digits."""
+    found = [m.end() for m in KEY_CHAR.finditer(line)]
+    return found[letters - 1] if 0 < letters <= len(found) else 0
+
+
+def opening(text: str) -> bool:
+    """The text starts with an opening quote or bracket (a straight quote before a letter or digit)."""
+    return text[:1] in "«“(" or (text[:1] in "\"'" and bool(KEY_CHAR.match(text[1:2])))
+
+
+def mid_sentence(lines: list[str], cuts: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """Cuts inside a gold line where the text before them does not end a sentence."""
+    out = []
+    for line, letters in cuts:
+        at = raw_offset(lines[line], letters)
+        left, right = lines[line][:at], lines[line][at:]
+        right_head = right.lstrip()
+        while right_head[:1] and not KEY_CHAR.match(right_head[:1]) and not opening(right_head):
+            left, right_head = left + right_head[:1], right_head[1:].lstrip()
+        if not SENTENCE_END.search(left.rstrip()):
+            out.append((line, left, right_head))
     return out
 
 
@@ -78,7 +114,18 @@ def score(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> tuple[float
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
-def evaluate(data: Path, name: str, mode: str, drop: bool) -> str:
+def split_report(ru: list[str], en: list[str], s_cuts: list[tuple[int, int]], t_cuts: list[tuple[int, int]],
+                 show: bool) -> str:
+    s_mid, t_mid = mid_sentence(ru, s_cuts), mid_sentence(en, t_cuts)
+    if show:
+        for side, found in (("ru", s_mid), ("en", t_mid)):
+            for line, left, right in found:
+                print(f"  mid-sentence {side} line {line + 1}: …{left[-40:]} | {right[:40]}…")
+    return (f"  split lines ru={len({c[0] for c in s_cuts})} en={len({c[0] for c in t_cuts})}; "
+            f"mid-sentence cuts ru={len(s_mid)} en={len(t_mid)}")
+
+
+def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False) -> str:
     ru, en, docs = load(data, name)
     paragraphs = paragraph_lines(docs, mode)
     en_paragraphs = [p for k, p in enumerate(paragraphs) if not (drop and k % 10 == 5)]
@@ -88,12 +135,13 @@ def evaluate(data: Path, name: str, mode: str, drop: bool) -> str:
     started = time.perf_counter()
     aligned = align_documents(src, tgt)
     seconds = time.perf_counter() - started
-    s_cover = line_cover(ru, kept_ru, [a.piece.source for a in aligned])
-    t_cover = line_cover(en, kept_en, [a.piece.target for a in aligned])
+    s_cover, s_cuts = line_cover(ru, kept_ru, [a.piece.source for a in aligned])
+    t_cover, t_cuts = line_cover(en, kept_en, [a.piece.target for a in aligned])
     pred = {(x, y) for a, t in zip(s_cover, t_cover) for x in a for y in t}
     gold = {(i, i) for i in set(kept_en)}
     p, r, f = score(pred, gold)
-    return f"{name} {mode}{' drop' if drop else ''}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)"
+    splits = split_report(ru, en, s_cuts, t_cuts, show)
+    return f"{name} {mode}{' drop' if drop else ''}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
 
 
 def main(argv: list[str]) -> int:
@@ -102,9 +150,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--mode", choices=("para", "flat"), default="para")
     parser.add_argument("--drop-paragraph", action="store_true")
+    parser.add_argument("--show", action="store_true", help="print every mid-sentence cut")
     args = parser.parse_args(argv)
     for name in args.names:
-        print(evaluate(args.data, name, args.mode, args.drop_paragraph))
+        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show))
     return 0
 
 

@@ -1,9 +1,12 @@
-"""Splitting aligned beads further at soft boundaries that both languages agree on.
+"""Splitting aligned beads further at headline boundaries that both languages agree on.
 
-A headline or a sentence without final punctuation runs into the next sentence once lines are
-joined ("…народ Хабаровска Врио главы…"). Inside each bead, a cut before a capitalised word is
-a soft boundary; the bead is cut in two where the two halves match each other better (length
-and anchors) than the whole does, by more than the price of every soft boundary used.
+A headline has no final punctuation, so once a document's lines are joined it runs into the next
+sentence ("…народ Хабаровска Врио главы…"). Inside the first sentence of a paragraph, where
+headlines sit, a cut before a capitalised word or a number is a soft boundary unless a rule of
+VETOES vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
+Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). A bead is cut in two where the
+halves match each other better (length and anchors) than the whole does, by more than the price
+of the soft boundaries used on the two sides.
 """
 from __future__ import annotations
 
@@ -16,20 +19,43 @@ from typing import Any
 
 from tm.align import LENGTH_COST_CAP
 
-SOFT_CUT = re.compile(r"(?<=[\w\"»”)])\s+[\"«“(]?(?P<word>[A-ZА-ЯЁ]\w*)")
+SOFT_CUT = re.compile(r"(?<=[\w\"»”)])[\"»”)]*(?P<cut>\s+)[\"«“(]?(?P<word>[A-ZА-ЯЁ\d][\w.’']*(?:-\w+)*)")
 # razdel keeps "…отметки. решение о…" whole (lower case after the stop); the gold often does not.
 STOP_BEFORE_LOWER = re.compile(r"[.!?…][\"»”]?(\s+)(?=[a-zа-яё])")
-WORD = re.compile(r"\w+")
+# razdel keeps "…в 1100 г. н. э. Его статус…", "…Петр I. В своей речи…" whole: an abbreviation
+# that often ends a sentence, then a capital.
+STOP_BEFORE_UPPER = re.compile(
+    r"(?:\d\s?гг?|н\.\s?э|до\s?н\.\s?э|км/ч|м/с|\b[IVX]{1,4}|A\.D|B\.C|BCE|etc|a\.m|p\.m)\.(\s+)(?=[\"«“(]?[A-ZА-ЯЁ])")
+LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
+ROMAN = re.compile(r"[IVXLC]+\.?")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+ERAS = frozenset({"A.D", "B.C", "AD", "BC", "BCE", "CE"})
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+ENCLITICS = frozenset({"ли", "же", "ж", "бы", "б"})
+PLACE_WORDS = frozenset({
+    "улица", "улице", "улицы", "проспект", "проспекте", "площадь", "площади", "переулок", "шоссе",
+    "город", "городе", "города", "село", "селе", "деревня", "деревне", "поселок", "посёлок", "река",
+    "реке", "реки", "озеро", "озере", "остров", "острове", "острова", "станция", "станции", "аэропорт",
+    "аэропорту", "стадион", "стадионе", "компания", "компании", "газета", "газеты", "журнал", "агентство",
+})
+CLOSING = frozenset({'"', "»", "”", "\")"})
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})
+# An uncut bead that could be cut on both sides holds two sentence pairs: it pays what the DP charges
+# a 2-2 bead, so that the halves' costs and the whole's compare as the DP would compare them.
+MERGED_PRICE = 1.0
 MIN_PIECE = 12  # characters; shorter pieces are never cut off
 MAX_CUTS = 12
 
 # How sure a cut is: a sentence boundary, a soft cut before a word that mostly starts sentences
-# ("In", "The", "Это", "Однако"), or a soft cut before a capitalised common word ("Врио", "Mexico").
-HARD, STRONG, WEAK = 0, 1, 2
+# ("In", "The", "Это"), before a capitalised common word ("Врио", "Mexico's"), or before a name or
+# a number ("Microsoft", "40 new ships"), which start sentences after headlines too.
+HARD, STRONG, WEAK, NAMELIKE = 0, 1, 2, 3
 # The price of cutting at a boundary of each strength: the halves must match this much better.
-CUT_PRICE = {HARD: 0.0, STRONG: 0.35, WEAK: 0.6}
-# Capitalised function words: mid-text they start a sentence the segmenter missed.
+CUT_PRICE = {HARD: 0.0, STRONG: 0.35, WEAK: 0.6, NAMELIKE: 0.8}
+# Capitalised function words: mid-text they start a sentence the segmenter missed; before a
+# cut they leave a phrase unfinished ("в | Москве", "the | Moscow").
 STRONG_STARTERS = frozenset([
     "a", "an", "the", "in", "on", "at", "to", "of", "for", "from", "by", "with", "as", "after",
     "before", "since", "during", "when", "while", "if", "but", "and", "or", "so", "yet", "it",
@@ -44,10 +70,54 @@ STRONG_STARTERS = frozenset([
     "они", "мы", "я", "вы", "его", "ее", "её", "их", "что", "почему", "где", "кто", "когда", "если",
     "хотя", "потому", "поэтому", "кроме", "между", "среди", "у", "не", "ни", "все", "всё", "многие",
     "некоторые",
+    # particles inside names: 'Пьер де | Кубертен', 'Vasco da | Gama'
+    "де", "да", "ди", "дель", "ла", "ле", "фон", "ван", "бен", "ибн", "de", "da", "di", "del", "la",
+    "le", "von", "van", "der", "bin", "ibn",
+    # prepositions and conjunctions that want what follows: 'против | Китая', 'namely | Intihuatana'
+    "против", "над", "под", "через", "чтобы", "именно", "перед", "без", "около", "вокруг", "ради",
+    "про", "вместо", "вроде", "чем", "against", "namely", "over", "under", "through", "about",
+    "between", "into", "onto", "than", "toward", "towards", "via", "per", "including", "like", "among",
+    "whom", "whose", "than", "upon", "within", "without",
+])
+# English words that precede a name: 'Hurricane | Hanna', 'Pope | Francis', 'July | 24'.
+NAME_TITLES = frozenset([
+    "hurricane", "storm", "typhoon", "president", "minister", "governor", "mayor", "general", "admiral",
+    "captain", "colonel", "king", "queen", "prince", "princess", "pope", "saint", "st", "mount",
+    "lake", "cape", "fort", "port", "san", "santa", "sir", "lord", "lady", "mr", "mrs", "ms", "dr",
+    "professor", "senator", "judge", "chancellor", "secretary", "director", "chairman", "head",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+])
+# English nouns that end a multi-word name: "the Nobel | Committee", "Manchester | City".
+NAME_HEADS = frozenset([
+    "committee", "commission", "council", "assembly", "court", "ministry", "department", "office",
+    "agency", "service", "bank", "fund", "company", "corporation", "group", "party", "union",
+    "league", "cup", "games", "championship", "series", "city", "park", "street", "square",
+    "avenue", "road", "bridge", "east", "west", "north", "south", "states", "kingdom", "republic",
+    "federation", "nations", "region", "district", "okrug", "krai", "oblast", "province", "county",
+    "ocean", "sea", "river", "lake", "bay", "gulf", "island", "islands", "mountains", "valley",
+    "cape", "route", "army", "navy", "fleet", "forces", "guard", "day", "victory", "war", "parade",
+    "university", "college", "school", "institute", "academy", "museum", "theatre", "theater",
+    "hospital", "centre", "center", "station", "airport", "stadium", "arena", "church", "cathedral",
+    "palace", "house", "ages", "age", "empire", "prize", "award", "times", "post", "journal",
+    "news", "club", "team", "hall", "tower", "canal", "desert", "coast", "peninsula", "harbour",
+    "harbor", "ministry", "advisor", "adviser", "security", "affairs", "energy", "defense", "defence",
 ])
 PairCost = Callable[[str, str], float]
-Starter = Callable[[str], int]  # the strength of a soft cut before this word, 0 for no cut
 Cut = tuple[int, int]  # (offset in the joined text, strength)
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """A soft cut seen from its two words: the last word before it, what lies between, the next word."""
+
+    before: str
+    gap: str
+    after: str
+    quoted: bool = False  # a quotation or a bracket opened before the cut is still open
+
+
+CutTest = Callable[[Boundary], int]  # the strength of a soft cut, 0 where it is vetoed
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,26 +130,272 @@ class Piece:
     shape: str
 
 
-def after_function_word(sentence: str, at: int) -> bool:
-    """'в | Москве', 'the | Moscow': a cut right after a preposition or article splits a phrase."""
-    words = WORD.findall(sentence[max(0, at - 20):at])
-    return bool(words) and words[-1].lower() in STRONG_STARTERS
+# ---- the word-level facts the vetoes read ----
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper()
 
 
-def soft_cuts(sentence: str, starter: Starter) -> list[Cut]:
-    cuts = [(m.start(), starter(m.group("word"))) for m in SOFT_CUT.finditer(sentence)
-            if not after_function_word(sentence, m.start())]
-    cuts += [(m.start(1), WEAK) for m in STOP_BEFORE_LOWER.finditer(sentence)]
+def latin(word: str) -> bool:
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+def plain_gap(b: Boundary) -> bool:
+    """Only spaces between the words: no quote or bracket closes or opens a phrase there."""
+    return not b.gap.strip()
+
+
+def opens_quote(b: Boundary) -> bool:
+    return b.gap.endswith(("\"", "«", "“"))  # the gap ends where the word starts
+
+
+_MORPH: list[object] = []
+
+
+def russian_morphology(module: object) -> Any:
+    if not _MORPH:
+        _MORPH.append(module.MorphAnalyzer())  # type: ignore[attr-defined]
+    return _MORPH[0]
+
+
+def analyser() -> Any:
+    import pymorphy3  # loaded only when a Russian side is refined
+
+    return russian_morphology(pymorphy3)
+
+
+@functools.lru_cache(maxsize=65536)
+def known(word: str) -> bool:
+    """In pymorphy3's dictionary (a foreign surname or a brand is not)."""
+    return bool(analyser().word_is_known(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def in_dictionary(word: str) -> bool:
+    """pymorphy3 finds the word, or a known word under a prefix ('Оперштаб'), rather than guessing ('Пфанненштиль')."""
+    parses = analyser().parse(word.lower())
+    return bool(parses) and type(parses[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+@functools.lru_cache(maxsize=65536)
+def tags(word: str) -> tuple[frozenset[str], ...]:
+    """The grammemes of each pymorphy3 parse of a Russian word, best first (guessed if unknown)."""
+    return tuple(frozenset(p.tag.grammemes) for p in analyser().parse(word.lower()))
+
+
+def first_tags(word: str) -> frozenset[str]:
+    found = tags(word)
+    return found[0] if found else frozenset()
+
+
+def common_russian_word(word: str) -> bool:
+    """Known to the dictionary and not a name, place or organisation (pymorphy3's first parse)."""
+    return known(word) and not (NAME_TAGS & first_tags(word))
+
+
+def agrees(adjective: frozenset[str], noun: frozenset[str]) -> bool:
+    """Same case and number, and the same gender in the singular."""
+    if not ({"ADJF", "PRTF"} & adjective and {"NOUN", "ADJF", "PRTF"} & noun):
+        return False
+    same = ({"sing", "plur"} | CASES) & adjective <= noun
+    gender = {"masc", "femn", "neut"} & adjective
+    return same and ("plur" in adjective or not gender or bool(gender & noun) or "Ms-f" in noun)
+
+
+# ---- vetoes: a soft cut here would split one phrase ----
+
+def after_function_word(b: Boundary) -> bool:
+    """'в | Москве', 'the | Moscow': a preposition or article wants its noun."""
+    return b.before.lower() in STRONG_STARTERS
+
+
+def before_bracket(b: Boundary) -> bool:
+    """'Артемом Суворовым | (Центристская партия)': a bracket explains what comes before it."""
+    return "(" in b.gap
+
+
+def inside_quotation(b: Boundary) -> bool:
+    """'в закон | "О закупках…"', 'the movie | "National Treasure"': a title quoted mid-sentence."""
+    return opens_quote(b) and not capitalised(b.before)
+
+
+def initial_or_numeral(b: Boundary) -> bool:
+    """'Петр | I', 'Ваник | А.', 'about 400 | A.D.': an initial, a regnal number, an era."""
+    core = b.after.rstrip(".")
+    initial = len(core) == 1 and b.after.endswith(".")
+    return initial or (len(core) > 1 and bool(ROMAN.fullmatch(b.after))) or core.upper() in ERAS
+
+
+def inside_open_quote(b: Boundary) -> bool:
+    """'группы "Руки | Вверх"', '(штат | Огайо)': the quotation or bracket is still open."""
+    return b.quoted
+
+
+def number_in_russian(b: Boundary) -> bool:
+    """'в 11 часов | 28 минут', 'превысило | 640 тысяч': Russian sentences after headlines start with words."""
+    return b.after[:1].isdigit()
+
+
+def after_verb(b: Boundary) -> bool:
+    """'назвали | Майка Помпео', 'украсили | Айя-Софию': a verb wants its object; headlines end in nouns."""
+    return bool({"VERB", "INFN", "PRTS", "PRTF", "GRND"} & first_tags(b.before)) and b.before[:1].islower()
+
+
+def apposition(b: Boundary) -> bool:
+    """'телеведущий | Александр', 'городе | Нант', 'главой | Минобороны': a common noun and a name."""
+    if not (b.before[:1].islower() and CYRILLIC.match(b.after)) or "NOUN" not in first_tags(b.before):
+        return False
+    after = first_tags(b.after)
+    return not in_dictionary(b.after) or ("NOUN" in after and bool(NAME_TAGS & after))
+
+
+def enclitic(b: Boundary) -> bool:
+    """'премьер-министром Сингапура | Ли Сянь Луном': 'ли', 'же', 'бы' never start a sentence."""
+    return b.after.lower() in ENCLITICS
+
+
+def place_word(b: Boundary) -> bool:
+    """'по адресу улица | Ставропольская', 'в городе | Нант': the name of a street, town, river."""
+    return b.before.lower() in PLACE_WORDS
+
+
+def first_name(b: Boundary) -> bool:
+    """'Нападающий "Вашингтона" | Александр Овечкин': a first name goes with what precedes it."""
+    return bool({"Name", "Patr"} & first_tags(b.after)) and CYRILLIC.match(b.after) is not None
+
+
+def opening_quote(b: Boundary) -> bool:
+    """'передает РИА | "Новости"', 'в закон | "О закупках"': in Russian a quotation mid-text is a name or title."""
+    return opens_quote(b)
+
+
+def latin_after_word(b: Boundary) -> bool:
+    """'газета | The Guardian', 'May 2020 | Update': a foreign name in Russian text."""
+    return latin(b.after)
+
+
+def emphasis(b: Boundary) -> bool:
+    """'остаются | ЗА старую версию': a common word in capitals is emphasis, not a sentence start."""
+    return len(b.after) > 1 and b.after.isupper() and known(b.after) and "Abbr" not in first_tags(b.after)
+
+
+def name_pair(b: Boundary) -> bool:
+    """'Эммы | Стоун', 'Манчестер | Сити', 'Эллис | Парке': two capitalised words of one name."""
+    if not (plain_gap(b) and capitalised(b.before) and CYRILLIC.match(b.after)):
+        return False
+    before, after = first_tags(b.before), first_tags(b.after)
+    if not ({"NOUN", "ADJF"} & after or not in_dictionary(b.after)):
+        return False  # a name does not go on with a verb, an adverb, a pronoun: 'Айя-Софию | Еще раз'
+    if {"Name", "Patr"} & before or PERSON_TAGS & after:
+        return True  # part of a person's name: 'Эммы | Стоун', 'Руслан | Хасбулатов'
+    if not in_dictionary(b.before):
+        # 'ФИФА | Президент' is two sentences; 'ASUS | Премией' is one
+        return not (b.before.isupper() and in_dictionary(b.after) and any("nomn" in t for t in tags(b.after)))
+    return not in_dictionary(b.after) or ("Fixd" in after and "Abbr" not in after)
+
+
+def adjective_noun(b: Boundary) -> bool:
+    """'Эстонскую | Республику', 'Великой | Победы', 'голландская | Ост-Индская': agreement."""
+    if not plain_gap(b):
+        return False
+    return any(agrees(x, y) for x in tags(b.before) for y in tags(b.after))
+
+
+def genitive_continuation(b: Boundary) -> bool:
+    """'секретарь | Нобелевского комитета', 'оснащенности | ВМФ': a noun and its genitive."""
+    after = tags(b.after)
+    if b.gap.strip() in CLOSING:  # 'Союз крестьян и "зеленых" | Литвы': a quoted name, then its genitive
+        return "gent" in after[0] and "Fixd" not in after[0] and bool(NAME_TAGS & after[0])
+    if not plain_gap(b) or "NOUN" not in first_tags(b.before):
+        return False
+    if any("ADJF" in t and "gent" in t for t in after):
+        return True
+    if len(b.after) > 1 and b.after.isupper():  # an acronym: 'парад | ВМФ', 'оснащенности | ВМФ России'
+        return any("gent" in t for t in after)
+    return "gent" in after[0] and "Fixd" not in after[0]
+
+
+def title_before_name(b: Boundary) -> bool:
+    """'Hurricane | Hanna', 'Pope | Francis', 'July | 24': a title or a month wants what follows."""
+    return plain_gap(b) and b.before.lower().rstrip(".") in NAME_TITLES
+
+
+def demonym(b: Boundary) -> bool:
+    """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows."""
+    return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(DEMONYM_ENDINGS)
+            and b.after.lower() not in STRONG_STARTERS)
+
+
+def after_number(b: Boundary) -> bool:
+    """'Some 1500 | Warsaw residents': a number wants its noun (a function word may still start a sentence)."""
+    return b.before.isdigit() and plain_gap(b) and b.after.lower() not in STRONG_STARTERS
+
+
+def possessive(b: Boundary) -> bool:
+    """"the Soviet's | Union Red Army": a possessive wants its noun."""
+    return b.before.endswith(("'s", "’s")) and plain_gap(b)
+
+
+def name_head(b: Boundary) -> bool:
+    """'the Nobel | Committee', 'Manchester | City', 'the Middle | East': the head of a name."""
+    return plain_gap(b) and capitalised(b.before) and b.after.lower().rstrip(".,") in NAME_HEADS
+
+
+Veto = Callable[[Boundary], bool]
+# The rules of each language, in the order they are tried; one is enough to veto a cut.
+VETOES: dict[str, tuple[Veto, ...]] = {
+    "ru": (after_function_word, before_bracket, opening_quote, inside_open_quote, initial_or_numeral,
+           number_in_russian, latin_after_word, emphasis, enclitic, place_word, name_pair, first_name,
+           apposition, after_verb,
+           adjective_noun, genitive_continuation),
+    "en": (after_function_word, before_bracket, inside_quotation, inside_open_quote, initial_or_numeral,
+           possessive, title_before_name, demonym, name_head),
+}
+
+
+def vetoed(b: Boundary, lang: str) -> bool:
+    """A rule of the language says the two words belong together."""
+    return any(rule(b) for rule in VETOES.get(lang, VETOES["en"]))
+
+
+def boundary(sentence: str, at: int, word: str) -> Boundary:
+    """The Boundary of a soft cut at offset `at` before `word`."""
+    left = sentence[:at]
+    match = LAST_WORD.search(left)
+    gap_start = sentence.find(word, at)
+    before = match.group(1) if match else ""
+    tail = match.group(2) if match else ""
+    return Boundary(before, tail + sentence[at:gap_start], word, open_quotation(left))
+
+
+def open_quotation(text: str) -> bool:
+    """An odd number of straight quotes, or more opening than closing brackets, curly quotes, guillemets."""
+    pairs = (("«", "»"), ("“", "”"), ("(", ")"))
+    return text.count('"') % 2 == 1 or any(text.count(a) > text.count(b) for a, b in pairs)
+
+
+# ---- cut points ----
+
+def soft_cuts(sentence: str, test: CutTest) -> list[Cut]:
+    cuts = [(m.start("cut"), test(boundary(sentence, m.start("cut"), m.group("word")))) for m in SOFT_CUT.finditer(sentence)]
     return sorted((c, strength) for c, strength in cuts if strength)
 
 
-def cut_points(sentences: Sequence[str], starter: Starter) -> list[Cut]:
-    """Where the joined text may be cut, with the strength of each cut; sentence boundaries are hard."""
+def stop_cuts(sentence: str) -> list[Cut]:
+    found = list(STOP_BEFORE_LOWER.finditer(sentence)) + list(STOP_BEFORE_UPPER.finditer(sentence))
+    return [(m.start(1), WEAK) for m in found]
+
+
+def cut_points(sentences: Sequence[str], test: CutTest, firsts: Sequence[bool]) -> list[Cut]:
+    """Where the joined text may be cut; sentence boundaries are hard. Headlines open paragraphs: later
+    sentences are cut only before a capitalised function or common word ('…области | В Волгоградской…')."""
     out, offset = [], 0
     for n, sentence in enumerate(sentences):
         if n:
             out.append((offset - 1, HARD))
-        out += [(offset + c, strength) for c, strength in soft_cuts(sentence, starter)]
+        soft = [c for c in soft_cuts(sentence, test) if firsts[n] or c[1] in (STRONG, WEAK)]
+        inside = stop_cuts(sentence) + soft
+        out += [(offset + c, strength) for c, strength in sorted(inside)]
         offset += len(sentence) + 1
     return out
 
@@ -96,7 +412,7 @@ def allowed(s_strength: int, t_strength: int) -> bool:
 
 def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], cost: PairCost) -> tuple[int, int] | None:
     """The cut pair whose halves beat the whole by more than their soft-boundary price."""
-    whole = cost(source, target)
+    whole = cost(source, target) + MERGED_PRICE
     best, where = whole, None
     for sc, s_strength in s_cuts:
         for tc, t_strength in t_cuts:
@@ -126,13 +442,23 @@ def shifted(cuts: list[Cut], text: str, at: int) -> list[Cut]:
     return [(c - at - gap, soft) for c, soft in cuts if c > at]
 
 
-def refine(src: Sequence[str], tgt: Sequence[str], score: float, shape: str, cost: PairCost,
-           starters: tuple[Starter, Starter]) -> list[Piece]:
-    """The pieces of one bead (its source and target sentences), cut where both sides agree."""
-    source, target = " ".join(src), " ".join(tgt)
-    if not src or not tgt:
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """One bead's sentences on both sides, and which of them open a paragraph."""
+
+    src: Sequence[str]
+    tgt: Sequence[str]
+    src_firsts: Sequence[bool]
+    tgt_firsts: Sequence[bool]
+
+
+def refine(sides: Sides, score: float, shape: str, cost: PairCost, tests: tuple[CutTest, CutTest]) -> list[Piece]:
+    """The pieces of one bead, cut where both sides agree on a boundary."""
+    source, target = " ".join(sides.src), " ".join(sides.tgt)
+    if not sides.src or not sides.tgt:
         return [Piece(source, target, score, shape)]
-    s_cuts, t_cuts = cut_points(src, starters[0]), cut_points(tgt, starters[1])
+    s_cuts = cut_points(sides.src, tests[0], sides.src_firsts)
+    t_cuts = cut_points(sides.tgt, tests[1], sides.tgt_firsts)
     if all(strength == HARD for _, strength in s_cuts + t_cuts):
         return [Piece(source, target, score, shape)]
     parts = split_bead(source, target, s_cuts, t_cuts, cost)
@@ -142,39 +468,27 @@ def refine(src: Sequence[str], tgt: Sequence[str], score: float, shape: str, cos
 
 
 def lower_case_words(sentences: Sequence[str]) -> set[str]:
-    return {w for s in sentences for w in WORD.findall(s) if w[:1].islower()}
+    return {w for s in sentences for w in re.findall(r"\w+", s) if w[:1].islower()}
 
 
-@functools.lru_cache(maxsize=65536)
-def common_russian_word(word: str) -> bool:
-    """Known to the dictionary and not a name, place or organisation (pymorphy3's first parse)."""
-    import pymorphy3  # loaded only when a Russian side is refined
-
-    morph = russian_morphology(pymorphy3)
-    lower = word.lower()
-    return bool(morph.word_is_known(lower)) and not (NAME_TAGS & set(morph.parse(lower)[0].tag.grammemes))
+def language(lang: str) -> str:
+    return lang.split("-")[0].lower()
 
 
-_MORPH: list[object] = []
-
-
-def russian_morphology(module: object) -> Any:
-    if not _MORPH:
-        _MORPH.append(module.MorphAnalyzer())  # type: ignore[attr-defined]
-    return _MORPH[0]
-
-
-def starter_test(sentences: Sequence[str], lang: str) -> Starter:
-    """Strength of a soft cut before a capitalised word: a function word, a common word, or a name (0)."""
+def cut_test(sentences: Sequence[str], lang: str) -> CutTest:
+    """Strength of a soft cut: 0 where vetoed, else by the word after it (function word, common word, name)."""
     lower = lower_case_words(sentences)
-    russian = lang.split("-")[0].lower() == "ru"
+    code = language(lang)
+    russian = code == "ru"
 
-    def strength(word: str) -> int:
-        key = word.lower()
+    def strength(b: Boundary) -> int:
+        if vetoed(b, code):
+            return 0
+        key = b.after.lower()
         if key in STRONG_STARTERS:
             return STRONG
-        common = key in lower or (russian and common_russian_word(word))
-        return WEAK if common else 0
+        common = key in lower or (russian and common_russian_word(b.after))
+        return WEAK if common else NAMELIKE
     return strength
 
 

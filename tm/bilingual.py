@@ -24,7 +24,7 @@ from tm.align_anchors import (
     learn_lexicon,
     sentence_anchors,
 )
-from tm.align_refine import PairCost, Piece, gaussian_length_cost, refine, starter_test
+from tm.align_refine import PairCost, Piece, Sides, cut_test, gaussian_length_cost, refine
 from tm.build import BuildResult, summarise, unit_id
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
@@ -266,10 +266,13 @@ def align_documents(src: Document, tgt: Document, params: AlignParams = DEFAULT_
     result = align_sentences(src, tgt, params)
     cost = pair_cost(result, src.lang, tgt.lang, params)
     s_text, t_text = src.sentences, tgt.sentences
-    starters = (starter_test(s_text, src.lang), starter_test(t_text, tgt.lang))
+    s_first, t_first = set(src.starts()), set(tgt.starts())
+    tests = (cut_test(s_text, src.lang), cut_test(t_text, tgt.lang))
     out = []
     for b in result.beads:
-        pieces = refine([s_text[i] for i in b.src], [t_text[j] for j in b.tgt], b.score, b.shape, cost, starters)
+        sides = Sides([s_text[i] for i in b.src], [t_text[j] for j in b.tgt],
+                      [i in s_first for i in b.src], [j in t_first for j in b.tgt])
+        pieces = refine(sides, b.score, b.shape, cost, tests)
         out += [Aligned(p, b.src[0] if b.src else -1) for p in pieces]
     return out
 

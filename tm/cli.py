@@ -9,6 +9,8 @@ import click
 
 from exports import format_for_path, format_names
 from exports.base import TOOL_VERSION
+from tm.bilingual import build_bilingual
+from tm.cli_align import echo_alignment
 from tm.build import build_memory, example_path, store_build
 from tm.cli_common import TmtoolGroup, db_option
 from tm.export import export_tm
@@ -50,24 +52,33 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 @click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
 @click.option("--tgt-lang", default="en", show_default=True, help="Target language of the memory.")
 @click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
+@click.option("--target", "target", type=click.Path(allow_dash=True),
+              help="The translation of SOURCE (in --tgt-lang): align it and store ru→en pairs.")
 @click.option("--out-dir", "-O", type=click.Path(file_okay=False), help="Also write tm.tmx, tm.po and tm.csv here.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
-          out_dir: str | None, db: str) -> None:
+          target: str | None, out_dir: str | None, db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
     Examples:
       tmtool build --example --out-dir out
       tmtool build report.ru.txt --db project.db
+      tmtool build report.ru.txt --target report.en.txt
     """
     if example == bool(source):
         raise click.UsageError("give SOURCE or --example (not both)")
     path = example_path() if example else source
-    result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+    if target:
+        result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+    else:
+        result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
     with TranslationMemory(db) as store:
         store_build(result, store)
         echo_summary(result.info.name, result.info.summary)
+        echo_alignment(result.info.summary)
+        entries = build_termbase(store, result.info.name)
+        click.echo(f"termbase: {len(entries)} terms")
         click.echo(f"stored in {db}")
         if out_dir:
             write_default_exports(store, Path(out_dir))
@@ -79,6 +90,8 @@ def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
         target = out_dir / f"tm.{name}"
         export_tm(store, name, target)
         click.echo(f"wrote {target}")
+    for path in write_term_files(store, out_dir):
+        click.echo(f"wrote {path}")
 
 
 @main.command()
@@ -87,17 +100,18 @@ def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout.")
 @click.option("--translated-only", is_flag=True, help="Leave out units that have no target.")
-@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
+@click.option("--bom", is_flag=True, help="CSV and txt: start with a UTF-8 byte-order mark (for Excel, Notepad).")
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
 @db_option
 def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
-    """Export the translation memory as TMX, PO or CSV.
+    """Export the translation memory as TMX, PO or CSV, or its repaired source text (txt).
 
     \b
     Examples:
       tmtool export --format tmx -o tm.tmx
       tmtool export -o tm.po                  # format from the extension
       tmtool export --format csv --bom -o tm.csv
+      tmtool export -o report.txt             # the text to translate in a CAT tool
     """
     if format_name is None:
         fmt = format_for_path("tm", output)
@@ -131,6 +145,17 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
+from tm.cli_align import align_command  # noqa: E402
+
+main.add_command(align_command)
+from tm.cli_search import import_command, search_command  # noqa: E402
+
+main.add_command(import_command)
+main.add_command(search_command)
+from glossary.cli import terms  # noqa: E402
+from glossary.export import build_termbase, write_term_files  # noqa: E402
+
+main.add_command(terms)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
