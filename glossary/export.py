@@ -7,7 +7,8 @@ from exports import get_format
 from glossary.model import TermEntry
 from glossary.reference import Reference
 from glossary.termbase import compile_termbase
-from glossary.termstore import load_terms, save_terms
+from glossary.termstore import load_terms, save_terms, write_terms
+from tm.build import BuildResult
 from tm.export import store_context
 from tm.store import TranslationMemory
 from tm.textio import open_output
@@ -15,6 +16,16 @@ from tm.textio import open_output
 # Files `tmtool build --out-dir` writes, by termbase format.
 DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
                       ("tmx", "terms.tmx"), ("po", "terms.po"))
+
+
+def store_with_termbase(store: TranslationMemory, result: BuildResult, reference: Reference | None = None
+                        ) -> list[TermEntry]:
+    """Store a built document and its compiled termbase in one transaction: both or neither."""
+    entries = compile_termbase(result.units, reference)
+    with store.transaction() as conn:
+        store.write_document(conn, result.info, result.units)
+        write_terms(store, conn, result.info.name, entries)
+    return entries
 
 
 def build_termbase(store: TranslationMemory, doc: str, reference: Reference | None = None) -> list[TermEntry]:

@@ -34,17 +34,22 @@ def entry_from_json(text: str, where: str) -> TermEntry:
         raise StoreError(f"{where}: incomplete term record ({err})") from err
 
 
+def write_terms(store: TranslationMemory, conn: sqlite3.Connection, doc: str, entries: Sequence[TermEntry]) -> None:
+    """Replace one document's terms inside a transaction the caller holds."""
+    try:
+        conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
+        conn.executemany(
+            "INSERT INTO terms (id, doc, position, data) VALUES (?, ?, ?, ?)",
+            [(e.id, doc, i, entry_to_json(e)) for i, e in enumerate(entries)],
+        )
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{store.path}: cannot write terms ({err})") from err
+
+
 def save_terms(store: TranslationMemory, doc: str, entries: Sequence[TermEntry]) -> int:
     """Replace one document's terms in the store, in one transaction; returns the count."""
     with store.transaction() as conn:
-        try:
-            conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
-            conn.executemany(
-                "INSERT INTO terms (id, doc, position, data) VALUES (?, ?, ?, ?)",
-                [(e.id, doc, i, entry_to_json(e)) for i, e in enumerate(entries)],
-            )
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{store.path}: cannot write terms ({err})") from err
+        write_terms(store, conn, doc, entries)
     return len(entries)
 
 

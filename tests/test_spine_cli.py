@@ -115,3 +115,24 @@ def test_export_to_missing_directory_fails_cleanly(runner: CliRunner, report_db:
 def test_stats_reports_counts(runner: CliRunner, report_db: Path) -> None:
     result = runner.invoke(main, ["stats", "--db", str(report_db)])
     assert result.exit_code == 0 and "1 documents" in result.output
+
+
+def test_units_and_termbase_are_stored_together_or_not_at_all(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.export
+    from tm.errors import StoreError
+
+    db = tmp_path / "t.db"
+    assert runner.invoke(main, ["build", "--example", "--db", str(db)]).exit_code == 0
+    before = sha(db)
+
+    def failing_write_terms(*args: object) -> None:
+        raise StoreError("simulated failure while writing terms")
+
+    monkeypatch.setattr(glossary.export, "write_terms", failing_write_terms)
+    source = tmp_path / "other.txt"
+    source.write_text("1. Международная организация труда (МОТ) провела совещание.\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(source), "--db", str(db), "--doc", "A_58_98.ru.txt"])
+    assert result.exit_code == 1 and "simulated failure" in result.output
+    assert sha(db) == before

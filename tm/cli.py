@@ -9,10 +9,13 @@ import click
 
 from exports import format_for_path, format_names
 from exports.base import TOOL_VERSION
+from glossary.cli import terms
+from glossary.export import store_with_termbase, write_term_files
 from tm.bilingual import build_bilingual
-from tm.cli_align import echo_alignment
-from tm.build import build_memory, example_path, store_build
+from tm.build import build_memory, example_path
+from tm.cli_align import align_command, echo_alignment
 from tm.cli_common import TmtoolGroup, db_option
+from tm.cli_search import import_command, search_command
 from tm.export import export_tm
 from tm.store import TranslationMemory
 
@@ -74,10 +77,9 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     else:
         result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
     with TranslationMemory(db) as store:
-        store_build(result, store)
+        entries = store_with_termbase(store, result)
         echo_summary(result.info.name, result.info.summary)
         echo_alignment(result.info.summary)
-        entries = build_termbase(store, result.info.name)
         click.echo(f"termbase: {len(entries)} terms")
         click.echo(f"stored in {db}")
         if out_dir:
@@ -133,7 +135,7 @@ def stats(as_json: bool, db: str) -> None:
             "store": db,
             "documents": len(docs),
             "units": store.count_units(),
-            "translated": sum(1 for _ in store.units(translated_only=True)),
+            "translated": store.count_units(translated_only=True),
             "by_document": {d.name: d.summary for d in docs},
         }
     if as_json:
@@ -145,17 +147,8 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
-from tm.cli_align import align_command  # noqa: E402
-
-main.add_command(align_command)
-from tm.cli_search import import_command, search_command  # noqa: E402
-
-main.add_command(import_command)
-main.add_command(search_command)
-from glossary.cli import terms  # noqa: E402
-from glossary.export import build_termbase, write_term_files  # noqa: E402
-
-main.add_command(terms)
+for command in (align_command, import_command, search_command, terms):
+    main.add_command(command)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -245,17 +245,14 @@ class TranslationMemory:
     def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> int:
         """Store a document's units in place of any earlier build of it; returns the count."""
         with self.transaction() as conn:
-            self._write_document(conn, info, units)
+            self.write_document(conn, info, units)
             return int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (info.name,)).fetchone()[0])
 
-    def _write_document(self, conn: sqlite3.Connection, info: DocumentInfo, units: Iterable[Unit]) -> None:
+    def write_document(self, conn: sqlite3.Connection, info: DocumentInfo, units: Iterable[Unit]) -> None:
+        """Replace a document's row and units inside a transaction the caller holds."""
         try:
             conn.execute("DELETE FROM units WHERE doc = ?", (info.name,))
-            conn.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                (info.name, info.src_lang, info.tgt_lang, info.checksum, info.signature,
-                 json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
-            )
+            self.put_document(conn, info)
             placeholders = ", ".join("?" * len(UNIT_COLUMNS))
             after = self.last_seq(conn)
             conn.executemany(
@@ -325,5 +322,7 @@ class TranslationMemory:
         for row in self.conn.execute(sql, args):
             yield row_to_unit(row)
 
-    def count_units(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM units").fetchone()[0])
+    def count_units(self, translated_only: bool = False) -> int:
+        """How many units the store holds (with a target only, when translated_only)."""
+        sql = "SELECT count(*) FROM units" + (" WHERE target != ''" if translated_only else "")
+        return int(self.conn.execute(sql).fetchone()[0])
