@@ -72,12 +72,27 @@ COMMENT_FIELDS = (("document: ", "x-original-document"), ("paragraph: ", "para")
 SYNTAX_LINE = re.compile(r"line (\d+)")
 
 
+# A PO keyword line or continuation line: keyword (optionally msgstr[N]) and one complete quoted string.
+PO_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def check_po_strings(text: str, name: str) -> None:
+    """Refuse unterminated or stray strings, which polib would read with a letter lost."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") and not stripped.startswith("#~"):
+            continue
+        if not PO_STRING_LINE.match(line):
+            raise InputError(name, "PO syntax error: expected a keyword and one quoted string", line=number)
+
+
 def parse_po(data: bytes, name: str) -> polib.POFile:
     """Parse PO text (UTF-8, or the charset its header names) with errors that name the line."""
     charset = re.search(rb"charset=([A-Za-z0-9_.-]+)", data[:4000])
     encoding = charset.group(1).decode("ascii") if charset else "utf-8"
     try:
         text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8", "charset") else encoding)
+        check_po_strings(text, name)
         return polib.pofile(text, wrapwidth=0)
     except (LookupError, UnicodeDecodeError) as err:
         raise InputError(name, f"cannot decode as {encoding}: {err}") from err

@@ -90,10 +90,7 @@ def refused_or_correct(outcome: Outcome, db: Path, before: str, source: Path, ch
 
 
 # Known failures, each with what goes wrong today; the case runs (and reports XPASS) once fixed.
-KNOWN = {
-    "po-syntax-error": "polib reads the unterminated string and drops its last letter (stores 'Текс'); "
-                       "the PO importer must refuse what `msgfmt -c` refuses",
-}
+KNOWN: dict[str, str] = {}
 
 
 def case_params() -> list[object]:
