@@ -104,3 +104,11 @@ def test_failed_export_leaves_no_partial_file(tmp_path: Path, fmt: str) -> None:
     assert_one_line_error(tmtool("export", "--db", db, "-o", existing), "U+0001")
     assert existing.read_bytes() == b"previous export\n"
     assert leftovers(out_dir) == [existing.name]
+
+
+def test_failed_export_to_stdout_writes_nothing(tmp_path: Path) -> None:
+    """Writing to '-' is spooled: a writer failing half-way leaves no partial TMX on stdout."""
+    db = make_store(tmp_path / "bad.db", [("Хорошо.", "Good."), ("Плохо \x01 здесь.", "Bad.")])
+    outcome = tmtool("export", "--db", db, "--format", "tmx", "-o", "-")
+    assert_one_line_error(outcome, "U+0001")
+    assert outcome.stdout == ""

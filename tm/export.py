@@ -31,6 +31,5 @@ def export_tm(
     """Write the store's units in one format to a file (atomically) or '-' for stdout."""
     fmt = get_format("tm", format_name)
     ctx = store_context(store, bom=bom, excel_safe=excel_safe)
-    units = list(store.units(translated_only=translated_only))
     with open_output(output) as stream:
-        fmt.dump(units, stream, ctx)
+        fmt.dump(store.units(translated_only=translated_only), stream, ctx)

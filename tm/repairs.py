@@ -16,6 +16,7 @@ REPLACEMENT = "\ufffd"
 
 # Names of the repairs, as the build summary prints them.
 CONTROL = "control characters"
+NONCHARACTER = "noncharacters U+FFFE/U+FFFF"
 NO_BREAK_SPACE = "no-break spaces"
 SOFT_HYPHEN = "soft hyphens"
 ZERO_WIDTH = "zero-width characters"
@@ -29,6 +30,9 @@ FOOTNOTE = "footnote digits"
 # C0 controls other than tab and newline, and DEL, become their visible Control Pictures
 # (U+2400 block): "\x07" -> "␇". Nothing is dropped silently.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+# XML cannot carry these either; they become the visible substitute symbol "␦" (U+2426).
+NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
 INVISIBLES: tuple[tuple[str, str, str], ...] = (
     ("\u00a0", " ", NO_BREAK_SPACE),
@@ -56,6 +60,7 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     text = count_replace(text, "\f", "\n\n", FORM_FEED, repairs)
     for char, replacement, name in INVISIBLES:
         text = count_replace(text, char, replacement, name, repairs)
+    text = count_sub(NONCHARACTERS, lambda _: "\u2426", text, NONCHARACTER, repairs)
     return count_sub(CONTROL_CHARS, visible_control, text, CONTROL, repairs)
 
 

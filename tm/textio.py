@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ BINARY_SIGNATURES = (
 )
 
 CYRILLIC = range(0x0400, 0x0500)
+STDOUT_SPOOL_BYTES = 64 * 1024 * 1024  # larger outputs spill to a temporary file
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -95,9 +97,13 @@ def current_umask() -> int:
 
 @contextlib.contextmanager
 def open_output(path: str | Path) -> Iterator[BinaryIO]:
-    """Write to path atomically (temp file, then rename); '-' writes to stdout."""
+    """Write to path atomically (temp file, then rename); '-' writes to stdout once all is written."""
     if str(path) == "-":
-        yield sys.stdout.buffer
+        # Spooled, so that a writer failing half-way leaves nothing on stdout either.
+        with tempfile.SpooledTemporaryFile(max_size=STDOUT_SPOOL_BYTES) as spool:
+            yield spool  # type: ignore[misc]
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     target = Path(path)
