@@ -4,9 +4,10 @@ A headline has no final punctuation, so once a document's lines are joined it ru
 sentence ("…народ Хабаровска Врио главы…"). Inside the first sentence of a paragraph, where
 headlines sit, a cut before a capitalised word or a number is a soft boundary unless a rule of
 VETOES vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
-Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). A bead is cut in two where the
-halves match each other better (length and anchors) than the whole does, by more than the price
-of the soft boundaries used on the two sides.
+Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). Later sentences are cut only
+before a capitalised function or common word. A bead is cut in two where the halves (length and
+anchors) plus the price of the two soft boundaries cost less than the whole plus what the DP
+charges a 2-2 bead.
 """
 from __future__ import annotations
 
@@ -117,7 +118,9 @@ class Boundary:
     quoted: bool = False  # a quotation or a bracket opened before the cut is still open
 
 
-CutTest = Callable[[Boundary], int]  # the strength of a soft cut, 0 where it is vetoed
+# The strength of a soft cut at an offset of a sentence, before a word, 0 where it is vetoed; the
+# flag says the sentence opens a paragraph.
+CutTest = Callable[[str, int, str, bool], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,13 +299,15 @@ def name_pair(b: Boundary) -> bool:
 
 def adjective_noun(b: Boundary) -> bool:
     """'Эстонскую | Республику', 'Великой | Победы', 'голландская | Ост-Индская': agreement."""
-    if not plain_gap(b):
+    if not plain_gap(b) or b.after.lower() in STRONG_STARTERS:  # 'выходные | В субботу': 'В' is no noun
         return False
     return any(agrees(x, y) for x in tags(b.before) for y in tags(b.after))
 
 
 def genitive_continuation(b: Boundary) -> bool:
     """'секретарь | Нобелевского комитета', 'оснащенности | ВМФ': a noun and its genitive."""
+    if b.after.lower() in STRONG_STARTERS:
+        return False
     after = tags(b.after)
     if b.gap.strip() in CLOSING:  # 'Союз крестьян и "зеленых" | Литвы': a quoted name, then its genitive
         return "gent" in after[0] and "Fixd" not in after[0] and bool(NAME_TAGS & after[0])
@@ -324,11 +329,6 @@ def demonym(b: Boundary) -> bool:
     """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows."""
     return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(DEMONYM_ENDINGS)
             and b.after.lower() not in STRONG_STARTERS)
-
-
-def after_number(b: Boundary) -> bool:
-    """'Some 1500 | Warsaw residents': a number wants its noun (a function word may still start a sentence)."""
-    return b.before.isdigit() and plain_gap(b) and b.after.lower() not in STRONG_STARTERS
 
 
 def possessive(b: Boundary) -> bool:
@@ -361,7 +361,7 @@ def vetoed(b: Boundary, lang: str) -> bool:
 def boundary(sentence: str, at: int, word: str) -> Boundary:
     """The Boundary of a soft cut at offset `at` before `word`."""
     left = sentence[:at]
-    match = LAST_WORD.search(left)
+    match = LAST_WORD.search(left[-80:])
     gap_start = sentence.find(word, at)
     before = match.group(1) if match else ""
     tail = match.group(2) if match else ""
@@ -376,8 +376,8 @@ def open_quotation(text: str) -> bool:
 
 # ---- cut points ----
 
-def soft_cuts(sentence: str, test: CutTest) -> list[Cut]:
-    cuts = [(m.start("cut"), test(boundary(sentence, m.start("cut"), m.group("word")))) for m in SOFT_CUT.finditer(sentence)]
+def soft_cuts(sentence: str, test: CutTest, first: bool = True) -> list[Cut]:
+    cuts = [(m.start("cut"), test(sentence, m.start("cut"), m.group("word"), first)) for m in SOFT_CUT.finditer(sentence)]
     return sorted((c, strength) for c, strength in cuts if strength)
 
 
@@ -393,8 +393,7 @@ def cut_points(sentences: Sequence[str], test: CutTest, firsts: Sequence[bool]) 
     for n, sentence in enumerate(sentences):
         if n:
             out.append((offset - 1, HARD))
-        soft = [c for c in soft_cuts(sentence, test) if firsts[n] or c[1] in (STRONG, WEAK)]
-        inside = stop_cuts(sentence) + soft
+        inside = stop_cuts(sentence) + soft_cuts(sentence, test, firsts[n])
         out += [(offset + c, strength) for c, strength in sorted(inside)]
         offset += len(sentence) + 1
     return out
@@ -476,19 +475,25 @@ def language(lang: str) -> str:
 
 
 def cut_test(sentences: Sequence[str], lang: str) -> CutTest:
-    """Strength of a soft cut: 0 where vetoed, else by the word after it (function word, common word, name)."""
+    """Strength of a soft cut by the word after it (function word, common word, name), 0 where vetoed.
+
+    Outside a paragraph's first sentence, where headlines sit, a cut before a name is never taken."""
     lower = lower_case_words(sentences)
     code = language(lang)
     russian = code == "ru"
 
-    def strength(b: Boundary) -> int:
-        if vetoed(b, code):
-            return 0
-        key = b.after.lower()
+    def rank(word: str) -> int:
+        key = word.lower()
         if key in STRONG_STARTERS:
             return STRONG
-        common = key in lower or (russian and common_russian_word(b.after))
+        common = key in lower or (russian and common_russian_word(word))
         return WEAK if common else NAMELIKE
+
+    def strength(sentence: str, at: int, word: str, first: bool) -> int:
+        found = rank(word)
+        if found == NAMELIKE and not first:
+            return 0
+        return 0 if vetoed(boundary(sentence, at, word), code) else found
     return strength
 
 

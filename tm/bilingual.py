@@ -24,7 +24,14 @@ from tm.align_anchors import (
     learn_lexicon,
     sentence_anchors,
 )
-from tm.align_refine import PairCost, Piece, Sides, cut_test, gaussian_length_cost, refine
+from tm.align_refine import (
+    PairCost,
+    Piece,
+    Sides,
+    cut_test,
+    gaussian_length_cost,
+    refine,
+)
 from tm.build import BuildResult, summarise, unit_id
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError

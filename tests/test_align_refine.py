@@ -1,0 +1,107 @@
+"""Soft cuts inside aligned beads: which boundaries a headline may end at, as tables of cases.
+
+Each case marks one place with " | ". A cut there must be allowed (a headline without final
+punctuation runs into the next sentence) or vetoed (the two words belong to one phrase or name).
+The sentences are made up for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tm.align_refine import cut_test, soft_cuts
+from tm.bilingual import align_documents, text_document
+
+MUST_CUT = [
+    ("ru", "В Самаре открылся новый мост | Движение по нему запустят завтра."),
+    ("ru", "Синоптики пообещали жару в выходные | В субботу температура поднимется до +30."),
+    ("ru", "Сборная выиграла турнир в Казани | Победный гол забил защитник."),
+    ("ru", 'Клуб объявил о сделке с "Вектором" | Контракт рассчитан на три года.'),
+    ("ru", "Мэр встретился с жителями | Они пожаловались на шум."),
+    ("ru", "Выставка открылась в музее | Посетители увидят старые карты."),
+    ("en", "Storm warning issued for the capital | Heavy rain is expected on Sunday."),
+    ("en", "Bridge opens in Samara | The city council approved the project in May."),
+    ("en", "Team wins tournament in Kazan | Ukrainian defender scored the winning goal."),
+    ("en", "Mayor meets residents | They complained about the noise."),
+    ("en", "Fleet gets new ships | 40 vessels will join this year."),
+]
+
+MUST_NOT_CUT = [
+    # Russian: noun phrases and names (pymorphy3 tags)
+    ("ru", "Постоянный секретарь | Нобелевского комитета выступил с речью."),  # genitive adjective
+    ("ru", "Главком выступил на параде | ВМФ в воскресенье."),  # genitive acronym
+    ("ru", "Фильм с участием Эммы | Стоун получил премию."),  # first name, surname
+    ("ru", "Вчера играл Манчестер | Сити."),  # an indeclinable word inside a name
+    ("ru", "В тёплом климате Ближнего | Востока дома строили из глины."),  # adjective agrees with noun
+    ("ru", "Голландская | Ост-Индская компания основала базу."),  # adjective agrees with adjective
+    ("ru", "Он встретился с главой | Минобороны страны."),  # a common noun, then a name
+    ("ru", "Гол забил нападающий | Иван Петров."),  # a first name
+    ("ru", "Об этом сообщила газета | The Guardian."),  # a Latin name inside Russian
+    ("ru", "Он переехал в город | Нант весной."),  # a place word, then the place
+    ("ru", 'Поправки внесли в закон | "О закупках" в среду.'),  # a quoted title
+    ("ru", 'Солист группы "Руки | Вверх" выступил в Твери.'),  # the quotation is still open
+    ("ru", "Он прилетел в Блю-Эш (штат | Огайо) вчера."),  # the bracket is still open
+    ("ru", "Бой начался в 11 часов | 28 минут."),  # a number
+    ("ru", "Эксперты назвали | Майка Помпео худшим министром."),  # a verb and its object
+    ("ru", "Большинство фанатов остаются | ЗА старую версию."),  # a common word in capitals
+    ("ru", "Медаль вручил Пьер де | Кубертен."),  # a particle inside a name
+    ("ru", "Он встретился с премьер-министром Сингапура | Ли Сянь Луном."),  # 'ли' never starts a sentence
+    ("ru", "Собор построил император Петр | I в молодости."),  # a regnal number
+    ("ru", "Водитель Ваник | А. не пострадал."),  # an initial
+    ("ru", "Против него выступил | Сергей Иванов."),  # a verb, then a name
+    # English: function words, names, titles
+    ("en", "He is the permanent secretary of the | Nobel Committee."),  # a function word
+    ("en", "He chairs the Nobel | Committee for Literature."),  # the head of a name
+    ("en", "They played in Manchester | City colours."),  # the head of a name
+    ("en", "Hurricane | Hanna reached the coast."),  # a title before a name
+    ("en", "The parade was held on July | 26 in the city."),  # a month before a day
+    ("en", "He met the Russian | President in Sochi."),  # a nationality
+    ("en", "Troops of the Soviet's | Union entered the city."),  # a possessive
+    ("en", 'If you have watched the movie | "National Treasure", you know it.'),  # a quoted title
+    ("en", "The city grew in about 400 | A.D. and declined later."),  # an era
+    ("en", "The deputy mayor Artyom Suvorov | (Centre Party) said so."),  # a bracket
+    ("en", 'The band "Hands | Up" visited Tver.'),  # the quotation is still open
+]
+
+
+def strength(lang: str, marked: str) -> int:
+    """The strength of the soft cut at the mark, 0 if vetoed or not a soft boundary at all."""
+    left, right = marked.split(" | ")
+    text = f"{left} {right}"
+    found = dict(soft_cuts(text, cut_test([text], lang)))
+    return found.get(len(left), 0)
+
+
+@pytest.mark.parametrize(("lang", "marked"), MUST_CUT)
+def test_headline_boundary_may_be_cut(lang: str, marked: str) -> None:
+    assert strength(lang, marked) > 0
+
+
+@pytest.mark.parametrize(("lang", "marked"), MUST_NOT_CUT)
+def test_phrase_or_name_is_never_cut(lang: str, marked: str) -> None:
+    assert strength(lang, marked) == 0
+
+
+# ---- end to end: a headline run into the first sentence becomes its own unit ----
+
+HEADLINE_CASES = [
+    (  # a headline then the sentence: cut on both sides
+        "Сборная выиграла турнир в Казани Победный гол забил защитник Иван Петров на последней минуте матча.",
+        "Team wins tournament in Kazan The winning goal was scored by defender Ivan Petrov in the last minute of the match.",
+        [("Сборная выиграла турнир в Казани",
+          "Team wins tournament in Kazan"),
+         ("Победный гол забил защитник Иван Петров на последней минуте матча.",
+          "The winning goal was scored by defender Ivan Petrov in the last minute of the match.")],
+    ),
+    (  # a name in the middle of one sentence: never cut
+        "Фильм с участием Эммы Стоун и Райана Гослинга получил премию Американской киноакадемии в 2017 году.",
+        "The film starring Emma Stone and Ryan Gosling won an award of the American Film Academy in 2017.",
+        [("Фильм с участием Эммы Стоун и Райана Гослинга получил премию Американской киноакадемии в 2017 году.",
+          "The film starring Emma Stone and Ryan Gosling won an award of the American Film Academy in 2017.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("ru", "en", "expected"), HEADLINE_CASES)
+def test_headline_units(ru: str, en: str, expected: list[tuple[str, str]]) -> None:
+    aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
+    assert [(a.piece.source, a.piece.target) for a in aligned] == expected
