@@ -59,7 +59,15 @@ def acronyms_in(text: str) -> list[tuple[str, int, int]]:
 
 
 def find_mentions(units: Sequence[Unit]) -> list[Mention]:
-    return [Mention(a, i, s, e) for i, u in enumerate(units) for a, s, e in acronyms_in(u.source)]
+    """Every acronym of every unit; a text seen before (a repeated sentence) is not read again."""
+    seen: dict[str, list[tuple[str, int, int]]] = {}
+    mentions: list[Mention] = []
+    for i, u in enumerate(units):
+        found = seen.get(u.source)
+        if found is None:
+            found = seen[u.source] = acronyms_in(u.source)
+        mentions.extend(Mention(a, i, s, e) for a, s, e in found)
+    return mentions
 
 
 def bracketed(text: str, start: int, stop: int) -> int | None:

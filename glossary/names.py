@@ -16,7 +16,7 @@ from pymorphy3.analyzer import Parse
 
 from glossary import rules
 
-from glossary.normalise import lemma_key, parses
+from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
 from tm.model import Unit
 
@@ -29,12 +29,17 @@ def closed_keys() -> tuple[tuple[str, ...], ...]:
     return tuple(lemma_key(name) for name in rules.CLOSED_NAMES)
 
 
-def phrase_parses(token: Token) -> list[Parse]:
+def phrase_parses(token: Token) -> tuple[Parse, ...]:
     """Noun and adjective readings of a word; none for a preposition or conjunction ("в", "и")."""
-    readings = parses(token.text)
-    if not token.is_word or readings[0].tag.POS in FUNCTION_POS:
-        return []
-    return [p for p in readings if p.tag.POS in PHRASE_POS and "Abbr" not in p.tag]
+    return word_phrase_parses(token.text) if token.is_word else ()
+
+
+@lru_cache(maxsize=65536)
+def word_phrase_parses(word: str) -> tuple[Parse, ...]:
+    readings = parses(word)
+    if readings[0].tag.POS in FUNCTION_POS:
+        return ()
+    return tuple(p for p in readings if p.tag.POS in PHRASE_POS and "Abbr" not in p.tag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +54,35 @@ class NameMention:
     quoted: bool = False  # a one-word name in guillemets: «Метрополис»
 
 
+# The word tests below depend on the word alone and run for every token of every unit: cached.
+
 def is_modifier(token: Token) -> bool:
-    return not token.acronym and any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag for p in phrase_parses(token))
+    return token.is_word and word_is_modifier(token.text)
+
+
+@lru_cache(maxsize=65536)
+def word_is_modifier(word: str) -> bool:
+    return not is_acronym_word(word) and any(
+        p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag for p in word_phrase_parses(word))
 
 
 def is_head(token: Token) -> bool:
-    return not token.acronym and token.lemma in rules.NAME_HEADS and any(
-        p.tag.POS == "NOUN" for p in phrase_parses(token))
+    return token.is_word and word_is_head(token.text)
 
 
-def cases(token: Token) -> set[str]:
-    return {str(p.tag.case) for p in phrase_parses(token)}
+@lru_cache(maxsize=65536)
+def word_is_head(word: str) -> bool:
+    return not is_acronym_word(word) and lemma(word) in rules.NAME_HEADS and any(
+        p.tag.POS == "NOUN" for p in word_phrase_parses(word))
+
+
+def cases(token: Token) -> frozenset[str]:
+    return word_cases(token.text) if token.is_word else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def word_cases(word: str) -> frozenset[str]:
+    return frozenset(str(p.tag.case) for p in word_phrase_parses(word))
 
 
 def head_of(tokens: Sequence[Token], i: int) -> int | None:
@@ -116,7 +139,9 @@ def listed_words(tokens: Sequence[Token], k: int) -> int:
 
 def quoted_names(tokens: Sequence[Token], unit: int) -> list[NameMention]:
     """Names in guillemets after a word of rules.QUOTED_NAME_AFTER: проект «Метрополис»."""
-    found = []
+    found: list[NameMention] = []
+    if not any(token.text == "«" for token in tokens):
+        return found
     for i in range(1, len(tokens) - 2):
         after = tokens[i - 1].is_word and tokens[i - 1].lemma in rules.QUOTED_NAME_AFTER
         if after and tokens[i].text == "«" and tokens[i + 1].capitalised and tokens[i + 2].text == "»":
@@ -175,8 +200,7 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
     found, i = [], 0
     while i < len(tokens):
         head = head_of(tokens, i) if tokens[i].capitalised else None
-        inside = any(a <= tokens[i].start < b for a, b in masked) or (i > 0 and tokens[i - 1].text == "«")
-        if head is None or inside:
+        if head is None or any(a <= tokens[i].start < b for a, b in masked) or (i > 0 and tokens[i - 1].text == "«"):
             i += 1
             continue
         end = name_end(tokens, head)
@@ -187,4 +211,15 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
 
 
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:
-    return [m for i, u in enumerate(units) for m in names_in(u.source, i, masked.get(i, ()))]
+    """Every name of every unit; a text seen before (a repeated sentence) is not read again."""
+    found: list[NameMention] = []
+    seen: dict[tuple[str, tuple[tuple[int, int], ...]], list[NameMention]] = {}
+    for i, u in enumerate(units):
+        key = (u.source, tuple(masked.get(i, ())))
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = names = names_in(u.source, i, key[1])
+            found.extend(names)
+        else:
+            found.extend(NameMention(m.phrase, i, m.start, m.stop, m.initial, m.quoted) for m in earlier)
+    return found

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+from tm.hyphenation import analyzer as hyphenation_analyzer
+
 WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")
 MODIFIER_POS = frozenset({"ADJF", "PRTF"})
@@ -22,7 +24,7 @@ GENDERS = ("masc", "femn", "neut")
 @lru_cache(maxsize=1)
 def analyzer() -> pymorphy3.MorphAnalyzer:
     """The one pymorphy3 analyser (loading the dictionaries takes a second, so it is shared)."""
-    return pymorphy3.MorphAnalyzer()
+    return hyphenation_analyzer()  # the build's line joining may have loaded it already
 
 
 @lru_cache(maxsize=65536)
@@ -30,6 +32,7 @@ def parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The normal form of one word, lower case; acronyms stay themselves."""
     if is_acronym_word(word):
@@ -37,11 +40,13 @@ def lemma(word: str) -> str:
     return parses(word)[0].normal_form.replace("ё", "е")
 
 
+@lru_cache(maxsize=65536)
 def lemma_key(phrase: str) -> tuple[str, ...]:
     """A phrase reduced to lemmas, for matching inflected mentions: case and ending blind."""
     return tuple(lemma(m.group()) for m in WORD.finditer(phrase))
 
 
+@lru_cache(maxsize=65536)
 def is_acronym_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and word[:2].isupper()

@@ -7,6 +7,7 @@ never spells an acronym out) -> aligned English units, when there are any.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -36,9 +37,16 @@ def definition_spans(units: Sequence[Unit], definitions: dict[str, Definition]) 
     return spans
 
 
+def unit_of(name: NameMention) -> int:
+    return name.unit
+
+
 def infer_definition(acronym: str, first: int, names: Sequence[NameMention]) -> NameMention | None:
     """The nearest name within rules.INFER_WINDOW units whose initials spell the acronym."""
-    near = [n for n in names if abs(n.unit - first) <= rules.INFER_WINDOW]
+    # names come in unit order, so the window is one slice
+    lo = bisect_left(names, first - rules.INFER_WINDOW, key=unit_of)
+    hi = bisect_right(names, first + rules.INFER_WINDOW, key=unit_of)
+    near = names[lo:hi]
     for name in sorted(near, key=lambda n: (abs(n.unit - first), n.unit > first)):
         words = [t for t in tokenize(name.phrase) if t.is_word]
         start = initials_start(acronym, words)
@@ -188,7 +196,8 @@ def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) 
     acronyms, names = acronym_entries(units, reference)
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
-    entries = [aligned_english(with_english(e, reference), units) for e in entries]
+    aligned = [u for u in units if u.target]  # aligned_english reads only these
+    entries = [aligned_english(with_english(e, reference), aligned) for e in entries]
     order = {u.id: i for i, u in enumerate(units)}
     entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
     doc = units[0].doc if units else ""

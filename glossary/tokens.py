@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.normalise import is_acronym_word, lemma
 
@@ -10,8 +10,9 @@ TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)|(?P<brk>\S)")
 NUMBER_PREFIX = re.compile(r"^\s*(?:\d+|[IVXLCDM]+|[A-ZА-Я])\.\s+")  # "4. Несколько…", "II. Деятельность"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or break character with its offsets (a tuple: one is made per token of every unit)."""
+
     text: str
     start: int
     stop: int

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,12 +32,31 @@ def unit_id(doc: str, position: int) -> str:
     return f"{doc}:{position:05d}"
 
 
+Segmenter = Callable[[str], list[str]]
+
+
+def cached_segmenter(src_lang: str) -> Segmenter:
+    """segment_text for one document: a paragraph repeated in it is segmented once."""
+    seen: dict[str, list[str]] = {}
+
+    def segment(text: str) -> list[str]:
+        sentences = seen.get(text)
+        if sentences is None:
+            sentences = seen[text] = segment_text(text, src_lang)
+        return sentences
+
+    return segment
+
+
 def block_units(
-    doc: str, block: Block, index: int, start: int, src_lang: str, tgt_lang: str
+    doc: str, block: Block, index: int, start: int, src_lang: str, tgt_lang: str,
+    segment: Segmenter | None = None,
 ) -> list[Unit]:
     """The units of one block: a heading is one unit, a paragraph one unit per sentence."""
     if block.kind == HEADING:
         texts = [block.text]
+    elif segment is not None:
+        texts = segment(block.text)
     else:
         texts = segment_text(block.text, src_lang)
     kind = HEADING if block.kind == HEADING else SENTENCE
@@ -49,8 +69,9 @@ def block_units(
 
 def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "en") -> list[Unit]:
     units: list[Unit] = []
+    segment = cached_segmenter(src_lang)
     for index, block in enumerate(cleaned.blocks):
-        units.extend(block_units(doc, block, index, len(units), src_lang, tgt_lang))
+        units.extend(block_units(doc, block, index, len(units), src_lang, tgt_lang, segment))
     return units
 
 

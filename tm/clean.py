@@ -40,10 +40,34 @@ def finish_block(raw: RawBlock, lang: str, repairs: Counter[str]) -> Block | Non
     return Block(raw.kind, text, raw.number)
 
 
+@dataclass(slots=True)
+class BlockFinisher:
+    """finish_block for one document: a block whose lines were seen before is not joined and repaired
+    again; its text is reused and its repairs are counted again."""
+
+    lang: str
+    repairs: Counter[str]
+    seen: dict[tuple[str, tuple[str, ...]], tuple[str | None, Counter[str]]] = field(default_factory=dict)
+
+    def __call__(self, raw: RawBlock) -> Block | None:
+        key = (raw.kind, tuple(raw.lines))
+        earlier = self.seen.get(key)
+        if earlier is None:
+            made: Counter[str] = Counter()
+            block = finish_block(raw, self.lang, made)
+            self.seen[key] = (None if block is None else block.text, made)
+            self.repairs.update(made)
+            return block
+        text, made = earlier
+        self.repairs.update(made)
+        return None if text is None else Block(raw.kind, text, raw.number)
+
+
 def clean_document(text: str, lang: str = "ru") -> Cleaned:
     """Blocks of the document with every repair applied and counted."""
     repairs: Counter[str] = Counter()
     lang = base_language(lang)
     lines = content_lines(normalise_text(text, repairs), repairs)
-    blocks = [finish_block(raw, lang, repairs) for raw in read_structure(lines, repairs)]
+    finish = BlockFinisher(lang, repairs)
+    blocks = [finish(raw) for raw in read_structure(lines, repairs)]
     return Cleaned([block for block in blocks if block is not None], repairs)

@@ -47,13 +47,20 @@ def is_debris(stripped: str, beside_blank: bool) -> bool:
     return any(pattern.fullmatch(stripped) for pattern in DEBRIS_LINES)
 
 
+WORD = re.compile(r"\S+")
+FIRST_TWO_WORDS = re.compile(r"\s*\S+\s+\S+")
+
+
 def word_ends(text: str) -> list[int]:
     """Offsets just after each word of text: "ab cd" -> [2, 5]."""
-    return [m.end() for m in re.finditer(r"\S+", text)]
+    return [m.end() for m in WORD.finditer(text)]
 
 
 def repeated_prefix(line: str, before: str) -> int:
     """Length of the longest run of whole words opening line that ends the text before it."""
+    two = FIRST_TWO_WORDS.match(line)
+    if two is None or line[:two.end()] not in before:
+        return 0  # every candidate opens with the first two words, so they must occur before
     best = 0
     for end in word_ends(line)[1:]:
         prefix = line[:end]
@@ -84,13 +91,19 @@ def content_lines(text: str, repairs: Counter[str]) -> list[Line]:
         if not stripped:
             gap = True
             continue
-        beside_blank = gap or index + 1 == len(raws) or not raws[index + 1].strip()
-        if is_debris(stripped, beside_blank):
+        short = len(stripped) <= DEBRIS_MAX_CHARS
+        beside_blank = short and (gap or index + 1 == len(raws) or not raws[index + 1].strip())
+        if short and is_debris(stripped, beside_blank):
             repairs[PAGE_DEBRIS] += 1
             gap = page_break = True
             continue
-        line = drop_repeat(Line(stripped, raw[:1].isspace(), gap, page_break), lines, repairs)
-        if line.text:
+        indented = raw[:1].isspace()
+        if indented or page_break:
+            line = drop_repeat(Line(stripped, indented, gap, page_break), lines, repairs)
+            if not line.text:
+                continue
             lines.append(line)
-            gap = page_break = False
+        else:
+            lines.append(Line(stripped, False, gap, False))
+        gap = page_break = False
     return lines

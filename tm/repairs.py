@@ -34,6 +34,9 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # XML cannot carry these either; they become the visible substitute symbol "␦" (U+2426).
 NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
+# Either of the two above.
+ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+
 INVISIBLES: tuple[tuple[str, str, str], ...] = (
     ("\u00a0", " ", NO_BREAK_SPACE),
     ("\u202f", " ", NO_BREAK_SPACE),  # narrow no-break space, French/Russian number groups
@@ -60,6 +63,8 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     text = count_replace(text, "\f", "\n\n", FORM_FEED, repairs)
     for char, replacement, name in INVISIBLES:
         text = count_replace(text, char, replacement, name, repairs)
+    if not ODD_CHARS.search(text):
+        return text  # the usual case: one scan instead of two
     text = count_sub(NONCHARACTERS, lambda _: "\u2426", text, NONCHARACTER, repairs)
     return count_sub(CONTROL_CHARS, visible_control, text, CONTROL, repairs)
 
@@ -137,7 +142,8 @@ UNIT_POWERS = frozenset({"м", "км", "см", "мм", "дм", "m", "km", "cm", 
 
 # "годы»1 и", "Азии»)2.", "семей5,", "воздуху6.", "вариант 1»4,": one or two digits right after
 # a lowercase letter, a closing quote or bracket, before a space, punctuation or the end.
-FOOTNOTE_DIGITS = re.compile(r"[a-zа-яё»”)\]](?P<digits>\d{1,2})(?=[\s.,;:!?)\]»]|$)")
+# (The pattern opens with a digit and looks behind it, so the scan skips straight to digits.)
+FOOTNOTE_DIGITS = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]]\d)\d?)(?=[\s.,;:!?)\]»]|$)")
 WORD_BEFORE = re.compile(r"[a-zа-яё]+$")
 
 

@@ -120,8 +120,13 @@ def razdel_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return spans
 
 
-def balanced(text: str) -> bool:
-    return all(text.count(opener) == text.count(closer) for opener, closer in PAIRS.items())
+def balanced(text: str, pairs: tuple[tuple[str, str], ...] = tuple(PAIRS.items())) -> bool:
+    return all(text.count(opener) == text.count(closer) for opener, closer in pairs)
+
+
+def pairs_in(text: str) -> tuple[tuple[str, str], ...]:
+    """The quote and bracket pairs of which text holds either mark (the others always balance)."""
+    return tuple((opener, closer) for opener, closer in PAIRS.items() if opener in text or closer in text)
 
 
 def plain_end(text: str, end: int) -> bool:
@@ -135,9 +140,10 @@ def plain_end(text: str, end: int) -> bool:
 def plain_stretches(text: str) -> list[tuple[int, int]]:
     """The paragraph cut at plain sentence ends, which no rule would join."""
     spans, start = [], 0
+    pairs = pairs_in(text)
     for match in SENTENCE_GAP.finditer(text):
         end = match.start()
-        if plain_end(text, end) and balanced(text[start:end]):
+        if plain_end(text, end) and (not pairs or balanced(text[start:end], pairs)):
             spans.append((start, end + 1))
             start = match.end("gap")
     spans.append((start, len(text)))

@@ -56,8 +56,13 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSING_MARKS).endswith(SENTENCE_MARKS)
 
 
+UNNUMBERED_HEADING_MAX_CHARS = max(map(len, UNNUMBERED_HEADINGS))
+
+
 def is_unnumbered_heading(text: str) -> bool:
-    return text.rstrip(".").lower() in UNNUMBERED_HEADINGS
+    stem = text.rstrip(".")
+    # lower() never shortens a string, so a longer line cannot be one (and is not lowered)
+    return len(stem) <= UNNUMBERED_HEADING_MAX_CHARS and stem.lower() in UNNUMBERED_HEADINGS
 
 
 def heading_group(lines: list[Line], start: int, line_mode: bool) -> int:
@@ -121,23 +126,24 @@ class StructureReader:
             texts[0] = texts[0][match.end():]
         self.blocks.append(RawBlock(HEADING, number, texts))
 
-    def paragraph_number(self, index: int) -> re.Match[str] | None:
-        """The paragraph number opening line index, if it is the expected one (or after a gap)."""
+    def paragraph_number(self, index: int, boundary: bool) -> re.Match[str] | None:
+        """The paragraph number opening line index, if it is the expected one (or after a gap);
+        boundary is at_boundary(index)."""
         line = self.lines[index]
         match = PARAGRAPH_START.match(line.text)
         if not match:
             return None
         number = int(match.group("number"))
-        if number == self.expected or ((line.gap or self.line_mode) and self.at_boundary(index)):
+        if number == self.expected or ((line.gap or self.line_mode) and boundary):
             return match
         return None
 
-    def starts_paragraph(self, index: int) -> bool:
+    def starts_paragraph(self, index: int, boundary: bool) -> bool:
         """An unnumbered line starts a new paragraph after a blank line ending a sentence."""
         line = self.lines[index]
         if self.current is None or self.line_mode:
             return True
-        return line.gap and not line.page_break and self.at_boundary(index) and not line.text[:1].islower()
+        return line.gap and not line.page_break and boundary and not line.text[:1].islower()
 
     def open_paragraph(self, number: str) -> None:
         self.close()
@@ -152,8 +158,11 @@ class StructureReader:
 
     def add_text(self, text: str) -> None:
         """Add a line to the current paragraph, splitting off paragraphs run into it."""
-        pieces = self.split_run_together(text) if INLINE_PARAGRAPH.search(text) else [("", text)]
-        for number, piece in pieces:
+        if not INLINE_PARAGRAPH.search(text):
+            if text and self.current is not None:
+                self.current.lines.append(text)
+            return
+        for number, piece in self.split_run_together(text):
             if number:
                 self.repairs[RUN_TOGETHER] += 1
                 self.open_paragraph(number)
@@ -181,16 +190,17 @@ class StructureReader:
     def read_line(self, index: int) -> int:
         """Take the line at index (a heading may take several); return the next index."""
         text = self.lines[index].text
-        if self.at_boundary(index):
+        boundary = self.at_boundary(index)
+        if boundary:
             end = self.heading_end(index)
             if end:
                 self.add_heading(index, end)
                 return end
-        match = self.paragraph_number(index)
+        match = self.paragraph_number(index, boundary)
         if match:
             self.open_paragraph(match.group("number"))
             text = text[match.end():]
-        elif self.starts_paragraph(index):
+        elif self.starts_paragraph(index, boundary):
             self.open_paragraph("")
         self.add_text(text)
         return index + 1
