@@ -45,11 +45,13 @@ def tig_lines(term: str, term_type: str, where: str, context: str = "") -> list[
     return lines + ["          </tig>"]
 
 
-def lang_set(lang: str, acronym: str, full_form: str, where: str, context: str = "") -> list[str]:
-    """A langSet with the acronym and the full form that exist (none: no langSet); the
+def lang_set(lang: str, acronym: str, full_form: str, where: str, context: str = "",
+             variants: tuple[str, ...] = ()) -> list[str]:
+    """A langSet with the acronym and the full forms that exist (none: no langSet); the
     document's sentence goes with the first term as its context."""
     tigs = (tig_lines(acronym, "acronym", where, context) if acronym else []) + (
         tig_lines(full_form, "fullForm", where, "" if acronym else context) if full_form else [])
+    tigs += [line for v in variants for line in tig_lines(v, "fullForm", where)]
     if not tigs:
         return []
     return [f'        <langSet xml:lang="{xml_text(lang, where)}">', *tigs, "        </langSet>"]
@@ -60,7 +62,7 @@ def entry_lines(entry: TermEntry, ctx: ExportContext) -> list[str]:
     lines = [f'      <termEntry id="{xml_text(xml_id(entry.id), where)}">']
     meta = f"{entry.kind}; {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"
     lines += [f"        <note>{xml_text(n, where)}</note>" for n in (meta, *entry.notes)]
-    lines += lang_set(ctx.src_lang, entry.ru_acronym, entry.ru_full_form, where, entry.context)
+    lines += lang_set(ctx.src_lang, entry.ru_acronym, entry.ru_full_form, where, entry.context, entry.ru_variants)
     lines += lang_set(ctx.tgt_lang, entry.en_acronym, entry.en_full_form, where)
     lines.append("      </termEntry>")
     return lines

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 
 CSV_COLUMNS = (
     "id", "kind", "ru_acronym", "ru_full_form", "ru_full_form_in_text", "en_acronym", "en_full_form",
-    "occurrences", "first_unit", "found", "en_source", "notes",
+    "occurrences", "first_unit", "found", "en_source", "notes", "ru_variants",
 )
 
 
 def entry_row(entry: TermEntry) -> tuple[str, ...]:
     return (entry.id, entry.kind, entry.ru_acronym, entry.ru_full_form, entry.ru_full_form_in_text,
             entry.en_acronym, entry.en_full_form, str(entry.occurrences), entry.first_unit, entry.found,
-            entry.en_source, "; ".join(entry.notes))
+            entry.en_source, "; ".join(entry.notes), "; ".join(entry.ru_variants))
 
 
 def dump_terms_csv(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
@@ -41,7 +41,7 @@ def glossary_cell(text: str, where: str) -> str:
 def omegat_lines(entry: TermEntry) -> list[str]:
     lines = []
     for pair in term_pairs(entry):
-        comment = entry.ru_full_form if pair.role == "acronym" else (entry.ru_acronym or entry.kind)
+        comment = entry.ru_full_form if pair.role == "acronym" or pair.variant else (entry.ru_acronym or entry.kind)
         cells = (pair.ru, pair.en, comment)
         lines.append("\t".join(glossary_cell(c, f"term {entry.id}") for c in cells))
     return lines

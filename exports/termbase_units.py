@@ -22,7 +22,7 @@ def entry_note(entry: TermEntry) -> str:
 def pair_unit(pair: TermPair, ctx: ExportContext) -> Unit:
     entry = pair.entry
     return Unit(
-        id=f"{entry.id}:{pair.role}", doc=entry.first_unit.rsplit(":", 1)[0], source=pair.ru, target=pair.en,
+        id=f"{entry.id}:{pair.role}" + (f"-{pair.variant}" if pair.variant else ""), doc=entry.first_unit.rsplit(":", 1)[0], source=pair.ru, target=pair.en,
         src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang, kind=f"term-{entry.kind}",
         notes=(entry_note(entry),) + entry.notes,
         props=(("x-term-type", pair.role), ("x-found", entry.found)),

@@ -23,6 +23,7 @@ def stored_terms(db: str) -> list[TermEntry]:
 def entry_json(entry: TermEntry) -> dict[str, object]:
     data = asdict(entry)
     data["notes"] = list(entry.notes)
+    data["ru_variants"] = list(entry.ru_variants)
     return data
 
 
@@ -34,6 +35,7 @@ def entry_text(entry: TermEntry) -> str:
              f"  {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"]
     if entry.ru_full_form_in_text and entry.ru_full_form_in_text != entry.ru_full_form:
         lines.append(f"  in the text: {entry.ru_full_form_in_text}")
+    lines += [f"  also: {v}" for v in entry.ru_variants]
     if entry.context:
         lines.append(f"  context: {entry.context}")
     lines += [f"  note: {n}" for n in entry.notes]

@@ -6,7 +6,7 @@ Each word gives a prefix of one or more letters (ЭКОСОС = ЭКОномич
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 
 from glossary import rules
 from glossary.tokens import Token
@@ -24,7 +24,7 @@ def word_parts(words: Sequence[Token]) -> tuple[tuple[str, int], ...]:
 def initials_match(acronym: str, parts: tuple[str, ...], skippable: tuple[bool, ...]) -> bool:
     """Whether the parts, in order, spell the acronym by prefixes; the first part must give a letter."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def fits(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(acronym)

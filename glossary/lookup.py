@@ -25,7 +25,8 @@ class TermNotFound(TmtoolError):
 
 def designations(entry: TermEntry) -> list[str]:
     """Every name of an entry a user may type."""
-    names = (entry.ru_acronym, entry.en_acronym, entry.ru_full_form, entry.en_full_form, entry.ru_full_form_in_text)
+    names = (entry.ru_acronym, entry.en_acronym, entry.ru_full_form, entry.en_full_form, entry.ru_full_form_in_text,
+             *entry.ru_variants)
     return [n for n in names if n]
 
 
@@ -47,7 +48,8 @@ def rank(entry: TermEntry, query: str, query_key: tuple[str, ...]) -> int | None
         return 0
     if any(query in n for n in names):
         return 1
-    if any(contains_lemmas(n, query_key) for n in (entry.ru_full_form, entry.ru_full_form_in_text) if n):
+    if any(contains_lemmas(n, query_key) for n in (entry.ru_full_form, entry.ru_full_form_in_text, *entry.ru_variants)
+           if n):
         return 2
     return None
 

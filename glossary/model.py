@@ -23,6 +23,7 @@ class TermEntry:
     ru_acronym: str = ""
     ru_full_form: str = ""  # dictionary form: "Международная организация труда"
     ru_full_form_in_text: str = ""  # as first found: "Международной организации труда"
+    ru_variants: tuple[str, ...] = ()  # other Russian full forms of the concept in the text, dictionary form
     en_acronym: str = ""
     en_full_form: str = ""
     occurrences: int = 0
@@ -54,14 +55,17 @@ class TermPair:
     role: str  # "acronym" or "fullForm" (the TBX termType)
     ru: str
     en: str
+    variant: int = 0  # 0 for the main full form, n for the entry's n-th other Russian full form
 
 
 def term_pairs(entry: TermEntry, with_untranslated: bool = False) -> list[TermPair]:
-    """The entry's acronym pair and full-form pair; an acronym pairs with the English full
-    form when there is no English acronym. Untranslated designations only on request."""
+    """The entry's acronym pair and full-form pairs (its other Russian full forms too); an acronym
+    pairs with the English full form when there is no English acronym. Untranslated designations
+    only on request."""
     pairs = []
     if entry.ru_acronym and (entry.en_acronym or entry.en_full_form or with_untranslated):
         pairs.append(TermPair(entry, "acronym", entry.ru_acronym, entry.en_acronym or entry.en_full_form))
     if entry.ru_full_form and (entry.en_full_form or with_untranslated):
         pairs.append(TermPair(entry, "fullForm", entry.ru_full_form, entry.en_full_form))
+        pairs += [TermPair(entry, "fullForm", v, entry.en_full_form, n) for n, v in enumerate(entry.ru_variants, 1)]
     return pairs

@@ -3,28 +3,31 @@
 A name starts with a capitalised adjective or head noun (glossary.rules.NAME_HEADS), and
 runs on through genitive words, "и" + a word in the same case, and the prepositions of
 rules.NAME_PREPOSITIONS; it stops at punctuation, verbs, and at a capital that starts a
-new name ("Отдел народонаселения | Секретариата…").
+new name ("Отдел народонаселения | Секретариата…"). A dated instrument takes its year and
+number ("Конвенция 1949 года (№ 97) о…"), a complement may hold an aside (", особенно …, и"),
+and a lower-case head before a capital gives a candidate that only a capitalised mention or
+the reference table can confirm (glossary.termbase).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from pymorphy3.analyzer import Parse
 
 from glossary import rules
-
 from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
 from tm.model import Unit
 
 PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+INSERT_PATTERNS = tuple(tuple(re.compile(part) for part in insert) for insert in rules.NAME_INSERTS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def closed_keys() -> tuple[tuple[str, ...], ...]:
     return tuple(lemma_key(name) for name in rules.CLOSED_NAMES)
 
@@ -52,6 +55,7 @@ class NameMention:
     stop: int
     initial: bool  # starts its sentence, so its capital proves nothing
     quoted: bool = False  # a one-word name in guillemets: «Метрополис»
+    lower: bool = False  # a lower-case head before a capital: "конференции Организации Объединенных Наций по…"
 
 
 # The word tests below depend on the word alone and run for every token of every unit: cached.
@@ -92,9 +96,8 @@ def head_of(tokens: Sequence[Token], i: int) -> int | None:
         if is_head(tokens[j]):
             modifiers = [t for t in tokens[i:j] if t.text not in rules.JOINERS]
             return j if all(cases(m) & cases(tokens[j]) for m in modifiers) else None
-        if is_modifier(tokens[j]):
-            j += 1
-        elif tokens[j].text.lower() in rules.JOINERS and j > i and j + 1 < len(tokens) and is_modifier(tokens[j + 1]):
+        joined = tokens[j].text.lower() in rules.JOINERS and j > i and j + 1 < len(tokens) and is_modifier(tokens[j + 1])
+        if is_modifier(tokens[j]) or joined:
             j += 1
         else:
             return None
@@ -110,13 +113,78 @@ def closed_name_at(tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+def phrase_at(tokens: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the first of the word sequences that stands at tokens[i], or 0."""
+    for phrase in phrases:
+        window = tokens[i:i + len(phrase)]
+        if len(window) == len(phrase) and all(t.is_word and t.text == p for t, p in zip(window, phrase)):
+            return len(phrase)
+    return 0
+
+
 def preposition_at(tokens: Sequence[Token], i: int) -> int:
     """Length of a name preposition ("по", "в области") at tokens[i], or 0."""
-    for prep in rules.NAME_PREPOSITIONS:
-        window = tokens[i:i + len(prep)]
-        if len(window) == len(prep) and all(t.is_word and t.text == p for t, p in zip(window, prep)):
-            return len(prep)
+    return phrase_at(tokens, i, rules.NAME_PREPOSITIONS)
+
+
+def insert_at(tokens: Sequence[Token], i: int) -> int:
+    """Length of a dated instrument's insert ("1949 года", "(№ 97)") at tokens[i], or 0."""
+    for pattern in INSERT_PATTERNS:
+        window = tokens[i:i + len(pattern)]
+        if len(window) == len(pattern) and all(p.fullmatch(t.text) for p, t in zip(pattern, window)):
+            return len(pattern)
     return 0
+
+
+def complement_cases(tokens: Sequence[Token], head: int, k: int) -> frozenset[str]:
+    """Cases of the words right after the name's prepositions before tokens[k] ("о предупреждении": loct)."""
+    found: frozenset[str] = frozenset()
+    for j in range(head + 1, k):
+        n = preposition_at(tokens, j)
+        if n and j + n < k:
+            found |= cases(tokens[j + n])
+    return found
+
+
+def parenthetical(tokens: Sequence[Token], k: int, head: int) -> int:
+    """An aside at the comma tokens[k] that the name's complement resumes after:
+    ", особенно женщинами и детьми, и наказании…" takes the tokens up to that "и"."""
+    opener = phrase_at(tokens, k + 1, rules.PARENTHETICAL_OPENERS)
+    if not opener:
+        return 0
+    j = k + 1 + opener
+    while j < len(tokens) and tokens[j].is_word and j - k - 1 - opener < rules.PARENTHETICAL_MAX_WORDS:
+        j += 1
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].text not in rules.JOINERS:
+        return 0
+    return j + 2 - k if cases(tokens[j + 2]) & complement_cases(tokens, head, k) else 0
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.is_word and any(p.tag.POS == "NPRO" and p.normal_form in rules.PRONOUN_LEMMAS for p in parses(token.text))
+
+
+def is_place(token: Token) -> bool:
+    return token.capitalised and any(rules.PLACE_TAG in p.tag and p.tag.case == "loct" for p in parses(token.text))
+
+
+def is_person(token: Token) -> bool:
+    return token.capitalised and any(rules.PERSON_TAGS & p.tag.grammemes for p in parses(token.text))
+
+
+def person_continues(tokens: Sequence[Token], k: int, head: int) -> bool:
+    """Whether the person's name at tokens[k] belongs to the name (rules.PERSON_TAGS)."""
+    genitive_person = any(rules.PERSON_TAGS & p.tag.grammemes and p.tag.case == "gent" for p in parses(tokens[k].text))
+    adjective = head > 0 and is_modifier(tokens[head - 1]) and bool(cases(tokens[head - 1]) & cases(tokens[head]))
+    bare_head = k - 1 == head and not adjective
+    return genitive_person and (bare_head or is_person(tokens[k - 1]))
+
+
+def bracketed_modifier(tokens: Sequence[Token], k: int, head: int) -> bool:
+    """An adjective in brackets agreeing with the head: "Конвенция … (пересмотренная)"."""
+    window = tokens[k:k + 3]
+    return (len(window) == 3 and window[0].text == "(" and window[2].text == ")" and is_modifier(window[1])
+            and not window[1].capitalised and bool(cases(window[1]) & cases(tokens[head])))
 
 
 def starts_new_name(tokens: Sequence[Token], i: int) -> bool:
@@ -154,7 +222,9 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
     """How many tokens the name takes at tokens[k] (0 = the name ends), and whether a preposition was taken."""
     token = tokens[k]
     if token.text == ",":
-        return listed_words(tokens, k), after_prep
+        return listed_words(tokens, k) or (parenthetical(tokens, k, head) if after_prep else 0), after_prep
+    if token.text == "(":
+        return (3 if bracketed_modifier(tokens, k, head) else 0), after_prep
     if not token.is_word:
         return 0, after_prep
     previous = tokens[k - 2] if tokens[k - 1].acronym and k - 2 > head else tokens[k - 1]
@@ -162,11 +232,19 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
         return closed_name_at(tokens, k), after_prep
     if token.acronym:
         return (1, after_prep) if k > head + 1 else (0, after_prep)
+    if is_person(token) and not person_continues(tokens, k, head):
+        return 0, after_prep
     if token.text in rules.JOINERS:
+        if after_prep and preposition_at(tokens, k + 1):  # "о злоупотреблениях … и об обеспечении"
+            return 1, after_prep
         if k + 1 < len(tokens) and cases(tokens[k + 1]) & cases(previous) and not (
                 tokens[k + 1].capitalised and starts_new_name(tokens, k + 1)):
             return 2, after_prep
         return 0, after_prep
+    if k + 1 < len(tokens) and (
+            (after_prep and token.text in rules.PRONOUN_PREPOSITIONS and is_pronoun(tokens[k + 1]))
+            or (token.text in rules.PLACE_PREPOSITIONS and is_place(tokens[k + 1]))):
+        return 2, after_prep
     prep = preposition_at(tokens, k)
     if prep:
         if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT:
@@ -182,15 +260,37 @@ def name_end(tokens: Sequence[Token], head: int) -> int:
     closed = closed_name_at(tokens, head)
     if closed and tokens[head].lemma == closed_keys()[0][0]:
         return head + closed
-    end, k, after_prep = head + 1, head + 1, False
+    k, after_prep = head + 1, False
+    while tokens[head].lemma in rules.DATED_HEADS and insert_at(tokens, k):
+        k += insert_at(tokens, k)
+    end = k
     while k < len(tokens):
         step, after_prep = next_step(tokens, k, head, after_prep)
         if step == 0:
             break
         k += step
-        if tokens[k - 1].is_word and tokens[k - 1].text not in rules.JOINERS and not preposition_at(tokens, k - 1):
+        last = tokens[k - 1]
+        if (last.is_word and last.text not in rules.JOINERS and not preposition_at(tokens, k - 1)) or last.text == ")":
             end = k
     return end
+
+
+def lower_case_names(text: str, tokens: Sequence[Token], unit: int, masked: Sequence[tuple[int, int]]) -> list[NameMention]:
+    """Names whose head is written in lower case before a capital ("созыва конференции Организации
+    Объединенных Наций по…"), outside the spans taken already; kept only where a capitalised
+    mention or the reference table confirms them (glossary.termbase)."""
+    found = []
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
+        if token.capitalised or not is_head(token) or not tokens[i + 1].capitalised or tokens[i + 1].acronym:
+            continue
+        if any(a <= token.start < b for a, b in masked):
+            continue
+        end = name_end(tokens, i)
+        if end > i + 1:
+            found.append(NameMention(text[token.start:tokens[end - 1].stop], unit, token.start, tokens[end - 1].stop,
+                                     False, lower=True))
+    return found
 
 
 def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
@@ -207,7 +307,8 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
         found.append(NameMention(text[tokens[i].start:tokens[end - 1].stop], unit, tokens[i].start,
                                  tokens[end - 1].stop, tokens[i].start == first))
         i = end
-    return found + quoted_names(tokens, unit)
+    taken = [*masked, *((n.start, n.stop) for n in found)]
+    return found + quoted_names(tokens, unit) + lower_case_names(text, tokens, unit, taken)
 
 
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:
@@ -221,5 +322,5 @@ def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) 
             seen[key] = names = names_in(u.source, i, key[1])
             found.extend(names)
         else:
-            found.extend(NameMention(m.phrase, i, m.start, m.stop, m.initial, m.quoted) for m in earlier)
+            found.extend(replace(m, unit=i) for m in earlier)
     return found

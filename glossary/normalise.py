@@ -120,6 +120,9 @@ def match_case(original: str, new: str) -> str:
     """Carry the original's capitalisation over to the inflected word."""
     if "ё" not in original.lower():
         new = new.replace("ё", "е")  # UN texts write "Объединенных", pymorphy gives "Объединённых"
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) == len(new_parts):  # "Северо-Западного" -> "Северо-Западное"
+        return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(old_parts, new_parts))
     if original[:1].isupper():
         return new[:1].upper() + new[1:]
     return new

@@ -32,6 +32,28 @@ CLOSED_NAMES = ("Организация Объединенных Наций", "�
 # Genitive words allowed inside a name besides nouns and adjectives: "членов их семей".
 GENITIVE_FUNCTION_WORDS = frozenset({"их", "всех"})
 JOINERS = frozenset({"и"})
+# Tokens (full-match patterns) a dated instrument takes right after its head: "Конвенция 1949 года
+# (№ 97) о…"; each tuple is taken whole or not at all.
+NAME_INSERTS = (
+    (r"\d{4}", r"года"),
+    (r"\(", r"№", r"\d+", r"\)"),
+)
+# Heads that take NAME_INSERTS: instruments dated by their year of adoption.
+DATED_HEADS = frozenset({"конвенция", "протокол", "соглашение", "договор", "декларация", "пакт"})
+# Words that open an aside inside a name's complement, closed by ", и" and a word in the case of
+# the complement: "Протокол о предупреждении …людьми, особенно женщинами и детьми, и наказании за нее".
+PARENTHETICAL_OPENERS = (("особенно",), ("в", "частности"), ("в", "том", "числе"))
+PARENTHETICAL_MAX_WORDS = 6
+# Prepositions that end a name with a pronoun for something named in it: "наказании за нее".
+PRONOUN_PREPOSITIONS = frozenset({"за"})
+PRONOUN_LEMMAS = frozenset({"он", "она", "оно", "они"})
+# A preposition with a capitalised place name (pymorphy3 tag Geox) ends a name: "…мигрантов в Азии".
+PLACE_PREPOSITIONS = frozenset({"в"})
+PLACE_TAG = "Geox"
+# pymorphy3 tags of a person's name: one belongs to a name only in the genitive, right after a head
+# without adjectives or after another person's name ("Университет Джонса Хопкинса"); not after other
+# words ("Адмирал Флота Советского Союза Николая Кузнецова", a ship), nor in the nominative ("…Горшков").
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 # Words an acronym's letters may skip when matching initials: "Отдел по улучшению (ОУПЖ)".
 INITIALS_SKIPPABLE = frozenset({

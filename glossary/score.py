@@ -22,6 +22,7 @@ class GoldTerm:
     en_acronym: str
     en_full_form: str
     found: str
+    ru_variants: str = ""  # other Russian full forms of the concept, "; "-separated
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class Score:
     predicted: int
     gold: int
     matched: int
-    exact_forms: int  # matched entries whose ru_full_form equals the gold one, character for character
+    exact_forms: int  # matched entries whose ru_full_form and ru_variants equal the gold ones, character for character
     exact_english: int  # matched entries whose English acronym and name equal the gold ones
     missed: tuple[str, ...]
     spurious: tuple[str, ...]
@@ -55,6 +56,10 @@ def match_key(kind: str, ru_acronym: str, ru_full_form: str) -> tuple[str, ...]:
     return (ACRONYM, ru_acronym.upper()) if kind == ACRONYM else ("name", *lemma_key(ru_full_form))
 
 
+def same_forms(entry: TermEntry, gold: GoldTerm) -> bool:
+    return entry.ru_full_form == gold.ru_full_form and "; ".join(entry.ru_variants) == gold.ru_variants
+
+
 def same_english(entry: TermEntry, gold: GoldTerm) -> bool:
     acronym_ok = entry.en_acronym == gold.en_acronym if gold.kind == ACRONYM else True
     return acronym_ok and entry.en_full_form == gold.en_full_form
@@ -70,11 +75,11 @@ def score_terms(entries: Sequence[TermEntry], gold: Sequence[GoldTerm]) -> Score
             spurious.append(e.ru_term)
         else:
             matched.append((e, g))
-            if e.ru_full_form != g.ru_full_form:
-                wrong.append((e.ru_full_form, g.ru_full_form))
+            if not same_forms(e, g):
+                wrong.append(("; ".join((e.ru_full_form, *e.ru_variants)), "; ".join(filter(None, (g.ru_full_form, g.ru_variants)))))
     hit = {match_key(g.kind, g.ru_acronym, g.ru_full_form) for _, g in matched}
     missed = [g.ru_acronym or g.ru_full_form for k, g in by_key.items() if k not in hit]
-    return Score(len(entries), len(gold), len(matched), sum(1 for e, g in matched if e.ru_full_form == g.ru_full_form),
+    return Score(len(entries), len(gold), len(matched), sum(1 for e, g in matched if same_forms(e, g)),
                  sum(1 for e, g in matched if same_english(e, g)), tuple(missed), tuple(spurious), tuple(wrong))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -17,8 +17,15 @@ from rapidfuzz import fuzz
 from glossary import rules
 from glossary.extract import Definition, Mention, find_definitions, find_mentions
 from glossary.infer import initials_start
-from glossary.model import (ACRONYM, FOUND_INFERRED, FOUND_REFERENCE, FOUND_TEXT, FOUND_UNDEFINED, NAME,
-                            TermEntry)
+from glossary.model import (
+    ACRONYM,
+    FOUND_INFERRED,
+    FOUND_REFERENCE,
+    FOUND_TEXT,
+    FOUND_UNDEFINED,
+    NAME,
+    TermEntry,
+)
 from glossary.names import NameMention, find_names
 from glossary.normalise import dictionary_form, lemma_key
 from glossary.reference import Reference
@@ -80,26 +87,37 @@ def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[T
     mentions = find_mentions(units)
     definitions = find_definitions(units, mentions, reference.start_of if reference.rows else None)
     names = find_names(units, definition_spans(units, definitions))
+    capitalised = [n for n in names if not n.lower]
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         grouped[m.acronym].append(m)
     entries = []
     for acronym, found in grouped.items():
         definition = definitions.get(acronym)
-        inferred = None if definition else infer_definition(acronym, found[0].unit, names)
+        inferred = None if definition else infer_definition(acronym, found[0].unit, capitalised)
         entries.append(acronym_entry(acronym, found, units, definition, inferred, reference))
     return entries, names
 
 
-def kept_name_groups(names: Sequence[NameMention], reference: Reference) -> dict[tuple[str, ...], list[NameMention]]:
+def kept_name_groups(names: Sequence[NameMention], reference: Reference,
+                     known: Collection[tuple[str, ...]] = ()) -> dict[tuple[str, ...], list[NameMention]]:
     """Names worth an entry: two words or more, seen once at least not at a sentence start;
-    a bare "Head + genitive" seen once only when the reference table knows it."""
+    a bare "Head + genitive" seen once only when the reference table knows it or its head
+    heads no other name of the document (else it is a short reference, "Фондом…" for a Fund);
+    lower-case mentions only when a capitalised mention or the reference table confirms the name."""
     groups: dict[tuple[str, ...], list[NameMention]] = defaultdict(list)
     for n in names:
         groups[lemma_key(n.phrase)].append(n)
+    heads = Counter(head_lemma(k) for k in {*groups, *known} if k)
     return {k: v for k, v in groups.items()
             if (len(k) >= 2 or any(n.quoted for n in v)) and any(not n.initial for n in v)
-            and (len(v) >= 2 or has_modifier_or_complement(v[0]) or k in reference.by_key)}
+            and (any(not n.lower for n in v) or k in reference.by_key)
+            and (len(v) >= 2 or has_modifier_or_complement(v[0]) or k in reference.by_key or heads[head_lemma(k)] == 1)}
+
+
+def head_lemma(key: tuple[str, ...]) -> str:
+    """The first head noun of a name's lemmas ("детский фонд …" -> "фонд")."""
+    return next((w for w in key if w in rules.NAME_HEADS), key[0])
 
 
 def has_modifier_or_complement(name: NameMention) -> bool:
@@ -109,6 +127,10 @@ def has_modifier_or_complement(name: NameMention) -> bool:
     return words[0].lemma not in rules.NAME_HEADS or any(w.text in prepositions for w in words)
 
 
+def first_mention(group: Sequence[NameMention]) -> tuple[int, int]:
+    return min((n.unit, n.start) for n in group)
+
+
 def merge_variants(groups: dict[tuple[str, ...], list[NameMention]]) -> dict[tuple[str, ...], list[NameMention]]:
     """Fold "Специальный докладчик" into "Специальный докладчик по вопросу…", and
     "Генеральный секретарь Организации Объединенных Наций" into "Генеральный секретарь"."""
@@ -116,7 +138,10 @@ def merge_variants(groups: dict[tuple[str, ...], list[NameMention]]) -> dict[tup
     merged = dict(groups)
     for key in sorted(groups, key=len):
         longer = [k for k in merged if len(k) > len(key) and k[:len(key)] == key]
-        if key in merged and len(longer) == 1 and longer[0][len(key):len(key) + 1] in {(p[0],) for p in rules.NAME_PREPOSITIONS}:
+        # the full title comes first, then the short one; "Банка России по инфляции" after
+        # "Банк России" is the complement of another word, not a title
+        if key in merged and len(longer) == 1 and longer[0][len(key):len(key) + 1] in {(p[0],) for p in rules.NAME_PREPOSITIONS} \
+                and first_mention(merged[longer[0]]) <= first_mention(merged[key]):
             merged[longer[0]] = merged[longer[0]] + merged.pop(key)
     for key in list(merged):
         if key[-len(un):] == un and key[:-len(un)] in merged and len(key) > len(un):
@@ -128,14 +153,16 @@ def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set
                  reference: Reference) -> list[TermEntry]:
     """Entries for the named bodies that are not already an acronym's full form."""
     entries = []
-    for key, group in merge_variants(kept_name_groups(names, reference)).items():
+    for key, group in merge_variants(kept_name_groups(names, reference, known)).items():
         if key in known:
             continue
         group = sorted(group, key=lambda n: (n.unit, n.start))
-        shown = max((n for n in group if lemma_key(n.phrase) == key), key=lambda n: len(n.phrase))
+        shown = max((n for n in group if lemma_key(n.phrase) == key), key=lambda n: (not n.lower, len(n.phrase)))
         first = group[0].unit
+        form = dictionary_form(shown.phrase)
         entries.append(TermEntry(
-            id="", kind=NAME, ru_full_form=dictionary_form(shown.phrase), ru_full_form_in_text=shown.phrase,
+            id="", kind=NAME, ru_full_form=form[:1].upper() + form[1:] if shown.lower else form,
+            ru_full_form_in_text=shown.phrase,
             occurrences=len(group), first_unit=units[first].id, context=units[first].source, found=FOUND_TEXT))
     return entries
 
@@ -190,6 +217,35 @@ def aligned_acronym(ru_acronym: str, targets: Sequence[str]) -> tuple[str, int] 
     return (acronym, counts[acronym]) if score >= rules.ALIGNED_MIN_SIMILARITY else None
 
 
+def concept_of(entry: TermEntry) -> tuple[str, str] | None:
+    """Entries the reference table gives the same English names are one concept."""
+    return (entry.en_acronym, entry.en_full_form) if entry.en_source == "reference" and entry.en_full_form else None
+
+
+def with_variant(entry: TermEntry, other: TermEntry) -> TermEntry:
+    """The entry with the other entry's Russian full forms as variants, and its occurrences."""
+    forms = [f for f in (other.ru_full_form, *other.ru_variants) if f and f != entry.ru_full_form]
+    note = f"also written {other.ru_full_form}: {other.occurrences} occurrences, first unit {other.first_unit}"
+    return replace(entry, ru_variants=entry.ru_variants + tuple(f for f in forms if f not in entry.ru_variants),
+                   occurrences=entry.occurrences + other.occurrences, notes=entry.notes + (note,))
+
+
+def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:
+    """One entry per concept: a second Russian name of it ("Европейская экономическая комиссия"
+    beside ЕЭК "Экономическая комиссия для Европы") becomes a variant of the first entry."""
+    merged: list[TermEntry] = []
+    where: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        concept = concept_of(entry)
+        if concept in where and not (entry.ru_acronym and merged[where[concept]].ru_acronym):
+            merged[where[concept]] = with_variant(merged[where[concept]], entry)
+            continue
+        if concept is not None:
+            where.setdefault(concept, len(merged))
+        merged.append(entry)
+    return merged
+
+
 def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) -> list[TermEntry]:
     """The termbase of one document's units, in order of first appearance."""
     reference = Reference.load() if reference is None else reference
@@ -197,7 +253,7 @@ def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) 
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
     aligned = [u for u in units if u.target]  # aligned_english reads only these
-    entries = [aligned_english(with_english(e, reference), aligned) for e in entries]
+    entries = merge_concepts([aligned_english(with_english(e, reference), aligned) for e in entries])
     order = {u.id: i for i, u in enumerate(units)}
     entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
     doc = units[0].doc if units else ""

@@ -17,6 +17,7 @@ FIELDS = tuple(f.name for f in fields(TermEntry))
 def entry_to_json(entry: TermEntry) -> str:
     data = asdict(entry)
     data["notes"] = list(entry.notes)
+    data["ru_variants"] = list(entry.ru_variants)
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -28,6 +29,7 @@ def entry_from_json(text: str, where: str) -> TermEntry:
         raise StoreError(f"{where}: damaged term record ({err})") from err
     known = {k: v for k, v in data.items() if k in FIELDS}
     known["notes"] = tuple(known.get("notes", ()))
+    known["ru_variants"] = tuple(known.get("ru_variants", ()))
     try:
         return TermEntry(**known)
     except TypeError as err:

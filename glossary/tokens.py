@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from glossary.normalise import is_acronym_word, lemma
 
-TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)|(?P<brk>\S)")
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)|(?P<num>\d+)|(?P<brk>\S)")
 NUMBER_PREFIX = re.compile(r"^\s*(?:\d+|[IVXLCDM]+|[A-ZА-Я])\.\s+")  # "4. Несколько…", "II. Деятельность"
 
 
@@ -32,7 +32,7 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words (with inner hyphens and slashes) and single non-space break characters."""
+    """Words (with inner hyphens and slashes), numbers, and single non-space break characters."""
     return [Token(m.group(), m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(text)]
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from checkers import assert_po_valid, assert_tbx_valid, assert_tmx_valid
 from click.testing import CliRunner
 
-from checkers import assert_po_valid, assert_tbx_valid, assert_tmx_valid
 from exports import ExportContext, format_names, get_format
 from glossary.model import ACRONYM, NAME, TermEntry
 from glossary.termstore import load_terms, save_terms
@@ -97,6 +97,40 @@ def test_omegat_glossary_three_columns() -> None:
         ["МОТ", "ILO", "Международная организация труда"],
         ["Международная организация труда", "International Labour Organization", "МОТ"],
         ["Отдел <&> \"народонаселения\"", "Division <&>", "name"]]
+
+
+VARIANT = TermEntry(id="d:term004", kind=ACRONYM, ru_acronym="ЕЭК", ru_full_form="Экономическая комиссия для Европы",
+                    ru_variants=("Европейская экономическая комиссия",), en_acronym="ECE",
+                    en_full_form="Economic Commission for Europe", occurrences=9, first_unit="d:00010")
+
+
+def test_every_russian_name_of_a_concept_is_exported(tmp_path: Path) -> None:
+    """A concept with two Russian names: two fullForm tigs in one langSet, a TU and a PO entry each."""
+    (tmp_path / "t.tbx").write_bytes(dump("tbx", [VARIANT]))
+    assert_tbx_valid(tmp_path / "t.tbx")
+    ru = ET.parse(tmp_path / "t.tbx").getroot().find(".//langSet")
+    assert [(tig.findtext("term"), tig.findtext("termNote")) for tig in ru.findall("tig")] == [
+        ("ЕЭК", "acronym"), ("Экономическая комиссия для Европы", "fullForm"),
+        ("Европейская экономическая комиссия", "fullForm")]
+    (tmp_path / "t.tmx").write_bytes(dump("tmx", [VARIANT]))
+    assert_tmx_valid(tmp_path / "t.tmx")
+    tus = ET.parse(tmp_path / "t.tmx").getroot().iter("tu")
+    assert [tuple(seg.text for seg in tu.iter("seg")) for tu in tus][-1] == (
+        "Европейская экономическая комиссия", "Economic Commission for Europe")
+    (tmp_path / "t.po").write_bytes(dump("po", [VARIANT]))
+    assert_po_valid(tmp_path / "t.po")
+    assert [e.msgid for e in polib.pofile(str(tmp_path / "t.po"))][-1] == "Европейская экономическая комиссия"
+    glossary = dump("omegat", [VARIANT]).decode("utf-8").splitlines()[-1].split("\t")
+    assert glossary == ["Европейская экономическая комиссия", "Economic Commission for Europe",
+                        "Экономическая комиссия для Европы"]
+    row = next(csv.DictReader(io.StringIO(dump("csv", [VARIANT]).decode("utf-8"))))
+    assert row["ru_variants"] == "Европейская экономическая комиссия"
+
+
+def test_variants_survive_the_store(tmp_path: Path) -> None:
+    with TranslationMemory(tmp_path / "s.db") as store:
+        save_terms(store, "d", [VARIANT])
+        assert load_terms(store) == [VARIANT]
 
 
 def test_omegat_refuses_a_tab_in_a_term() -> None:

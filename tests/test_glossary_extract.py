@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.extract import acronyms_in, define, default_strategies
+from glossary.extract import acronyms_in, default_strategies, define
 from glossary.infer import initials_start
 from glossary.model import FOUND_INFERRED, FOUND_REFERENCE, FOUND_TEXT, FOUND_UNDEFINED
 from glossary.names import names_in
@@ -140,6 +140,29 @@ NAMES = [
     ("Международный проект «Метрополис» предусматривает", ["Метрополис"]),
     ("Принятый Конференцией План действий содержит", ["Конференцией"]),  # a participle is no part of it; one word: no entry
     ("«Международный форум по вопросам социального развития»", []),
+    # an aside inside the complement, resumed by ", и" and a word in the complement's case; "за" + pronoun
+    (("преступности: Протокола о предупреждении и пресечении торговли людьми, особенно женщинами и детьми, и "
+      "наказании за нее и Протокола против незаконного ввоза мигрантов по суше, морю и воздуху."),
+     ["Протокола о предупреждении и пресечении торговли людьми, особенно женщинами и детьми, и наказании за нее",
+      "Протокола против незаконного ввоза мигрантов по суше, морю и воздуху"]),
+    ("Протокол о защите детей, особенно девочек, в котором", ["Протокол о защите детей"]),  # not resumed
+    # dated instruments: year, "(№ N)", a bracketed participle; "и об" continues the complement
+    (("а именно Конвенция 1949 года (№ 97) о трудящихся мигрантах (пересмотренная) и Конвенция 1975 года "
+      "(№ 143) о злоупотреблениях в области миграции и об обеспечении трудящимся-мигрантам равенства возможностей."),
+     ["Конвенция 1949 года (№ 97) о трудящихся мигрантах (пересмотренная)",
+      ("Конвенция 1975 года (№ 143) о злоупотреблениях в области миграции и об обеспечении трудящимся-мигрантам "
+       "равенства возможностей")]),
+    ("Конвенция 1951 года и Протокол 1967 года, касающиеся статуса", ["Конвенция 1951 года", "Протокол 1967 года"]),
+    ("Отдел 2003 года", ["Отдел"]),  # only instruments are dated
+    # a lower-case head before a capital: a candidate, kept only when confirmed (see ENTRIES below)
+    ("возможность созыва конференции Организации Объединенных Наций по международной миграции и развитию.",
+     ["Организации Объединенных Наций", "конференции Организации Объединенных Наций по международной миграции и развитию"]),
+    ("своей Региональной программы расширения возможностей и прав трудящихся-женщин мигрантов в Азии Фонд",
+     ["Региональной программы расширения возможностей и прав трудящихся-женщин мигрантов в Азии", "Фонд"]),
+    # a person's name: in the genitive right after a bare head, not after other words nor in the nominative
+    ("данные Университета Джонса Хопкинса.", ["Университета Джонса Хопкинса"]),
+    ("с фрегата «Адмирал Флота Советского Союза Горшков» пуски", ["Советского Союза"]),
+    ("«Адмирал Флота Советского Союза Николая Кузнецова»", ["Советского Союза"]),
 ]
 
 
@@ -171,6 +194,48 @@ ENTRIES = [
 def test_entries(sentences: tuple[str, ...], acronym: str, found: str, full_form: str) -> None:
     entry = next(e for e in compile_termbase(units_of(*sentences)) if e.ru_acronym == acronym)
     assert (entry.found, entry.ru_full_form) == (found, full_form)
+
+
+# sentences -> the name entries compiled from them, as (dictionary form, occurrences, other Russian forms)
+NAME_ENTRIES = [
+    # lower-case mentions count when a capitalised mention confirms the name ...
+    (("Вопрос о созыве конференции Организации Объединенных Наций по миграции и развитию.",
+      "40. Конференция Организации Объединенных Наций по миграции и развитию рассматривается.",
+      "Созыв конференции Организации Объединенных Наций по миграции и развитию не решен."),
+     [("Конференция Организации Объединенных Наций по миграции и развитию", 3, ()),
+      ("Организация Объединенных Наций", 2, ())]),
+    # ... and are nothing alone
+    (("Вопрос о созыве конференции Организации Объединенных Наций по миграции и развитию.",
+      "Созыв конференции Организации Объединенных Наций по миграции и развитию не решен."),
+     [("Организация Объединенных Наций", 2, ())]),
+    # "Head + genitive" seen once: a name when no other name has that head ...
+    (("Фонд работает с целевой группой Пакта стабильности в регионе.",), [("Пакт стабильности", 1, ())]),
+    # ... a short reference to a named body when one has it
+    (("Детский фонд Организации Объединенных Наций (ЮНИСЕФ) помогает детям.",
+      "Этим Фондом информационной работы руководит совет."), []),
+    # a longer name first seen after the short one is another word's complement, not the full title
+    (("Банк России снизил ставку.", "Решение Банка России ожидали.", "Прогноз Банка России по инфляции вырос."),
+     [("Банк России", 2, ()), ("Банк России по инфляции", 1, ())]),
+    # two Russian names the reference table gives the same English: one entry, both names
+    (("Так, Экономическая комиссия для Европы (ЕЭК) расширила работу.",
+      "Работают Статистический отдел Европейской экономической комиссии и Европейская экономическая комиссия."),
+     [("Статистический отдел", 1, ())]),
+]
+
+
+@pytest.mark.parametrize("sentences,expected", NAME_ENTRIES, ids=[str(i) for i in range(len(NAME_ENTRIES))])
+def test_name_entries(sentences: tuple[str, ...], expected: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    entries = [e for e in compile_termbase(units_of(*sentences)) if e.kind == "name"]
+    assert [(e.ru_full_form, e.occurrences, e.ru_variants) for e in entries] == expected
+
+
+def test_second_russian_name_becomes_a_variant() -> None:
+    entries = compile_termbase(units_of(
+        "Так, Экономическая комиссия для Европы (ЕЭК) расширила работу.",
+        "Работают Статистический отдел Европейской экономической комиссии и Европейская экономическая комиссия."))
+    entry = next(e for e in entries if e.ru_acronym == "ЕЭК")
+    assert (entry.ru_full_form, entry.ru_variants, entry.occurrences) == (
+        "Экономическая комиссия для Европы", ("Европейская экономическая комиссия",), 3)
 
 
 def test_entry_without_english_says_so() -> None:
