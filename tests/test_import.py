@@ -12,6 +12,7 @@ from tm.errors import InputError
 from tm.export import export_tm
 from tm.importer import ImportResult, detect_format, import_files
 from tm.model import Unit
+from tm.search import search
 from tm.store import DocumentInfo, TranslationMemory
 
 DATA = Path(__file__).parent / "data" / "import"
@@ -156,9 +157,27 @@ def test_duplicates_within_and_across_imports(tmp_path: Path) -> None:
 
 
 def store_checksum(db: Path) -> str:
+    """Units and the search tables beside them (a refused file must leave all of them as they were)."""
+    queries = ("SELECT * FROM units ORDER BY seq", "SELECT * FROM unit_lengths ORDER BY seq",
+               "SELECT count(*) FROM short_fts", "SELECT * FROM common_words ORDER BY term")
     with TranslationMemory(db, create=False, readonly=True) as store:
-        rows = store.conn.execute("SELECT * FROM units ORDER BY seq").fetchall()
-    return hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()
+        rows = [tuple(r) for q in queries for r in store.conn.execute(q).fetchall()]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def test_imported_units_are_searchable(tmp_path: Path) -> None:
+    csv = tmp_path / "s.csv"
+    csv.write_text("source,target,src_lang,tgt_lang\nприменения,applications,ru,en\n"
+                   "В 2003 году Комитет провел 5 заседаний.,In 2003 the Committee met 5 times.,ru,en\n",
+                   encoding="utf-8")
+    db = tmp_path / "s.db"
+    import_one(db, csv)
+    with TranslationMemory(db, create=False) as store:  # integrity-check is a write command
+        store.conn.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
+        store.conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
+        by_letters = [h.target for h in search(store, "Мнения")]  # trigram index: no word in common
+        by_words = [h.target for h in search(store, "В 2004 году Комитет провел 5 заседаний.")]
+    assert by_letters == ["applications"] and by_words == ["In 2003 the Committee met 5 times."]
 
 
 REFUSED = [

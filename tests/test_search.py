@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from tm.build import build_memory, example_path, store_build
 from tm.cli import main
 from tm.concordance import concordance
 from tm.model import Unit
-from tm.search import band_of, highlight, match_score, search
-from tm.store import DocumentInfo, TranslationMemory
+from tm.search import band_of, highlight, length_bounds, match_score, search
+from tm.store import SHORT_MAX, DocumentInfo, TranslationMemory
 
 QUERY = "В 2003 году Комитет провел 5 заседаний."
 
@@ -59,6 +62,8 @@ MEMORY = [
     ("exact", QUERY),
     ("far", "Генеральная Ассамблея приняла резолюцию."),
     ("short", "Комитет"),
+    ("letters", "применения"),  # shares no word with 'Мнения', yet is 75% similar to it
+    ("tiny", "Да."),
 ]
 RANKING = ["exact", "number", "punct", "both", "word"]
 
@@ -82,6 +87,9 @@ def test_ranking_puts_number_and_punctuation_differences_above_word_differences(
 
 @pytest.mark.parametrize(("query", "min_score", "expected"), [
     ("Комитет", 75, ["short"]),
+    ("Мнения", 75, ["letters"]),  # found through the trigram index: no word in common
+    ("Мнения", 76, []),
+    ("Да", 75, ["tiny"]),  # under three characters: no trigram, every short unit of a fitting length
     ("Совершенно другой текст без общих слов", 75, []),
     ("", 75, []),
     ("Генеральная Ассамблея приняла резолюцию", 75, ["far"]),
@@ -92,15 +100,54 @@ def test_search_cases(small_db: Path, query: str, min_score: float, expected: li
         assert [h.id for h in search(store, query, min_score=min_score, limit=10)] == expected
 
 
+# (query length, min score, (shortest, longest) source that can reach it): worked by hand from
+# ratio = 2*common/(a+b) <= 2*min(a, b)/(a+b); e.g. 6 at 75%: 2*6/(6+10) = 0.75, 2*6/(6+11) < 0.75.
+BOUNDS = [(6, 75, (4, 10)), (10, 75, (6, 16)), (100, 90, (82, 122)), (20, 50, (7, 60)), (1, 100, (1, 1))]
+
+
+@pytest.mark.parametrize(("length", "min_score", "bounds"), BOUNDS)
+def test_length_bounds(length: int, min_score: float, bounds: tuple[int, int]) -> None:
+    assert length_bounds(length, min_score) == bounds
+
+
+@given(st.text("абвгд ", min_size=1, max_size=30), st.text("абвгд ", min_size=1, max_size=60),
+       st.integers(min_value=1, max_value=100))
+def test_sources_outside_the_length_bounds_cannot_reach_the_score(query: str, source: str, min_score: int) -> None:
+    low, high = length_bounds(len(query), min_score)
+    if fuzz.ratio(query, source) >= min_score:
+        assert low <= len(source) <= high
+
+
 def test_index_follows_rebuilds(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     with TranslationMemory(db) as store:
         for _ in range(2):
             store_build(build_memory(example_path()), store)
         store.conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
+        store.conn.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
+        short = [u for u in store.units() if len(u.source) <= SHORT_MAX]
+        indexed = store.conn.execute("SELECT count(*) FROM short_fts").fetchone()[0]
+        lengths = dict(store.conn.execute("SELECT seq, len FROM unit_lengths").fetchall())
+        stored = dict(store.conn.execute("SELECT seq, source FROM units").fetchall())
         first = next(store.units())
         hits = search(store, first.source, limit=3)
+        short_hits = search(store, short[0].source, limit=3)
     assert hits[0].score == 100 and hits[0].source == first.source
+    assert indexed == len(short) and short_hits[0].source == short[0].source
+    assert lengths == {seq: len(source) for seq, source in stored.items()}
+
+
+def test_store_without_the_search_tables_gets_them_when_opened_for_writing(small_db: Path) -> None:
+    with TranslationMemory(small_db) as store:
+        for name in ("short_fts_delete", "short_fts_update_old", "short_fts_update_new", "unit_lengths_delete",
+                     "unit_lengths_update"):
+            store.conn.execute(f"DROP TRIGGER {name}")
+        for name in ("short_vocab", "short_fts", "common_words", "common_grams", "unit_lengths", "short_lengths"):
+            store.conn.execute(f"DROP TABLE {name}")
+    with TranslationMemory(small_db, create=False, readonly=True) as store:
+        assert not store.has_short_index() and search(store, "Мнения") == []  # word index alone
+    with TranslationMemory(small_db) as store:
+        assert [h.id for h in search(store, "Мнения")] == ["letters"]
 
 
 # Concordance on the bundled report: (phrase, inflect, a form that must be found, forms that must not).

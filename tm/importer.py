@@ -15,7 +15,7 @@ from exports import get_format
 from exports.base import TOOL_VERSION, Format, Skipped
 from tm.errors import InputError
 from tm.model import Unit
-from tm.store import DocumentInfo, TranslationMemory
+from tm.store import DocumentInfo, TranslationMemory, unit_to_row
 
 # (what the first bytes look like, format name); checked before the extension.
 CONTENT_SIGNS = (
@@ -152,14 +152,17 @@ class ImportContext:
         return self.known[pair]
 
 
-def read_ahead(units: Iterator[Unit], size: int = CHUNK) -> Iterator[list[Unit]]:
-    """Chunks of units parsed by a second thread while SQLite (which releases the GIL) stores the last."""
-    chunks: queue.Queue[list[Unit] | BaseException | None] = queue.Queue(maxsize=4)
+Rows = list[tuple[object, ...]]
+
+
+def read_ahead(units: Iterator[Unit], size: int = CHUNK) -> Iterator[Rows]:
+    """Chunks of unit rows, made by a second thread while SQLite (which releases the GIL) stores the last."""
+    chunks: queue.Queue[Rows | BaseException | None] = queue.Queue(maxsize=4)
     stop = threading.Event()
 
     def produce() -> None:
         try:
-            for chunk in iter(lambda: list(itertools.islice(units, size)), []):
+            for chunk in iter(lambda: [unit_to_row(u) for u in itertools.islice(units, size)], []):
                 while not stop.is_set():
                     try:
                         chunks.put(chunk, timeout=0.1)
@@ -202,12 +205,11 @@ def import_file(
     if fmt.load is None:
         raise InputError(path, f"the {fmt.name} format cannot be imported")
     tally, added_keys = Tally(), set(seen)
-    with store.transaction() as conn, path.open("rb") as stream:
+    with store.transaction() as conn, path.open("rb") as stream, store.bulk_indexing(conn):
         ctx = ImportContext(path, path.name, next_position(store, path.name), src_lang, tgt_lang)
-        after = store.last_seq(conn)
-        for chunk in read_ahead(new_units(fmt.load(stream, str(path)), ctx, added_keys, tally)):
-            store.add_units(conn, chunk, index=False)
-        store.index_new_units(conn, after)
+        for rows in read_ahead(new_units(fmt.load(stream, str(path)), ctx, added_keys, tally)):
+            # Stored and indexed chunk by chunk: SQLite works (GIL released) while the reader parses on.
+            store.add_rows(conn, rows)
         total = int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (ctx.doc,)).fetchone()[0])
         if tally.added:
             store.put_document(conn, document_info(ctx, fmt, tally, total, file_checksum(path)))

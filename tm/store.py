@@ -15,6 +15,49 @@ from tm.model import Unit
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
 DEFAULT_DB = "tmtool.db"
+BULK_CACHE_MB = 64  # page cache while importing: index pages stay in memory between chunks
+FTS_AUTOMERGE = 4  # FTS5's default
+
+SHORT_MAX = 80  # sources up to this many characters also go into the trigram index
+LENGTH_KEY = 1 << 32  # trigram-index rowid = length * LENGTH_KEY + seq: a rowid range is a length range
+SHORT_KEY = f"length(source) * {LENGTH_KEY} + seq"
+COMMON_TERM = 256  # units holding a term before its count is copied to common_words/common_grams
+
+# Character trigrams of short sources, for short queries whose best match need not share a whole
+# word with them ('Мнения' ~ 'применения'). Keyed by length, so a search reads only the lengths
+# that can reach the minimum score. Contentless: the text stays in units only.
+SHORT_INDEX_SCHEMA = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS short_fts USING fts5(
+    source, content='', tokenize='trigram', detail='none'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS short_vocab USING fts5vocab(short_fts, row);
+-- How many units hold each common word or trigram, copied from the vocabularies after large
+-- writes: a vocabulary counts a term by reading its whole posting list (ms for a common word),
+-- so search reads common terms here and only rare ones (short lists) from the vocabulary.
+CREATE TABLE IF NOT EXISTS common_words (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS common_grams (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+-- How many short sources have each length (also refreshed after large writes): a trigram's
+-- postings within a length range are estimated from its count and the range's share.
+CREATE TABLE IF NOT EXISTS short_lengths (len INTEGER PRIMARY KEY, units INTEGER NOT NULL);
+-- Each unit's source length in a narrow table: search orders word-index candidates by length
+-- before it reads any source (a page here holds hundreds of units, a page of units a few dozen).
+CREATE TABLE IF NOT EXISTS unit_lengths (seq INTEGER PRIMARY KEY, len INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS unit_lengths_delete AFTER DELETE ON units BEGIN
+    DELETE FROM unit_lengths WHERE seq = old.seq;
+END;
+CREATE TRIGGER IF NOT EXISTS unit_lengths_update AFTER UPDATE OF source ON units BEGIN
+    UPDATE unit_lengths SET len = length(new.source) WHERE seq = new.seq;
+END;
+CREATE TRIGGER IF NOT EXISTS short_fts_delete AFTER DELETE ON units WHEN length(old.source) <= {SHORT_MAX} BEGIN
+    INSERT INTO short_fts(short_fts, rowid, source) VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
+END;
+CREATE TRIGGER IF NOT EXISTS short_fts_update_old AFTER UPDATE OF source ON units WHEN length(old.source) <= {SHORT_MAX} BEGIN
+    INSERT INTO short_fts(short_fts, rowid, source) VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
+END;
+CREATE TRIGGER IF NOT EXISTS short_fts_update_new AFTER UPDATE OF source ON units WHEN length(new.source) <= {SHORT_MAX} BEGIN
+    INSERT INTO short_fts(rowid, source) VALUES (length(new.source) * {LENGTH_KEY} + new.seq, new.source);
+END;
+"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -60,6 +103,7 @@ CREATE TRIGGER IF NOT EXISTS units_fts_update AFTER UPDATE OF source ON units BE
     INSERT INTO units_fts(rowid, source) VALUES (new.seq, new.source);
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, row);
+""" + SHORT_INDEX_SCHEMA + """
 CREATE TABLE IF NOT EXISTS terms (
     id TEXT PRIMARY KEY,
     doc TEXT NOT NULL,
@@ -87,6 +131,9 @@ class DocumentInfo:
     checksum: str
     signature: str
     summary: dict[str, int]
+
+
+INSERT_UNIT = f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({', '.join('?' * len(UNIT_COLUMNS))})"
 
 
 def unit_to_row(unit: Unit) -> tuple[object, ...]:
@@ -196,6 +243,26 @@ class TranslationMemory:
                 f"{self.path}: store schema version {version} is newer than this tmtool "
                 f"understands ({SCHEMA_VERSION}); upgrade tmtool"
             )
+        if not readonly and not self.has_short_index():
+            self._add_short_index()
+
+    def has_short_index(self) -> bool:
+        """Stores made before the trigram index lack it; search then uses the word index alone."""
+        return self.has_table("short_lengths")
+
+    def has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+    def _add_short_index(self) -> None:
+        filled = self.has_table("short_fts")
+        with self.transaction() as conn:
+            for statement in schema_statements(SHORT_INDEX_SCHEMA):
+                conn.execute(statement)
+            if not filled:
+                conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
+                             f"WHERE length(source) <= {SHORT_MAX} ORDER BY k")
+            conn.execute("INSERT OR REPLACE INTO unit_lengths SELECT seq, length(source) FROM units")
+            self.count_common_terms(conn)
 
     def _init_schema(self) -> None:
         try:
@@ -241,6 +308,10 @@ class TranslationMemory:
     def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
         """Add units stored after after_seq to the word index, in one statement."""
         conn.execute("INSERT INTO units_fts(rowid, source) SELECT seq, source FROM units WHERE seq > ?", (after_seq,))
+        # In rowid order: FTS5 writes its pending terms out whenever a rowid is lower than the last.
+        conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
+                     f"WHERE seq > ? AND length(source) <= {SHORT_MAX} ORDER BY k", (after_seq,))
+        conn.execute("INSERT INTO unit_lengths SELECT seq, length(source) FROM units WHERE seq > ?", (after_seq,))
 
     def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> int:
         """Store a document's units in place of any earlier build of it; returns the count."""
@@ -282,10 +353,55 @@ class TranslationMemory:
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
 
+    def add_rows(self, conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+        """Append and index units already made rows (unit_to_row), inside a transaction the caller holds.
+
+        An importer makes the rows in its parsing thread; this thread then only runs SQLite.
+        """
+        try:
+            after = self.last_seq(conn)
+            conn.executemany(INSERT_UNIT, rows)
+            self.index_new_units(conn, after)
+        except sqlite3.IntegrityError as err:
+            raise StoreError(f"{self.path}: cannot add units ({err})") from err
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: cannot write ({err})") from err
+
+    @staticmethod
+    @contextlib.contextmanager
+    def bulk_indexing(conn: sqlite3.Connection, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
+        """Inside a transaction: a larger page cache and no incremental merging of the indexes.
+
+        FTS5 merges its segments as it goes (automerge); during one large import that work is
+        redone by the final optimize, so it is paused and set back before the commit.
+        """
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
+        for index in ("units_fts", "short_fts"):
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        for index in ("units_fts", "short_fts"):
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
+
     @staticmethod
     def optimize_index(conn: sqlite3.Connection) -> None:
         """Merge the word index into one segment after a large write (lookups get faster)."""
         conn.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO short_fts(short_fts) VALUES ('optimize')")
+        TranslationMemory.count_common_terms(conn)
+
+    @staticmethod
+    def count_common_terms(conn: sqlite3.Connection) -> None:
+        """Copy the counts of common words and trigrams out of the vocabularies (after large writes)."""
+        for table, vocab in (("common_words", "units_vocab"), ("common_grams", "short_vocab")):
+            conn.execute(f"DELETE FROM {table}")
+            conn.execute(f"INSERT INTO {table} SELECT term, doc FROM {vocab} WHERE doc >= {COMMON_TERM}")
+        conn.execute("DELETE FROM short_lengths")
+        conn.execute(f"INSERT INTO short_lengths SELECT len, count(*) FROM unit_lengths WHERE len <= {SHORT_MAX} "
+                     "GROUP BY len")
 
     def put_document(self, conn: sqlite3.Connection, info: DocumentInfo) -> None:
         """Record (or update) a document's row without touching its units."""
