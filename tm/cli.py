@@ -14,7 +14,7 @@ from glossary.export import store_with_termbase, write_term_files
 from tm.bilingual import build_bilingual
 from tm.build import build_memory, example_path
 from tm.cli_align import align_command, echo_alignment
-from tm.cli_common import TmtoolGroup, db_option
+from tm.cli_common import TmtoolGroup, db_option, progress
 from tm.cli_search import import_command, search_command
 from tm.export import export_tm
 from tm.store import TranslationMemory
@@ -57,7 +57,7 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 @click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
 @click.option("--target", "target", type=click.Path(allow_dash=True),
               help="The translation of SOURCE (in --tgt-lang): align it and store ru→en pairs.")
-@click.option("--out-dir", "-O", type=click.Path(file_okay=False), help="Also write tm.tmx, tm.po and tm.csv here.")
+@click.option("--out-dir", "-O", type=click.Path(file_okay=False), help="Also write tm.tmx, tm.po, tm.csv and the termbase (terms.tbx, .csv, .txt, .tmx, .po) here.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
           target: str | None, out_dir: str | None, db: str) -> None:
@@ -72,10 +72,12 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     if example == bool(source):
         raise click.UsageError("give SOURCE or --example (not both)")
     path = example_path() if example else source
+    progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
     if target:
         result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
     else:
         result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+    progress(f"compiling the termbase and storing {len(result.units)} units in {db}")
     with TranslationMemory(db) as store:
         entries = store_with_termbase(store, result)
         echo_summary(result.info.name, result.info.summary)
@@ -87,6 +89,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 
 
 def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
+    progress(f"writing the exports to {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in DEFAULT_EXPORTS:
         target = out_dir / f"tm.{name}"

@@ -1,6 +1,7 @@
 """What every tmtool command module shares: the error-mapping group class and common options."""
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -26,3 +27,9 @@ db_option = click.option(
     "--db", "db", type=click.Path(dir_okay=False), default=default_db_path,
     show_default="./tmtool.db or $TMTOOL_DB", help="The translation-memory store (SQLite).",
 )
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr for a person watching a terminal; pipes and logs stay clean."""
+    if sys.stderr.isatty():
+        click.echo(f"tmtool: {message}", err=True)
