@@ -6,12 +6,12 @@ from dataclasses import asdict
 
 import click
 
-from exports import format_for_path, format_names
+from exports import format_names
 from glossary.export import export_terms
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
 from glossary.termstore import load_terms
-from tm.cli_common import TmtoolGroup, db_option
+from tm.cli_common import TmtoolGroup, db_option, resolve_format
 from tm.store import TranslationMemory
 
 
@@ -97,9 +97,7 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
       tmtool terms export --format tbx -o terms.tbx
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
-    if format_name is None:
-        fmt = format_for_path("termbase", output)
-        format_name = fmt.name if fmt else "tbx"
+    format_name = resolve_format("termbase", format_name, output, default="tbx")
     with TranslationMemory(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
     if output != "-":

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from exports import format_for_path, format_names
+from exports import format_names
 from exports.base import TOOL_VERSION
 from glossary.cli import terms
 from glossary.export import store_with_termbase, write_term_files
 from tm.bilingual import build_bilingual
 from tm.build import build_memory, example_path
 from tm.cli_align import align_command, echo_alignment
-from tm.cli_common import TmtoolGroup, db_option, progress
+from tm.cli_common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli_search import import_command, search_command
 from tm.export import export_tm
 from tm.store import TranslationMemory
@@ -69,8 +69,10 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
       tmtool build report.ru.txt --db project.db
       tmtool build report.ru.txt --target report.en.txt
     """
-    if example == bool(source):
-        raise click.UsageError("give SOURCE or --example (not both)")
+    if example and source:
+        raise click.UsageError("give SOURCE or --example, not both")
+    if not example and not source:
+        raise click.UsageError("give SOURCE (a text file) or --example (the bundled report A/58/98)")
     path = example_path() if example else source
     progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
     if target:
@@ -109,7 +111,7 @@ def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
 @db_option
 def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
-    """Export the translation memory as TMX, PO or CSV, or its repaired source text (txt).
+    """Export the translation memory as TMX, PO, CSV or XLIFF, or its repaired source text (txt).
 
     \b
     Examples:
@@ -118,9 +120,7 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export --format csv --bom -o tm.csv
       tmtool export -o report.txt             # the text to translate in a CAT tool
     """
-    if format_name is None:
-        fmt = format_for_path("tm", output)
-        format_name = fmt.name if fmt else "tmx"
+    format_name = resolve_format("tm", format_name, output, default="tmx")
     with TranslationMemory(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe)
     if output != "-":

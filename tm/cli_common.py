@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from exports import format_for_path, format_names
 from tm.errors import TmtoolError
 from tm.store import default_db_path
 
@@ -33,3 +34,18 @@ def progress(message: str) -> None:
     """A progress line on stderr for a person watching a terminal; pipes and logs stay clean."""
     if sys.stderr.isatty():
         click.echo(f"tmtool: {message}", err=True)
+
+
+def resolve_format(kind: str, format_name: str | None, output: str, default: str) -> str:
+    """--format if given, else the -o extension's format; stdout gets the default; else exit 2."""
+    if format_name is not None:
+        return format_name
+    if output == "-":
+        return default
+    fmt = format_for_path(kind, output)
+    if fmt is None:
+        raise click.BadParameter(
+            f"cannot tell the format from {output!r}; give --format ({', '.join(format_names(kind))})",
+            param_hint="'-o'",
+        )
+    return fmt.name

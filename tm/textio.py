@@ -89,6 +89,16 @@ def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
+def copy_to_stdout(stream: BinaryIO) -> None:
+    """Copy to stdout; a reader that stops early (`| head`) is not an error."""
+    try:
+        shutil.copyfileobj(stream, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -103,8 +113,7 @@ def open_output(path: str | Path) -> Iterator[BinaryIO]:
         with tempfile.SpooledTemporaryFile(max_size=STDOUT_SPOOL_BYTES) as spool:
             yield spool  # type: ignore[misc]
             spool.seek(0)
-            shutil.copyfileobj(spool, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+            copy_to_stdout(spool)
         return
     target = Path(path)
     if not target.parent.exists():
