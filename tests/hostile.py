@@ -8,7 +8,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 from click.testing import CliRunner
 
 from tm.cli import main
@@ -53,21 +52,6 @@ def assert_one_line_error(outcome: Outcome, *needles: str, code: int = 1) -> str
     for needle in needles:
         assert needle in lines[0], f"{needle!r} not in {lines[0]!r}"
     return lines[0]
-
-
-def has_command(*path: str) -> bool:
-    """True when tmtool has the (sub)command, e.g. has_command('terms', 'export')."""
-    group: click.Command = main
-    for name in path:
-        if not isinstance(group, click.Group) or name not in group.commands:
-            return False
-        group = group.commands[name]
-    return True
-
-
-def has_option(command: str, option: str) -> bool:
-    cmd = main.commands.get(command) if isinstance(main, click.Group) else None
-    return cmd is not None and any(option in p.opts for p in cmd.params)
 
 
 def store_snapshot(db: Path) -> list[tuple[str, str, str, str]]:

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from hostile import has_command, store_snapshot, tmtool
+from hostile import store_snapshot, tmtool
 
 from exports import ExportContext, get_format
 from tm.model import HEADING, SENTENCE, Unit
@@ -101,7 +101,6 @@ def test_report_text_rebuilds_into_the_same_units(report_db: Path, tmp_path: Pat
     assert len(store_snapshot(rebuilt)) == len(original)
 
 
-@pytest.mark.skipif(not has_command("import"), reason="tmtool has no import command yet (import issue)")
 def test_imported_memory_gives_back_the_same_text(report_db: Path, tmp_path: Path) -> None:
     """Our TMX imported into a new store keeps no blocks, yet its text export is the original text."""
     original, tmx, again = tmp_path / "original.txt", tmp_path / "report.tmx", tmp_path / "again.txt"

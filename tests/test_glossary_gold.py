@@ -41,9 +41,14 @@ def test_every_acronym_of_the_report_is_in_the_gold(report_terms: list[TermEntry
 def test_text_alone_finds_the_bracketed_full_forms() -> None:
     """Without the reference table, every acronym spelled out in the text still gets its form."""
     entries = {e.ru_acronym: e for e in compile_termbase(build_memory(example_path()).units, Reference.empty())}
-    for g in load_gold(GOLD):
-        if g.kind == ACRONYM and g.found in ("text", "inferred") and g.ru_acronym != "ИМИЛА":
-            assert entries[g.ru_acronym].ru_full_form == g.ru_full_form, g.ru_acronym
+    wrong = {
+        g.ru_acronym: entries[g.ru_acronym].ru_full_form
+        for g in load_gold(GOLD)
+        if g.kind == ACRONYM and g.found in ("text", "inferred") and entries[g.ru_acronym].ru_full_form != g.ru_full_form
+    }
+    # Known miss, kept visible: "программой исследования международной миграции в Латинской Америке
+    # (ИМИЛА)" — without the reference table the head noun "программа" is taken into the name.
+    assert set(wrong) == {"ИМИЛА"}, wrong
 
 
 def test_gold_file_is_well_formed() -> None:

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile import Outcome, assert_one_line_error, has_command, sha, store_snapshot, tmtool, tmtool_process
+from hostile import Outcome, assert_one_line_error, sha, store_snapshot, tmtool, tmtool_process
 
-pytestmark = pytest.mark.skipif(not has_command("import"), reason="tmtool has no import command yet (import issue)")
 
 TMX_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 HEADER = '<header creationtool="hand" creationtoolversion="1" segtype="sentence" o-tmf="hand" adminlang="en" datatype="plaintext"{srclang}/>'

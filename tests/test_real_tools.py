@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from checkers import assert_po_valid, assert_tbx_valid, assert_tmx_valid
-from hostile import has_command, has_option, tmtool
+from hostile import tmtool
 from lxml import etree
 from omegat import OmegaTRun, run_omegat
 
@@ -128,8 +128,6 @@ def test_omegat_fills_every_unit_of_the_exported_text(report: dict[str, Path], t
 
 # --- a bilingual FLORES document pair -------------------------------------------------------------
 
-needs_alignment = pytest.mark.skipif(
-    not has_option("build", "--target"), reason="tmtool build has no --target yet (alignment issue)")
 
 
 def flores_documents() -> tuple[str, str, list[tuple[str, str]]]:
@@ -158,8 +156,6 @@ def write_gold_tmx(pairs: list[tuple[str, str]], path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def flores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    if not has_option("build", "--target"):
-        pytest.skip("tmtool build has no --target yet (alignment issue)")
     folder = tmp_path_factory.mktemp("flores")
     ru_text, en_text, pairs = flores_documents()
     (folder / "flores.ru.txt").write_text(ru_text, encoding="utf-8")
@@ -172,7 +168,6 @@ def flores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             **export_all(db, folder, "flores")}
 
 
-@needs_alignment
 def test_flores_exports_are_valid(flores: dict[str, Path]) -> None:
     assert_tmx_valid(flores["tmx"])
     assert_po_valid(flores["po"])
@@ -180,7 +175,6 @@ def test_flores_exports_are_valid(flores: dict[str, Path]) -> None:
     assert sum(1 for u in store_units(flores["db"]) if u.target) >= 90
 
 
-@needs_alignment
 def test_flores_tmx_fills_at_least_as_many_segments_as_the_gold_pairs(flores: dict[str, Path]) -> None:
     ours = run_omegat(flores["ru"], [flores["tmx"]])
     gold = run_omegat(flores["ru"], [flores["gold"]])
@@ -189,7 +183,6 @@ def test_flores_tmx_fills_at_least_as_many_segments_as_the_gold_pairs(flores: di
     assert ours.exact_matches >= gold.exact_matches
 
 
-@needs_alignment
 def test_flores_text_export_meets_the_aligned_units(flores: dict[str, Path]) -> None:
     """On our text export of the Russian side OmegaT fills our units with their own targets.
 
@@ -208,8 +201,6 @@ def test_flores_text_export_meets_the_aligned_units(flores: dict[str, Path]) -> 
 
 # --- the termbase ---------------------------------------------------------------------------------
 
-needs_termbase = pytest.mark.skipif(
-    not has_command("terms", "export"), reason="tmtool has no 'terms export' yet (termbase issue)")
 
 
 def export_terms(db: Path, fmt: str, path: Path) -> Path:
@@ -227,7 +218,6 @@ def tbx_terms(path: Path, lang: str) -> tuple[int, set[str]]:
     return len(entries), terms
 
 
-@needs_termbase
 def test_termbase_tbx_is_valid_and_omegat_reads_every_entry(report: dict[str, Path], tmp_path: Path) -> None:
     tbx = export_terms(report["db"], "tbx", tmp_path / "terms.tbx")
     assert_tbx_valid(tbx)
@@ -239,7 +229,6 @@ def test_termbase_tbx_is_valid_and_omegat_reads_every_entry(report: dict[str, Pa
     assert len(run.glossary) >= entries
 
 
-@needs_termbase
 def test_omegat_glossary_is_read_whole(report: dict[str, Path], tmp_path: Path) -> None:
     glossary = export_terms(report["db"], "omegat", tmp_path / "glossary.txt")
     lines = [line.split("\t") for line in glossary.read_text(encoding="utf-8").splitlines()

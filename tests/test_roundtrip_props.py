@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hostile import has_command, tmtool
+from hostile import tmtool
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -107,7 +107,6 @@ def test_writer_output_reads_back_the_same_text(fmt: str, read: object, pairs: l
     assert read(dump(fmt, pairs)) == pairs  # type: ignore[operator]
 
 
-needs_import = pytest.mark.skipif(not has_command("import"), reason="tmtool has no import command yet (import issue)")
 
 
 def through_import(fmt: str, pairs: list[tuple[str, str]]) -> tuple[bytes, bytes]:
@@ -124,7 +123,6 @@ def through_import(fmt: str, pairs: list[tuple[str, str]]) -> tuple[bytes, bytes
         return first.read_bytes(), second.read_bytes()
 
 
-@needs_import
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(surviving_pairs())
 @pytest.mark.parametrize("fmt, read", [("tmx", tmx_pairs), ("csv", csv_pairs)])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,8 @@ def test_build_example_writes_three_exports(runner: CliRunner, tmp_path: Path) -
     db, out = tmp_path / "t.db", tmp_path / "out"
     result = runner.invoke(main, ["build", "--example", "--db", str(db), "--out-dir", str(out)])
     assert result.exit_code == 0, result.output
-    assert "sentences" in result.output
+    # The counts of the hand-made gold segmentation (tests/data/gold_segments_ru.part*.tsv).
+    assert "56 paragraphs, 27 headings, 239 sentences" in result.output
     assert_tmx_valid(out / "tm.tmx")
     assert_po_valid(out / "tm.po")
     frame = pd.read_csv(out / "tm.csv", dtype=str, keep_default_na=False)
@@ -113,8 +115,32 @@ def test_export_to_missing_directory_fails_cleanly(runner: CliRunner, report_db:
 
 
 def test_stats_reports_counts(runner: CliRunner, report_db: Path) -> None:
-    result = runner.invoke(main, ["stats", "--db", str(report_db)])
-    assert result.exit_code == 0 and "1 documents" in result.output
+    result = runner.invoke(main, ["stats", "--db", str(report_db), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert (data["documents"], data["units"], data["translated"]) == (1, 266, 0)
+
+
+@pytest.mark.parametrize("command", [["export"], ["terms", "export"]])
+def test_unknown_output_extension_is_a_usage_error(
+    runner: CliRunner, report_db: Path, tmp_path: Path, command: list[str]
+) -> None:
+    target = tmp_path / "report.docx"
+    result = runner.invoke(main, [*command, "--db", str(report_db), "-o", str(target)])
+    assert result.exit_code == 2 and "cannot tell the format" in result.output
+    assert not target.exists()
+
+
+def test_xliff_export_reads_in_translate_toolkit(runner: CliRunner, report_db: Path, tmp_path: Path) -> None:
+    """An independent reader (translate-toolkit's XLIFF store) sees every unit with its source."""
+    from translate.storage import xliff
+
+    target = tmp_path / "tm.xlf"
+    assert runner.invoke(main, ["export", "--db", str(report_db), "-o", str(target)]).exit_code == 0
+    store = xliff.xlifffile.parsestring(target.read_bytes())
+    with TranslationMemory(report_db) as tm:
+        expected = [u.source for u in tm.units()]
+    assert [u.source for u in store.units if not u.isheader()] == expected
 
 
 def test_units_and_termbase_are_stored_together_or_not_at_all(
