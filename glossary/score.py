@@ -93,19 +93,3 @@ def report(score: Score) -> str:
     lines += [f"  spurious: {s}" for s in score.spurious]
     lines += [f"  form: {got!r} (gold {want!r})" for got, want in score.wrong_forms]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":  # pragma: no cover - a tool run by hand
-    import sys
-
-    from glossary.reference import Reference
-    from glossary.termbase import compile_termbase
-    from tm.build import build_memory, example_path
-
-    gold_path = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold_terms.tsv"
-    reference = Reference.empty() if "--no-reference" in sys.argv else None
-    units = build_memory(example_path()).units
-    for kind in (None, ACRONYM, "name"):
-        entries = [e for e in compile_termbase(units, reference) if kind is None or e.kind == kind]
-        gold = [g for g in load_gold(gold_path) if kind is None or g.kind == kind]
-        sys.stdout.write(f"== {kind or 'all'}\n{report(score_terms(entries, gold))}\n")

@@ -16,9 +16,9 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from tm.align import LENGTH_COST_CAP
+from tm.hyphenation import analyzer
 
 SOFT_CUT = re.compile(r"(?<=[\w\"»”)])[\"»”)]*(?P<cut>\s+)[\"«“(]?(?P<word>[A-ZА-ЯЁ\d][\w.’']*(?:-\w+)*)")
 # razdel keeps "…отметки. решение о…" whole (lower case after the stop); the gold often does not.
@@ -152,38 +152,23 @@ def opens_quote(b: Boundary) -> bool:
     return b.gap.endswith(("\"", "«", "“"))  # the gap ends where the word starts
 
 
-_MORPH: list[object] = []
-
-
-def russian_morphology(module: object) -> Any:
-    if not _MORPH:
-        _MORPH.append(module.MorphAnalyzer())  # type: ignore[attr-defined]
-    return _MORPH[0]
-
-
-def analyser() -> Any:
-    import pymorphy3  # loaded only when a Russian side is refined
-
-    return russian_morphology(pymorphy3)
-
-
 @functools.lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """In pymorphy3's dictionary (a foreign surname or a brand is not)."""
-    return bool(analyser().word_is_known(word.lower()))
+    return bool(analyzer().word_is_known(word.lower()))
 
 
 @functools.lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """pymorphy3 finds the word, or a known word under a prefix ('Оперштаб'), rather than guessing ('Пфанненштиль')."""
-    parses = analyser().parse(word.lower())
+    parses = analyzer().parse(word.lower())
     return bool(parses) and type(parses[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 @functools.lru_cache(maxsize=65536)
 def tags(word: str) -> tuple[frozenset[str], ...]:
     """The grammemes of each pymorphy3 parse of a Russian word, best first (guessed if unknown)."""
-    return tuple(frozenset(p.tag.grammemes) for p in analyser().parse(word.lower()))
+    return tuple(frozenset(p.tag.grammemes) for p in analyzer().parse(word.lower()))
 
 
 def first_tags(word: str) -> frozenset[str]:

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pymorphy3
 
+from tm.hyphenation import analyzer
 from tm.store import TranslationMemory
 
 WORD = re.compile(r"[^\W_]+")
@@ -41,11 +41,6 @@ class ConcordanceHit:
             out += [self.source[done:start], left, self.source[start:end], right]
             done = end
         return "".join(out) + self.source[done:]
-
-
-@functools.lru_cache(maxsize=1)
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
 
 
 def fold(text: str) -> str:
