@@ -30,19 +30,6 @@ def tu(source: str, target: str, src: str = "ru", tgt: str = "en") -> str:
 Check = Callable[[list[tuple[str, str, str, str]], Outcome], None]
 
 
-def has_pair(source: str, target: str) -> Check:
-    def check(units: list[tuple[str, str, str, str]], outcome: Outcome) -> None:
-        assert (source, target) in {(s, t) for _, _, s, t in units}, outcome.stdout + outcome.stderr
-    return check
-
-
-def skips_and_has_pair(source: str, target: str) -> Check:
-    def check(units: list[tuple[str, str, str, str]], outcome: Outcome) -> None:
-        has_pair(source, target)(units, outcome)
-        assert "skip" in (outcome.stdout + outcome.stderr).lower(), "a dropped unit must be reported"
-    return check
-
-
 def adds_nothing(units: list[tuple[str, str, str, str]], outcome: Outcome) -> None:
     raise AssertionError("this file must be refused with a one-line error")
 
@@ -50,11 +37,12 @@ def adds_nothing(units: list[tuple[str, str, str, str]], outcome: Outcome) -> No
 # (case id, file name, content, what a successful import must have done; adds_nothing = must refuse)
 CASES: list[tuple[str, str, bytes, Check]] = [
     ("malformed-xml", "broken.tmx", tmx(tu("Текст.", "Text.")).replace("</body>", "").encode(), adds_nothing),
+    # Refused rather than guessed: OmegaT drops such a TMX whole, so it is not what it seems.
     ("tmx-without-srclang", "nosrclang.tmx", tmx(tu("Без srclang.", "No srclang."), srclang="").encode(),
-     has_pair("Без srclang.", "No srclang.")),
+     adds_nothing),
     ("tuv-without-xml-lang", "nolang.tmx",
      tmx(tu("Хороший.", "Good.") + tu("Без языка.", "No language.", src="")).encode(),
-     skips_and_has_pair("Хороший.", "Good.")),
+     adds_nothing),
     ("unknown-languages", "klingon.tmx",
      tmx(tu("Текст.", "Text.", src="not a language", tgt="neither"), srclang=' srclang="not a language"').encode(),
      adds_nothing),
@@ -63,7 +51,7 @@ CASES: list[tuple[str, str, bytes, Check]] = [
      adds_nothing),
     ("csv-ragged-rows", "ragged.csv",
      "source,target\nЦелая строка.,Whole row.\nЛишнее,поле,здесь\nОдно поле\n".encode(),
-     skips_and_has_pair("Целая строка.", "Whole row.")),
+     adds_nothing),
     ("empty-tmx", "empty.tmx", b"", adds_nothing),
     ("empty-po", "empty.po", b"", adds_nothing),
     ("empty-csv", "empty.csv", b"", adds_nothing),
@@ -78,9 +66,9 @@ def store(report_db: Path, tmp_path: Path) -> Path:
 
 
 def refused_or_correct(outcome: Outcome, db: Path, before: str, source: Path, check: Check) -> None:
-    """Exit 1 with one line naming the file and the store untouched, or exit 0 and check passes."""
+    """Refusals (adds_nothing): exit 1, one line naming the file, store untouched; others: exit 0 and check."""
     assert "Traceback" not in outcome.stdout + outcome.stderr
-    if outcome.code == 1:
+    if check is adds_nothing:
         assert_one_line_error(outcome, source.name)
         assert sha(db) == before
         return
