@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import BinaryIO
 
 from tm.errors import FormatError
 
@@ -25,3 +27,13 @@ def xml_text(value: str, where: str = "") -> str:
 def attrs(pairs: list[tuple[str, str]]) -> str:
     """Render attributes in the given order (writers stay deterministic)."""
     return "".join(f' {name}="{xml_text(value, name)}"' for name, value in pairs)
+
+
+def write_document(stream: BinaryIO, header: Iterable[str], blocks: Iterable[list[str]], footer: str) -> None:
+    """Write an XML file line by line: header lines, one block of lines per item, the closing tags.
+
+    Each block is encoded as it is made, so memory stays flat however many items there are.
+    """
+    stream.writelines(line.encode("utf-8") + b"\n" for line in header)
+    stream.writelines("\n".join(block).encode("utf-8") + b"\n" for block in blocks)
+    stream.write(footer.encode("utf-8"))

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from exports._xml import xml_text
+from exports._xml import write_document, xml_text
 from exports.base import TOOL_NAME, ExportContext, Format
 from glossary.model import TermEntry
 
@@ -69,11 +69,8 @@ def entry_lines(entry: TermEntry, ctx: ExportContext) -> list[str]:
 
 
 def dump_tbx(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
-    for line in header_lines(ctx):
-        stream.write(line.encode("utf-8") + b"\n")
-    for entry in entries:
-        stream.write("\n".join(entry_lines(entry, ctx)).encode("utf-8") + b"\n")
-    stream.write(b"    </body>\n  </text>\n</martif>\n")
+    blocks = (entry_lines(entry, ctx) for entry in entries)
+    write_document(stream, header_lines(ctx), blocks, "    </body>\n  </text>\n</martif>\n")
 
 
 FORMAT = Format("tbx", (".tbx",), "termbase", dump_tbx, "TBX-Basic (ISO 30042:2008 martif), for CAT tools")

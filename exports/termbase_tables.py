@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from exports.base import ExportContext, Format
 from exports.delimited import write_frame
 from glossary.model import TermEntry, term_pairs
 from tm.errors import FormatError
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 CSV_COLUMNS = (
     "id", "kind", "ru_acronym", "ru_full_form", "ru_full_form_in_text", "en_acronym", "en_full_form",

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
-from exports._xml import attrs, xml_text
+from exports._xml import attrs, write_document, xml_text
 from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
 from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
 from tm.errors import InputError
@@ -60,11 +60,7 @@ def tu_lines(unit: Unit) -> list[str]:
 
 def dump_tmx(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
     """Write units as TMX 1.4b; each line is encoded as it is made, so memory stays flat."""
-    for line in header_lines(ctx):
-        stream.write(line.encode("utf-8") + b"\n")
-    for unit in units:
-        stream.write("\n".join(tu_lines(unit)).encode("utf-8") + b"\n")
-    stream.write(b"  </body>\n</tmx>\n")
+    write_document(stream, header_lines(ctx), (tu_lines(unit) for unit in units), "  </body>\n</tmx>\n")
 
 
 FORMAT = Format("tmx", (".tmx",), "tm", dump_tmx, "TMX 1.4b translation memory (OmegaT, memoQ, Trados)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from exports._xml import attrs, xml_text
+from exports._xml import attrs, write_document, xml_text
 from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
 from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
 from tm.errors import InputError
@@ -41,9 +41,8 @@ def trans_unit_lines(unit: Unit) -> list[str]:
 
 def dump_xliff(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
     """Write units as one XLIFF 1.2 <file>; line by line, so memory stays flat."""
-    stream.writelines(line.encode("utf-8") + b"\n" for line in header_lines(ctx))
-    stream.writelines("\n".join(trans_unit_lines(unit)).encode("utf-8") + b"\n" for unit in units)
-    stream.write(b"    </body>\n  </file>\n</xliff>\n")
+    blocks = (trans_unit_lines(unit) for unit in units)
+    write_document(stream, header_lines(ctx), blocks, "    </body>\n  </file>\n</xliff>\n")
 
 
 def child_named(element: Any, tag: str) -> Any:
