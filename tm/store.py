@@ -334,25 +334,6 @@ class TranslationMemory:
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
 
-    def add_units(self, conn: sqlite3.Connection, units: Iterable[Unit], *, index: bool = True) -> None:
-        """Append units inside a transaction the caller holds (imports add to what is there).
-
-        With index=False the caller indexes them later with index_new_units (one bulk step).
-        """
-        placeholders = ", ".join("?" * len(UNIT_COLUMNS))
-        try:
-            after = self.last_seq(conn)
-            conn.executemany(
-                f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({placeholders})",
-                (unit_to_row(u) for u in units),
-            )
-            if index:
-                self.index_new_units(conn, after)
-        except sqlite3.IntegrityError as err:
-            raise StoreError(f"{self.path}: cannot add units ({err})") from err
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
-
     def add_rows(self, conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
         """Append and index units already made rows (unit_to_row), inside a transaction the caller holds.
 
