@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from tm.bilingual import align_documents, text_document
+from tm.align.documents import align_documents, text_document
 
 DEFAULT_DATA = Path("/work/shared/data/parallel")
 LINES_PER_PARAGRAPH = 4

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tm.bilingual import Document, Paragraph, align_documents
+from tm.align.documents import Document, Paragraph, align_documents
 
 DEFAULT_DATA = Path("/work/shared/data/parallel")
 SETS = ("flores200_devtest_ruen", "wmt21_newstest_ruen")

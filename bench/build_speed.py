@@ -35,11 +35,11 @@ from pathlib import Path
 from typing import Any
 
 import glossary.export
-import tm.build
+import tm.pipeline
 import tm.clean
 from glossary.export import store_with_termbase
-from tm.build import BuildResult, build_memory, example_path
-from tm.store import TranslationMemory
+from tm.pipeline import BuildResult, build_memory, example_path
+from tm.store.sqlite import TranslationMemory
 
 # Phases timed by wrapping the functions the build calls (module, attribute, phase name);
 # an indented name is part of the phase above it.

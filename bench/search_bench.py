@@ -31,10 +31,10 @@ from rapidfuzz import fuzz, process
 
 from exports.base import ExportContext
 from exports.tmx import dump_tmx
-from tm.build import build_memory, example_path
+from tm.pipeline import build_memory, example_path
 from tm.model import Unit
 from tm.search import Searcher, match_score, normalize_text, words_of
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel"
 PARALLEL_SETS = ("flores200_devtest_ruen", "wmt21_newstest_ruen")

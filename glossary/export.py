@@ -8,9 +8,9 @@ from glossary.model import TermEntry
 from glossary.reference import Reference
 from glossary.termbase import compile_termbase
 from glossary.termstore import load_terms, save_terms, write_terms
-from tm.build import BuildResult
-from tm.export import store_context
-from tm.store import TranslationMemory
+from tm.pipeline import BuildResult
+from tm.app import store_context
+from tm.store.sqlite import TranslationMemory
 from tm.textio import open_output
 
 # Files `tmtool build --out-dir` writes, by termbase format.

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pymorphy3
 
-from tm.hyphenation import analyzer as hyphenation_analyzer
+from tm.clean.hyphenation import analyzer as hyphenation_analyzer
 
 WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")

@@ -9,7 +9,7 @@ from typing import Any
 
 from glossary.model import TermEntry
 from tm.errors import StoreError
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 FIELDS = tuple(f.name for f in fields(TermEntry))
 

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tm.build import build_memory, example_path, store_build  # noqa: E402
-from tm.store import TranslationMemory  # noqa: E402
+from tm.pipeline import build_memory, example_path, store_build  # noqa: E402
+from tm.store.sqlite import TranslationMemory  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tm.cli import main
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tm.align import BEADS, SHAPES, AlignParams, Side, align
-from tm.align_anchors import AnchorRows
-from tm.bilingual import (
+from tm.align.beads import BEADS, SHAPES, AlignParams, Side, align
+from tm.align.anchors import AnchorRows
+from tm.align.documents import (
     Document,
     Paragraph,
     align_documents,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tm.align_refine import cut_test, soft_cuts
-from tm.bilingual import align_documents, text_document
+from tm.align.refine import cut_test, soft_cuts
+from tm.align.documents import align_documents, text_document
 
 MUST_CUT = [
     ("ru", "В Самаре открылся новый мост | Движение по нему запустят завтра."),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tm.segment_en import segment_english
+from tm.segment.english import segment_english
 
 CASES = [
     "Several countries, e.g. Canada and Australia, admit migrants.| The report says so.",

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tm.clean import clean_document
-from tm.hyphenation import JOINED, JOINED_UNKNOWN, KEPT, join_lines
+from tm.clean.hyphenation import JOINED, JOINED_UNKNOWN, KEPT, join_lines
 
 P, H = "paragraph", "heading"
 

@@ -10,7 +10,7 @@ from hostile import store_snapshot, tmtool
 
 from exports import ExportContext, get_format
 from tm.model import HEADING, SENTENCE, Unit
-from tm.store import DocumentInfo, TranslationMemory
+from tm.store.sqlite import DocumentInfo, TranslationMemory
 
 # A unit as (doc, block, kind, para, source); each case lists units in store order and the text by hand.
 CASES = [

@@ -17,7 +17,7 @@ from glossary.model import ACRONYM, NAME, TermEntry
 from glossary.termstore import load_terms, save_terms
 from tm.cli import main
 from tm.errors import FormatError
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 CTX = ExportContext(created=datetime(2023, 11, 14, tzinfo=timezone.utc), signature="test|sig")
 

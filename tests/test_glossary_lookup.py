@@ -11,9 +11,9 @@ from glossary.export import build_termbase
 from glossary.lookup import TermNotFound, find_terms
 from glossary.model import TermEntry
 from glossary.termbase import compile_termbase
-from tm.build import build_memory, example_path, store_build
+from tm.pipeline import build_memory, example_path, store_build
 from tm.cli import main
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tm.build import BuildResult, build_memory, example_path
+from tm.pipeline import BuildResult, build_memory, example_path
 
 DATA = Path(__file__).parent / "data"
 GOLD_PARTS = (DATA / "gold_segments_ru.part1.tsv", DATA / "gold_segments_ru.part2.tsv")

@@ -9,7 +9,7 @@ import pytest
 from hostile import assert_one_line_error, leftovers, tmtool
 
 from tm.model import Unit
-from tm.store import DocumentInfo, TranslationMemory
+from tm.store.sqlite import DocumentInfo, TranslationMemory
 
 # Cells a spreadsheet would run as formulas (OWASP "CSV injection"), as sources and targets.
 FORMULAS = [

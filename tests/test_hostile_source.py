@@ -14,8 +14,8 @@ from checkers import assert_tmx_valid
 from hostile import assert_one_line_error, sha, store_snapshot, tmtool
 from lxml import etree
 
-from tm.build import example_path
-from tm.store import TranslationMemory
+from tm.pipeline import example_path
+from tm.store.sqlite import TranslationMemory
 
 # A small document written for these tests: a heading, numbered paragraphs, quotes and a dash,
 # all of which cp1251 can encode.

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from hostile import REPO, Outcome, assert_one_line_error, sha, store_snapshot, tmtool, tmtool_process
 
-from tm.build import example_path
+from tm.pipeline import example_path
 from tm.errors import StoreError
 from tm.model import Unit
-from tm.store import DocumentInfo, TranslationMemory
+from tm.store.sqlite import DocumentInfo, TranslationMemory
 
 
 def sqlite_file(path: Path, *statements: str) -> Path:
@@ -125,7 +125,7 @@ def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
     """Another process that opens a write transaction, says LOCKED, holds it, then commits a document."""
     code = (
         "import sys, time\n"
-        "from tm.store import TranslationMemory, DocumentInfo\n"
+        "from tm.store.sqlite import TranslationMemory, DocumentInfo\n"
         "from tm.model import Unit\n"
         "def units():\n"
         "    yield Unit(id='holder:1', doc='holder', source='Держатель.')\n"
@@ -168,7 +168,7 @@ def test_second_writer_that_cannot_wait_fails_cleanly(tmp_path: Path) -> None:
 
 KILLED_WRITER = (
     "import sys, time\n"
-    "from tm.store import TranslationMemory, DocumentInfo\n"
+    "from tm.store.sqlite import TranslationMemory, DocumentInfo\n"
     "from tm.model import Unit\n"
     "def units():\n"
     "    for i in range(60000):\n"

@@ -9,11 +9,11 @@ from click.testing import CliRunner
 
 from tm.cli import main
 from tm.errors import InputError
-from tm.export import export_tm
+from tm.app import export_tm
 from tm.importer import ImportResult, detect_format, import_files
 from tm.model import Unit
 from tm.search import search
-from tm.store import DocumentInfo, TranslationMemory
+from tm.store.sqlite import DocumentInfo, TranslationMemory
 
 DATA = Path(__file__).parent / "data" / "import"
 ROUND_TRIP_FORMATS = ("tmx", "po", "csv", "xliff")

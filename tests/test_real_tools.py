@@ -23,7 +23,7 @@ from omegat import OmegaTRun, run_omegat
 
 from exports import ExportContext, export_time, get_format
 from tm.model import Unit
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 DATA = Path(__file__).parent / "data" / "real_tools"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from tm.build import build_memory, example_path, store_build
+from tm.pipeline import build_memory, example_path, store_build
 from tm.cli import main
 from tm.concordance import concordance
 from tm.model import Unit
 from tm.search import band_of, highlight, length_bounds, match_score, search
-from tm.store import SHORT_MAX, DocumentInfo, TranslationMemory
+from tm.store.sqlite import SHORT_MAX, DocumentInfo, TranslationMemory
 
 QUERY = "В 2003 году Комитет провел 5 заседаний."
 

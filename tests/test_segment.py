@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tm.segment import JOIN_RULES, joined_by, segment_text, sentence_spans
+from tm.segment.russian import JOIN_RULES, joined_by, segment_text, sentence_spans
 
 CASES_FILE = Path(__file__).parent / "data" / "segment_ru.txt"
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checkers import assert_po_valid, assert_tmx_valid
 from tm.cli import main
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 
 
 def sha(path: Path) -> str:

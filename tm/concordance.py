@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 
-from tm.hyphenation import analyzer
-from tm.store import TranslationMemory
+from tm.clean.hyphenation import analyzer
+from tm.store.sqlite import TranslationMemory
 
 WORD = re.compile(r"[^\W_]+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

@@ -15,7 +15,7 @@ from exports import get_format
 from exports.base import TOOL_VERSION, Format, Skipped
 from tm.errors import InputError
 from tm.model import Unit
-from tm.store import DocumentInfo, TranslationMemory, unit_to_row
+from tm.store.sqlite import DocumentInfo, TranslationMemory, unit_to_row
 
 # (what the first bytes look like, format name); checked before the extension.
 CONTENT_SIGNS = (

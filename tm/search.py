@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
-from tm.store import LENGTH_KEY, SHORT_MAX, TranslationMemory
+from tm.store.sqlite import LENGTH_KEY, SHORT_MAX, TranslationMemory
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

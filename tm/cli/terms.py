@@ -11,8 +11,8 @@ from glossary.export import export_terms
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
 from glossary.termstore import load_terms
-from tm.cli_common import TmtoolGroup, db_option, resolve_format
-from tm.store import TranslationMemory
+from tm.cli.common import TmtoolGroup, db_option, resolve_format
+from tm.store.sqlite import TranslationMemory
 
 
 def stored_terms(db: str) -> list[TermEntry]:

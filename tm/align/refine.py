@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tm.align import LENGTH_COST_CAP
-from tm.hyphenation import analyzer
+from tm.align.beads import LENGTH_COST_CAP
+from tm.clean.hyphenation import analyzer
 
 SOFT_CUT = re.compile(r"(?<=[\w\"»”)])[\"»”)]*(?P<cut>\s+)[\"«“(]?(?P<word>[A-ZА-ЯЁ\d][\w.’']*(?:-\w+)*)")
 # razdel keeps "…отметки. решение о…" whole (lower case after the stop); the gold often does not.

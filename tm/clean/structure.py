@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from tm.model import HEADING
-from tm.pages import Line
+from tm.clean.pages import Line
 
 PARAGRAPH = "paragraph"
 RUN_TOGETHER = "run-together paragraphs"

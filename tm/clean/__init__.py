@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tm.hyphenation import join_lines
+from tm.clean.hyphenation import join_lines
 from tm.model import HEADING, Block
-from tm.pages import content_lines
-from tm.repairs import normalise_text, repair_text
-from tm.structure import RawBlock, read_structure
+from tm.clean.pages import content_lines
+from tm.clean.repairs import normalise_text, repair_text
+from tm.clean.structure import RawBlock, read_structure
 
 
 @dataclass(slots=True)

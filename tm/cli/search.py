@@ -7,11 +7,11 @@ from dataclasses import asdict
 
 import click
 
-from tm.cli_common import db_option
+from tm.cli.common import db_option
 from tm.concordance import ConcordanceHit, concordance
 from tm.importer import ImportResult, import_files
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
-from tm.store import TranslationMemory
+from tm.store.sqlite import TranslationMemory
 from tm.textio import decode_text, read_bytes
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from razdel import sentenize
 
-from tm.abbrev import CITY, NEVER_FINAL, ROMAN_LETTERS, abbreviation_words
+from tm.lang.ru_abbreviations import CITY, NEVER_FINAL, ROMAN_LETTERS, abbreviation_words
 
 SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*$")
 FIRST_LETTER = re.compile(r"^[\s«“\"'(\[—–-]*(\w)")
@@ -195,7 +195,7 @@ def segment_russian(text: str) -> list[str]:
 def segment_text(text: str, lang: str = "ru") -> list[str]:
     """Split one paragraph into sentences."""
     if lang.split("-")[0].lower() == "en":
-        from tm.segment_en import segment_english
+        from tm.segment.english import segment_english
 
         return segment_english(text)
     return segment_russian(text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from exports import ExportContext, export_time, get_format
-from tm.signature import make_signature
-from tm.store import TranslationMemory
+from tm.version import make_signature
+from tm.store.sqlite import TranslationMemory
 from tm.textio import open_output
 
 

@@ -5,8 +5,8 @@ import click
 
 from exports.base import ExportContext, export_time
 from exports.delimited import FORMAT as CSV
-from tm.bilingual import ALIGNER, align_files, alignment_summary, bilingual_units
-from tm.signature import make_signature
+from tm.align.documents import ALIGNER, align_files, alignment_summary, bilingual_units
+from tm.version import make_signature
 from tm.textio import open_output
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tm.align import AlignParams, Bead, Side, align, align_fenced, length_ratio
-from tm.align_anchors import (
+from tm.align.beads import AlignParams, Bead, Side, align, align_fenced, length_ratio
+from tm.align.anchors import (
     Lexicon,
     anchor_rows,
     base_anchors,
@@ -24,7 +24,7 @@ from tm.align_anchors import (
     learn_lexicon,
     sentence_anchors,
 )
-from tm.align_refine import (
+from tm.align.refine import (
     PairCost,
     Piece,
     Sides,
@@ -32,13 +32,13 @@ from tm.align_refine import (
     gaussian_length_cost,
     refine,
 )
-from tm.build import BuildResult, summarise, unit_id
+from tm.pipeline import BuildResult, summarise, unit_id
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
 from tm.model import HEADING, SENTENCE, Unit
-from tm.segment import segment_text
-from tm.signature import make_signature
-from tm.store import DocumentInfo
+from tm.segment.russian import segment_text
+from tm.version import make_signature
+from tm.store.sqlite import DocumentInfo
 from tm.textio import decode_text, read_bytes
 
 ALIGNER = "beads-anchors.1"

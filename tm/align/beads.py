@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tm.align_anchors import AnchorRows
+from tm.align.anchors import AnchorRows
 
 
 @dataclass(frozen=True, slots=True)

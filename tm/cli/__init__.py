@@ -9,15 +9,15 @@ import click
 
 from exports import format_names
 from exports.base import TOOL_VERSION
-from glossary.cli import terms
+from tm.cli.terms import terms
 from glossary.export import store_with_termbase, write_term_files
-from tm.bilingual import build_bilingual
-from tm.build import build_memory, example_path
-from tm.cli_align import align_command, echo_alignment
-from tm.cli_common import TmtoolGroup, db_option, progress, resolve_format
-from tm.cli_search import import_command, search_command
-from tm.export import export_tm
-from tm.store import TranslationMemory
+from tm.align.documents import build_bilingual
+from tm.pipeline import build_memory, example_path
+from tm.cli.align import align_command, echo_alignment
+from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
+from tm.cli.search import import_command, search_command
+from tm.app import export_tm
+from tm.store.sqlite import TranslationMemory
 
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
 from tm.model import HEADING, SENTENCE, Block, Unit
-from tm.segment import segment_text
-from tm.signature import make_signature
-from tm.store import DocumentInfo, TranslationMemory
+from tm.segment.russian import segment_text
+from tm.version import make_signature
+from tm.store.sqlite import DocumentInfo, TranslationMemory
 from tm.textio import read_bytes, decode_text
 
 EXAMPLE_NAME = "A_58_98.ru.txt"

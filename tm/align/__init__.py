@@ -1,0 +1,1 @@
+"""Alignment of a document with its translation: bead table, anchors, refinement, passes."""

@@ -1,0 +1,1 @@
+"""Language facts, one profile per language."""

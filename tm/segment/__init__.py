@@ -1,0 +1,1 @@
+"""Sentence segmentation: candidate splits, then join/split rules of the language."""
