@@ -37,8 +37,9 @@ from typing import Any
 import glossary.export
 import tm.pipeline
 import tm.clean
-from glossary.export import store_with_termbase
-from tm.pipeline import BuildResult, build_memory, example_path
+from tm.app import store_with_termbase
+from tm.app import build_memory, example_path
+from tm.model import BuildResult
 from tm.store.sqlite import TranslationMemory
 
 # Phases timed by wrapping the functions the build calls (module, attribute, phase name);

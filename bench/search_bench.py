@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from exports.base import ExportContext
 from exports.tmx import dump_tmx
-from tm.pipeline import build_memory, example_path
+from tm.app import build_memory, example_path
 from tm.model import Unit
 from tm.search import Searcher, match_score, normalize_text, words_of
 from tm.store.sqlite import TranslationMemory

@@ -11,7 +11,7 @@ from glossary.model import ACRONYM
 from glossary.reference import Reference
 from glossary.score import load_gold, report, score_terms
 from glossary.termbase import compile_termbase
-from tm.pipeline import build_memory, example_path
+from tm.app import build_memory, example_path
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold_terms.tsv"
 

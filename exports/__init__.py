@@ -1,17 +1,22 @@
-"""The one registry of export formats: every writer plugs in here and nowhere else."""
+"""The one registry of file formats: every reader and writer plugs in here and nowhere else.
+
+Adding a format: a module exposing a Format, one entry in the tuple below. The contract tests
+(tests/contract/) then cover it without being told.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from exports import delimited, po, tmx, txt, xliff
-from exports import tbx, termbase_tables, termbase_units
+from exports import delimited, po, tbx, termbase_tables, termbase_units, tmx, txt, xliff
 from exports.base import ExportContext, Format, export_time
+from tm.errors import InputError
 
 FORMATS: dict[tuple[str, str], Format] = {
     (f.kind, f.name): f
     for f in (tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT)
     + (termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT)
 }
+SNIFF_BYTES = 8192
 
 
 def format_names(kind: str) -> list[str]:
@@ -32,4 +37,29 @@ def format_for_path(kind: str, path: str | Path) -> Format | None:
     return None
 
 
-__all__ = ["FORMATS", "ExportContext", "Format", "export_time", "format_for_path", "format_names", "get_format"]
+def readable_formats() -> list[Format]:
+    """The translation-memory formats that can be imported."""
+    return [f for (kind, _), f in sorted(FORMATS.items()) if kind == "tm" and f.load is not None]
+
+
+def detect_format(path: Path) -> Format:
+    """The reader for a file: from its first bytes (XML root, 'msgid'), else from its extension."""
+    with path.open("rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+    if not head.strip():
+        raise InputError(path, "empty file, nothing to import")
+    readers = readable_formats()
+    for fmt in readers:
+        if fmt.sniff is not None and fmt.sniff.search(head):
+            return fmt
+    by_extension = format_for_path("tm", path)
+    if by_extension is None or by_extension.load is None:
+        names = ", ".join(f.name.upper() for f in readers)
+        raise InputError(path, "unknown file format", hint=f"import reads {names}")
+    return by_extension
+
+
+__all__ = [
+    "FORMATS", "ExportContext", "Format", "detect_format", "export_time", "format_for_path", "format_names",
+    "get_format", "readable_formats",
+]

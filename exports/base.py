@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, BinaryIO, Literal
 
-TOOL_NAME = "tmtool"
-TOOL_VERSION = "0.1.0"
+from tm.model import Skipped
+from tm.version import TOOL_NAME, TOOL_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +45,6 @@ def export_time() -> datetime:
 Dump = Callable[[Iterable[Any], BinaryIO, ExportContext], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A record a reader passed over, with the line it started on and why."""
-
-    line: int | None
-    reason: str
-
-
 # A reader gets the open file and its name (for messages) and yields units or skips, in file order.
 Load = Callable[[BinaryIO, str], Iterator[Any]]
 
@@ -64,8 +57,8 @@ class Format:
     extensions: tuple[str, ...]
     kind: Literal["tm", "termbase"]
     dump: Dump
-    description: str = ""
     load: Load | None = None
+    sniff: re.Pattern[bytes] | None = None  # what the first bytes of such a file look like
 
 
 @functools.lru_cache(maxsize=256)

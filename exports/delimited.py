@@ -48,7 +48,7 @@ def dump_csv(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> Non
     write_frame(pd.DataFrame(rows, columns=list(TM_COLUMNS), dtype=str), stream, ctx)
 
 
-FORMAT = Format("csv", (".csv",), "tm", dump_csv, "CSV with a header row (spreadsheets: add --bom, --excel-safe)")
+FORMAT = Format("csv", (".csv",), "tm", dump_csv)
 
 
 # Reading ---------------------------------------------------------------------------------------

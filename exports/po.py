@@ -61,7 +61,7 @@ def dump_po(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None
     stream.write(str(po).encode("utf-8") + b"\n")
 
 
-FORMAT = Format("po", (".po", ".pot"), "tm", dump_po, "gettext PO (msgctxt = unit id; fuzzy = low-confidence alignment)")
+FORMAT = Format("po", (".po", ".pot"), "tm", dump_po)
 
 
 # Reading ---------------------------------------------------------------------------------------
@@ -147,4 +147,4 @@ def load_po(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
             yield entry_unit(entry, src, tgt, ours)
 
 
-FORMAT = replace(FORMAT, load=load_po)
+FORMAT = replace(FORMAT, load=load_po, sniff=re.compile(rb"(?m)^msgid\s"))

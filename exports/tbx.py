@@ -73,4 +73,4 @@ def dump_tbx(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext)
     write_document(stream, header_lines(ctx), blocks, "    </body>\n  </text>\n</martif>\n")
 
 
-FORMAT = Format("tbx", (".tbx",), "termbase", dump_tbx, "TBX-Basic (ISO 30042:2008 martif), for CAT tools")
+FORMAT = Format("tbx", (".tbx",), "termbase", dump_tbx)

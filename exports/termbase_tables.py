@@ -51,6 +51,5 @@ def dump_omegat(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportConte
     stream.write(("\n".join(header + body) + "\n").encode("utf-8"))
 
 
-CSV = Format("csv", (".csv",), "termbase", dump_terms_csv, "CSV, one row per entry with every field")
-OMEGAT = Format("omegat", (".txt", ".utf8", ".tab"), "termbase", dump_omegat,
-                "OmegaT glossary (tab-separated source, target, comment)")
+CSV = Format("csv", (".csv",), "termbase", dump_terms_csv)
+OMEGAT = Format("omegat", (".txt", ".utf8", ".tab"), "termbase", dump_omegat)

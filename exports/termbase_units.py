@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from exports import po, tmx
+from exports.po import dump_po
+from exports.tmx import dump_tmx
 from exports.base import ExportContext, Format
 from glossary.model import TermEntry, TermPair, term_pairs
 from tm.model import Unit
@@ -35,13 +36,13 @@ def term_units(entries: Iterable[TermEntry], ctx: ExportContext, with_untranslat
 
 def dump_terms_tmx(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
     """One TU per Russian/English term pair (entries without English are left out)."""
-    tmx.dump_tmx(term_units(entries, ctx, with_untranslated=False), stream, ctx)
+    dump_tmx(term_units(entries, ctx, with_untranslated=False), stream, ctx)
 
 
 def dump_terms_po(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
     """msgid = Russian term, msgstr = English term; terms without English stay untranslated."""
-    po.dump_po(term_units(entries, ctx, with_untranslated=True), stream, ctx)
+    dump_po(term_units(entries, ctx, with_untranslated=True), stream, ctx)
 
 
-TMX = Format("tmx", (".tmx",), "termbase", dump_terms_tmx, "TMX 1.4b, one TU per term pair")
-PO = Format("po", (".po", ".pot"), "termbase", dump_terms_po, "gettext PO, msgid = Russian term, msgstr = English")
+TMX = Format("tmx", (".tmx",), "termbase", dump_terms_tmx)
+PO = Format("po", (".po", ".pot"), "termbase", dump_terms_po)

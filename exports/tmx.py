@@ -1,6 +1,7 @@
 """TMX 1.4b writer: one <tu> per unit, source tuv always, target tuv when translated."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
@@ -63,7 +64,7 @@ def dump_tmx(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> Non
     write_document(stream, header_lines(ctx), (tu_lines(unit) for unit in units), "  </body>\n</tmx>\n")
 
 
-FORMAT = Format("tmx", (".tmx",), "tm", dump_tmx, "TMX 1.4b translation memory (OmegaT, memoQ, Trados)")
+FORMAT = Format("tmx", (".tmx",), "tm", dump_tmx)
 
 
 # Reading ---------------------------------------------------------------------------------------
@@ -194,4 +195,4 @@ def load_tmx(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
             release(element)
 
 
-FORMAT = replace(FORMAT, load=load_tmx)
+FORMAT = replace(FORMAT, load=load_tmx, sniff=re.compile(rb"<tmx[\s>]"))

@@ -63,4 +63,4 @@ def dump_txt(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> Non
         stream.write(b"\n")
 
 
-FORMAT = Format("txt", (".txt",), "tm", dump_txt, "the repaired source document as plain text, for a CAT tool")
+FORMAT = Format("txt", (".txt",), "tm", dump_txt)

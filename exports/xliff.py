@@ -1,6 +1,7 @@
 """XLIFF 1.2: a bilingual file per export; reading streams trans-units as the TMX reader does."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -79,4 +80,5 @@ def load_xliff(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
         release(element)
 
 
-FORMAT = Format("xliff", (".xlf", ".xliff"), "tm", dump_xliff, "XLIFF 1.2 bilingual file (CAT tools)", load=load_xliff)
+FORMAT = Format("xliff", (".xlf", ".xliff"), "tm", dump_xliff, load=load_xliff,
+                sniff=re.compile(rb"<(?:\w+:)?xliff[\s>]"))

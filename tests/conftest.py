@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tm.pipeline import build_memory, example_path, store_build  # noqa: E402
+from tm.app import build_memory, example_path, store_build  # noqa: E402
 from tm.store.sqlite import TranslationMemory  # noqa: E402
 
 

@@ -9,7 +9,7 @@ from glossary.model import ACRONYM, NAME, TermEntry
 from glossary.reference import Reference
 from glossary.score import load_gold, score_terms
 from glossary.termbase import compile_termbase
-from tm.pipeline import build_memory, example_path
+from tm.app import build_memory, example_path
 
 GOLD = Path(__file__).parent / "data" / "gold_terms.tsv"
 

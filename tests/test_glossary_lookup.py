@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.export import build_termbase
+from tm.app import build_termbase
 from glossary.lookup import TermNotFound, find_terms
 from glossary.model import TermEntry
 from glossary.termbase import compile_termbase
-from tm.pipeline import build_memory, example_path, store_build
+from tm.app import build_memory, example_path, store_build
 from tm.cli import main
 from tm.store.sqlite import TranslationMemory
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tm.pipeline import BuildResult, build_memory, example_path
+from tm.app import build_memory, example_path
+from tm.model import BuildResult
 
 DATA = Path(__file__).parent / "data"
 GOLD_PARTS = (DATA / "gold_segments_ru.part1.tsv", DATA / "gold_segments_ru.part2.tsv")

@@ -14,7 +14,7 @@ from checkers import assert_tmx_valid
 from hostile import assert_one_line_error, sha, store_snapshot, tmtool
 from lxml import etree
 
-from tm.pipeline import example_path
+from tm.app import example_path
 from tm.store.sqlite import TranslationMemory
 
 # A small document written for these tests: a heading, numbered paragraphs, quotes and a dash,

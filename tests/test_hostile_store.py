@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hostile import REPO, Outcome, assert_one_line_error, sha, store_snapshot, tmtool, tmtool_process
 
-from tm.pipeline import example_path
+from tm.app import example_path
 from tm.errors import StoreError
 from tm.model import Unit
 from tm.store.sqlite import DocumentInfo, TranslationMemory

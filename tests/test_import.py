@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from tm.cli import main
 from tm.errors import InputError
 from tm.app import export_tm
-from tm.importer import ImportResult, detect_format, import_files
+from exports import detect_format
+from tm.app import import_files
+from tm.importer import ImportResult
 from tm.model import Unit
 from tm.search import search
 from tm.store.sqlite import DocumentInfo, TranslationMemory

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from tm.pipeline import build_memory, example_path, store_build
+from tm.app import build_memory, example_path, store_build
 from tm.cli import main
 from tm.concordance import concordance
 from tm.model import Unit

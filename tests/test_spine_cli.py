@@ -146,7 +146,7 @@ def test_xliff_export_reads_in_translate_toolkit(runner: CliRunner, report_db: P
 def test_units_and_termbase_are_stored_together_or_not_at_all(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import glossary.export
+    import tm.app
     from tm.errors import StoreError
 
     db = tmp_path / "t.db"
@@ -156,7 +156,7 @@ def test_units_and_termbase_are_stored_together_or_not_at_all(
     def failing_write_terms(*args: object) -> None:
         raise StoreError("simulated failure while writing terms")
 
-    monkeypatch.setattr(glossary.export, "write_terms", failing_write_terms)
+    monkeypatch.setattr(tm.app, "write_terms", failing_write_terms)
     source = tmp_path / "other.txt"
     source.write_text("1. Международная организация труда (МОТ) провела совещание.\n", encoding="utf-8")
     result = runner.invoke(main, ["build", str(source), "--db", str(db), "--doc", "A_58_98.ru.txt"])

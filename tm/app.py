@@ -1,12 +1,115 @@
-"""Exporting the store through the format registry, atomically."""
+"""Use cases shared by the command line and any other front end: build and store, import, export.
+
+This is the one module (with tm.cli) that joins the stages, the store, the termbase and the
+format registry; the stages themselves know nothing of files, stores or formats.
+"""
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from exports import ExportContext, export_time, get_format
-from tm.version import make_signature
+from exports import ExportContext, detect_format, export_time, get_format
+from glossary.model import TermEntry
+from glossary.reference import Reference
+from glossary.termbase import compile_termbase
+from glossary.termstore import load_terms, save_terms, write_terms
+from tm.align.documents import ALIGNER, Aligned, Document, align_documents, alignment_summary, bilingual_units
+from tm.align.documents import make_document
+from tm.clean import clean_document
+from tm.errors import InputError
+from tm.importer import ImportResult, check_path, import_file, stored_keys
+from tm.model import BuildResult, Unit
+from tm.pipeline import build_document, build_pair
 from tm.store.sqlite import TranslationMemory
-from tm.textio import open_output
+from tm.textio import decode_text, open_output, read_bytes
+from tm.version import make_signature
+
+EXAMPLE_NAME = "A_58_98.ru.txt"
+DEFAULT_EXPORTS = ("tmx", "po", "csv")
+# Files `tmtool build --out-dir` writes, by termbase format.
+DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
+                      ("tmx", "terms.tmx"), ("po", "terms.po"))
+
+
+def example_path() -> Path:
+    """The bundled Russian text of UN report A/58/98."""
+    return Path(__file__).parent / "data" / EXAMPLE_NAME
+
+
+def read_input(path: str | Path) -> tuple[bytes, str]:
+    """The bytes of an input file (or '-') and their decoded text."""
+    data = read_bytes(path)
+    return data, decode_text(data, path)
+
+
+def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None
+                 ) -> BuildResult:
+    """Read and process one source document into units; touches no store."""
+    data, text = read_input(path)
+    name = doc or Path(str(path)).name
+    return build_document(text, name, hashlib.sha256(data).hexdigest(), src_lang, tgt_lang, where=str(path))
+
+
+def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
+                    doc: str | None = None) -> BuildResult:
+    """Read both documents, align them and return ru→en units with scores and flags."""
+    s_data, s_text = read_input(source)
+    t_data, t_text = read_input(target)
+    name = doc or Path(str(source)).name
+    checksum = hashlib.sha256(s_data + t_data).hexdigest()
+    return build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two files aligned, before anything is stored."""
+
+    src: Document
+    tgt: Document
+    aligned: list[Aligned]
+
+
+def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> Alignment:
+    """Read, clean, segment and align two files."""
+    docs = []
+    for path, lang in ((source, src_lang), (target, tgt_lang)):
+        _data, text = read_input(path)
+        if not text.strip():
+            raise InputError(path, "contains no text (empty or whitespace only)")
+        doc = make_document(clean_document(text, lang), lang)
+        if not doc.sentences:
+            raise InputError(path, "no segments left after cleaning")
+        docs.append(doc)
+    return Alignment(docs[0], docs[1], align_documents(docs[0], docs[1]))
+
+
+def write_alignment(source: str, alignment: Alignment, output: str | Path, tgt_lang: str) -> dict[str, int]:
+    """Write aligned pairs as CSV through the format registry; returns the alignment counts."""
+    src_lang = alignment.src.lang
+    units = bilingual_units(source, alignment.src, alignment.aligned, tgt_lang)
+    ctx = ExportContext(export_time(), make_signature(src_lang, tgt_lang, ALIGNER), src_lang, tgt_lang)
+    with open_output(output) as stream:
+        get_format("tm", "csv").dump(units, stream, ctx)
+    return alignment_summary(alignment.aligned)
+
+
+def store_with_termbase(store: TranslationMemory, result: BuildResult, reference: Reference | None = None
+                        ) -> list[TermEntry]:
+    """Store a built document and its compiled termbase in one transaction: both or neither."""
+    entries = compile_termbase(result.units, reference)
+    with store.transaction() as conn:
+        store.write_document(conn, result.info, result.units)
+        write_terms(store, conn, result.info.name, entries)
+    return entries
+
+
+def build_termbase(store: TranslationMemory, doc: str, reference: Reference | None = None) -> list[TermEntry]:
+    """Compile the termbase of a stored document and store it in place of the old one."""
+    entries = compile_termbase(list(store.units(doc=doc)), reference)
+    save_terms(store, doc, entries)
+    return entries
 
 
 def store_context(store: TranslationMemory, bom: bool = False, excel_safe: bool = False) -> ExportContext:
@@ -31,5 +134,47 @@ def export_tm(
     """Write the store's units in one format to a file (atomically) or '-' for stdout."""
     fmt = get_format("tm", format_name)
     ctx = store_context(store, bom=bom, excel_safe=excel_safe)
+    units: Iterable[Unit] = store.units(translated_only=translated_only)
     with open_output(output) as stream:
-        fmt.dump(store.units(translated_only=translated_only), stream, ctx)
+        fmt.dump(units, stream, ctx)
+
+
+def export_terms(store: TranslationMemory, format_name: str, output: str | Path, *, bom: bool = False) -> int:
+    """Write the stored termbase in one format to a file (atomically) or '-'; returns the entry count."""
+    fmt = get_format("termbase", format_name)
+    ctx = store_context(store, bom=bom)
+    entries = load_terms(store)
+    with open_output(output) as stream:
+        fmt.dump(entries, stream, ctx)
+    return len(entries)
+
+
+def write_default_exports(store: TranslationMemory, out_dir: Path) -> Iterator[Path]:
+    """tm.tmx, tm.po, tm.csv and the termbase files in a directory; yields each file once written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in DEFAULT_EXPORTS:
+        export_tm(store, name, out_dir / f"tm.{name}")
+        yield out_dir / f"tm.{name}"
+    for name, filename in DEFAULT_TERM_FILES:
+        export_terms(store, name, out_dir / filename)
+        yield out_dir / filename
+
+
+def import_files(
+    store: TranslationMemory, paths: Iterable[str | Path],
+    src_lang: str | None = None, tgt_lang: str | None = None,
+) -> Iterator[ImportResult]:
+    """Import files one by one (each its own transaction); pairs already stored count as duplicates."""
+    seen = stored_keys(store)
+    for name in paths:
+        path = Path(name)
+        check_path(path)
+        fmt = detect_format(path)
+        if fmt.load is None:
+            raise InputError(path, f"the {fmt.name} format cannot be imported")
+        yield import_file(store, path, fmt.name, fmt.load, seen, src_lang, tgt_lang)
+
+
+def store_build(result: BuildResult, store: TranslationMemory) -> int:
+    """Replace the document's units in the store with the new build (no termbase), in one transaction."""
+    return store.replace_document(result.info, result.units)

@@ -7,25 +7,19 @@ import queue
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exports import get_format
-from exports.base import TOOL_VERSION, Format, Skipped
 from tm.errors import InputError
-from tm.model import Unit
-from tm.store.sqlite import DocumentInfo, TranslationMemory, unit_to_row
+from tm.model import DocumentInfo, Skipped, Unit, unit_id
+from tm.store.sqlite import TranslationMemory, unit_to_row
+from tm.version import TOOL_VERSION
 
-# (what the first bytes look like, format name); checked before the extension.
-CONTENT_SIGNS = (
-    (re.compile(rb"<tmx[\s>]"), "tmx"),
-    (re.compile(rb"<(?:\w+:)?xliff[\s>]"), "xliff"),
-    (re.compile(rb"(?m)^msgid\s"), "po"),
-)
-EXTENSIONS = {".tmx": "tmx", ".po": "po", ".pot": "po", ".csv": "csv", ".xlf": "xliff", ".xliff": "xliff"}
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8})*$")
-SNIFF_BYTES = 8192
+# A reader gets the open file and its name (for messages) and yields units or skips, in file order.
+Load = Callable[[BinaryIO, str], Iterable[Unit | Skipped]]
 CHUNK = 5000  # units per insert while the reader thread parses ahead
 OPTIMIZE_AFTER = 10_000  # units added in one file before the word index is merged
 
@@ -50,21 +44,6 @@ class Tally:
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     langs: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-
-def detect_format(path: Path) -> Format:
-    """The reader for a file: from its first bytes (XML root, 'msgid'), else from its extension."""
-    with path.open("rb") as stream:
-        head = stream.read(SNIFF_BYTES)
-    if not head.strip():
-        raise InputError(path, "empty file, nothing to import")
-    for sign, name in CONTENT_SIGNS:
-        if sign.search(head):
-            return get_format("tm", name)
-    by_extension = EXTENSIONS.get(path.suffix.lower())
-    if by_extension is None:
-        raise InputError(path, "unknown file format", hint="import reads TMX, PO, CSV and XLIFF")
-    return get_format("tm", by_extension)
 
 
 def check_path(path: Path) -> None:
@@ -124,7 +103,7 @@ def new_units(
         langs = ctx.langs(record)
         tally.langs[langs] += 1
         tally.added += 1
-        yield Unit(f"{ctx.doc}:{position:07d}", ctx.doc, record.source, record.target, langs[0], langs[1],
+        yield Unit(unit_id(ctx.doc, position), ctx.doc, record.source, record.target, langs[0], langs[1],
                    record.para, record.kind, position, 0, record.score, record.flagged, "import",
                    record.created, record.notes, record.props)
         position += 1
@@ -187,43 +166,28 @@ def read_ahead(units: Iterator[Unit], size: int = CHUNK) -> Iterator[Rows]:
         worker.join()
 
 
-def document_info(ctx: ImportContext, fmt: Format, tally: Tally, total: int, checksum: str) -> DocumentInfo:
+def document_info(ctx: ImportContext, format_name: str, tally: Tally, total: int, checksum: str) -> DocumentInfo:
     src, tgt = tally.langs.most_common(1)[0][0] if tally.langs else (ctx.src_lang or "", ctx.tgt_lang or "")
     summary = {"paragraphs": 0, "headings": 0, "sentences": total, "repairs": 0,
                "imported": tally.added, "duplicates": tally.duplicates, "skipped": sum(tally.skipped.values())}
-    return DocumentInfo(ctx.doc, src, tgt, checksum, f"import:{fmt.name}|v:{TOOL_VERSION}", summary)
+    return DocumentInfo(ctx.doc, src, tgt, checksum, f"import:{format_name}|v:{TOOL_VERSION}", summary)
 
 
 def import_file(
-    store: TranslationMemory, path: str | Path, seen: set[int],
+    store: TranslationMemory, path: Path, format_name: str, load: Load, seen: set[int],
     src_lang: str | None = None, tgt_lang: str | None = None,
 ) -> ImportResult:
     """Add one file's units to the store in one transaction: a file that fails adds nothing."""
-    path = Path(path)
-    check_path(path)
-    fmt = detect_format(path)
-    if fmt.load is None:
-        raise InputError(path, f"the {fmt.name} format cannot be imported")
     tally, added_keys = Tally(), set(seen)
     with store.transaction() as conn, path.open("rb") as stream, store.bulk_indexing(conn):
         ctx = ImportContext(path, path.name, next_position(store, path.name), src_lang, tgt_lang)
-        for rows in read_ahead(new_units(fmt.load(stream, str(path)), ctx, added_keys, tally)):
+        for rows in read_ahead(new_units(load(stream, str(path)), ctx, added_keys, tally)):
             # Stored and indexed chunk by chunk: SQLite works (GIL released) while the reader parses on.
             store.add_rows(conn, rows)
         total = int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (ctx.doc,)).fetchone()[0])
         if tally.added:
-            store.put_document(conn, document_info(ctx, fmt, tally, total, file_checksum(path)))
+            store.put_document(conn, document_info(ctx, format_name, tally, total, file_checksum(path)))
         if tally.added >= OPTIMIZE_AFTER:
             store.optimize_index(conn)
     seen |= added_keys
-    return ImportResult(str(path), fmt.name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped))
-
-
-def import_files(
-    store: TranslationMemory, paths: Iterable[str | Path],
-    src_lang: str | None = None, tgt_lang: str | None = None,
-) -> Iterator[ImportResult]:
-    """Import files one by one (each its own transaction); pairs already stored count as duplicates."""
-    seen = stored_keys(store)
-    for path in paths:
-        yield import_file(store, path, seen, src_lang, tgt_lang)
+    return ImportResult(str(path), format_name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped))

@@ -7,6 +7,14 @@ HEADING = "heading"
 SENTENCE = "sentence"
 
 
+UNIT_ID_DIGITS = 7  # positions up to 10 million units per document keep ids sorting in order
+
+
+def unit_id(doc: str, position: int) -> str:
+    """The id of a document's unit, the same for built and imported units: 'report.txt:0000012'."""
+    return f"{doc}:{position:0{UNIT_ID_DIGITS}d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph or heading of a cleaned document."""
@@ -36,3 +44,31 @@ class Unit:
     created: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     props: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record a reader passed over, with the line it started on and why."""
+
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document: its name, languages, checksum of the input, signature and summary counts."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    checksum: str
+    signature: str
+    summary: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """A built document: what the store records of it, and its units."""
+
+    info: DocumentInfo
+    units: list[Unit]

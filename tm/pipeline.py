@@ -1,36 +1,14 @@
-"""The build pipeline: read, clean, segment and store one document."""
+"""The build pipeline as pure functions over text: clean -> segment -> (align) -> units. No I/O."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
+from tm.align.documents import ALIGNER, align_documents, alignment_summary, bilingual_units, make_document
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
-from tm.model import HEADING, SENTENCE, Block, Unit
+from tm.model import HEADING, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
 from tm.segment.russian import segment_text
 from tm.version import make_signature
-from tm.store.sqlite import DocumentInfo, TranslationMemory
-from tm.textio import read_bytes, decode_text
-
-EXAMPLE_NAME = "A_58_98.ru.txt"
-
-
-def example_path() -> Path:
-    """The bundled Russian text of UN report A/58/98."""
-    return Path(__file__).parent / "data" / EXAMPLE_NAME
-
-
-@dataclass(frozen=True, slots=True)
-class BuildResult:
-    info: DocumentInfo
-    units: list[Unit]
-
-
-def unit_id(doc: str, position: int) -> str:
-    return f"{doc}:{position:05d}"
-
 
 Segmenter = Callable[[str], list[str]]
 
@@ -87,26 +65,41 @@ def summarise(cleaned: Cleaned, units: list[Unit]) -> dict[str, int]:
     return summary
 
 
-def build_memory(
-    path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None
-) -> BuildResult:
-    """Read and process one source document into units; touches no store."""
-    data = read_bytes(path)
-    text = decode_text(data, path)
+def check_text(text: str, where: str) -> None:
     if not text.strip():
-        raise InputError(path, "contains no text (empty or whitespace only)")
-    name = doc or Path(str(path)).name
+        raise InputError(where, "contains no text (empty or whitespace only)")
+
+
+def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
+                   where: str = "") -> BuildResult:
+    """Clean and segment one document's text into units; `where` names it in errors."""
+    where = where or name
+    check_text(text, where)
     cleaned = clean_document(text, src_lang)
     units = document_units(name, cleaned, src_lang, tgt_lang)
     if not units:
-        raise InputError(path, "no segments left after cleaning")
-    info = DocumentInfo(
-        name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=hashlib.sha256(data).hexdigest(),
-        signature=make_signature(src_lang), summary=summarise(cleaned, units),
-    )
+        raise InputError(where, "no segments left after cleaning")
+    info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,
+                        signature=make_signature(src_lang), summary=summarise(cleaned, units))
     return BuildResult(info, units)
 
 
-def store_build(result: BuildResult, store: TranslationMemory) -> int:
-    """Replace the document's units in the store with the new build, in one transaction."""
-    return store.replace_document(result.info, result.units)
+def build_pair(src_text: str, tgt_text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
+               where: tuple[str, str] = ("", "")) -> BuildResult:
+    """Clean, segment and align a document with its translation into scored ru→en units."""
+    s_where, t_where = where[0] or name, where[1] or name
+    check_text(src_text, s_where)
+    check_text(tgt_text, t_where)
+    s_clean, t_clean = clean_document(src_text, src_lang), clean_document(tgt_text, tgt_lang)
+    src, tgt = make_document(s_clean, src_lang), make_document(t_clean, tgt_lang)
+    if not src.sentences:
+        raise InputError(s_where, "no segments left after cleaning")
+    if not tgt.sentences:
+        raise InputError(t_where, "no segments left after cleaning")
+    aligned = align_documents(src, tgt)
+    units = bilingual_units(name, src, aligned, tgt_lang)
+    summary = summarise(s_clean, units) | alignment_summary(aligned)
+    summary["sentences"] = len(src.sentences)
+    info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,
+                        signature=make_signature(src_lang, tgt_lang, ALIGNER), summary=summary)
+    return BuildResult(info, units)

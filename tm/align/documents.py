@@ -6,12 +6,10 @@ second pass aligns again with that lexicon among the anchors.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -32,14 +30,9 @@ from tm.align.refine import (
     gaussian_length_cost,
     refine,
 )
-from tm.pipeline import BuildResult, summarise, unit_id
 from tm.clean import Cleaned, clean_document
-from tm.errors import InputError
-from tm.model import HEADING, SENTENCE, Unit
+from tm.model import HEADING, SENTENCE, Unit, unit_id
 from tm.segment.russian import segment_text
-from tm.version import make_signature
-from tm.store.sqlite import DocumentInfo
-from tm.textio import decode_text, read_bytes
 
 ALIGNER = "beads-anchors.1"
 LOW_CONFIDENCE = 0.5
@@ -319,38 +312,3 @@ def alignment_summary(aligned: list[Aligned]) -> dict[str, int]:
         "unmatched_source": sum(1 for p in pieces if not p.target),
         "unmatched_target": sum(1 for p in pieces if not p.source),
     }
-
-
-def read_document(path: str | Path, lang: str) -> tuple[bytes, Cleaned]:
-    data = read_bytes(path)
-    text = decode_text(data, path)
-    if not text.strip():
-        raise InputError(path, "contains no text (empty or whitespace only)")
-    return data, clean_document(text, lang)
-
-
-def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> tuple[Document, Document, list[Aligned], Cleaned, bytes]:
-    """Read, clean, segment and align two files."""
-    data, s_clean = read_document(source, src_lang)
-    t_data, t_clean = read_document(target, tgt_lang)
-    src, tgt = make_document(s_clean, src_lang), make_document(t_clean, tgt_lang)
-    if not src.sentences:
-        raise InputError(source, "no segments left after cleaning")
-    if not tgt.sentences:
-        raise InputError(target, "no segments left after cleaning")
-    return src, tgt, align_documents(src, tgt), s_clean, data + t_data
-
-
-def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
-                    doc: str | None = None) -> BuildResult:
-    """Read both documents, align them and return ru→en units with scores and flags."""
-    src, _tgt, aligned, s_clean, data = align_files(source, target, src_lang, tgt_lang)
-    name = doc or Path(str(source)).name
-    units = bilingual_units(name, src, aligned, tgt_lang)
-    summary = summarise(s_clean, units) | alignment_summary(aligned)
-    summary["sentences"] = len(src.sentences)
-    info = DocumentInfo(
-        name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=hashlib.sha256(data).hexdigest(),
-        signature=make_signature(src_lang, tgt_lang, ALIGNER), summary=summary,
-    )
-    return BuildResult(info, units)

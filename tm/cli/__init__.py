@@ -2,24 +2,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from exports import format_names
-from exports.base import TOOL_VERSION
-from tm.cli.terms import terms
-from glossary.export import store_with_termbase, write_term_files
-from tm.align.documents import build_bilingual
-from tm.pipeline import build_memory, example_path
+from tm.app import build_bilingual, build_memory, example_path, export_tm, store_with_termbase, write_default_exports
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
-from tm.app import export_tm
+from tm.cli.terms import terms
 from tm.store.sqlite import TranslationMemory
-
-DEFAULT_EXPORTS = ("tmx", "po", "csv")
+from tm.version import TOOL_VERSION
 
 
 @click.group(cls=TmtoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,18 +81,9 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
         click.echo(f"termbase: {len(entries)} terms")
         click.echo(f"stored in {db}")
         if out_dir:
-            write_default_exports(store, Path(out_dir))
-
-
-def write_default_exports(store: TranslationMemory, out_dir: Path) -> None:
-    progress(f"writing the exports to {out_dir}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in DEFAULT_EXPORTS:
-        target = out_dir / f"tm.{name}"
-        export_tm(store, name, target)
-        click.echo(f"wrote {target}")
-    for path in write_term_files(store, out_dir):
-        click.echo(f"wrote {path}")
+            progress(f"writing the exports to {out_dir}")
+            for written in write_default_exports(store, Path(out_dir)):
+                click.echo(f"wrote {written}")
 
 
 @main.command()
@@ -152,6 +137,3 @@ def stats(as_json: bool, db: str) -> None:
 # Command modules of the other packages register here, one line each.
 for command in (align_command, import_command, search_command, terms):
     main.add_command(command)
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import click
 
-from exports.base import ExportContext, export_time
-from exports.delimited import FORMAT as CSV
-from tm.align.documents import ALIGNER, align_files, alignment_summary, bilingual_units
-from tm.version import make_signature
-from tm.textio import open_output
+from tm.app import align_files, write_alignment
 
 
 def echo_alignment(summary: dict[str, int], err: bool = False) -> None:
@@ -33,9 +29,6 @@ def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output
       tmtool align report.ru.txt report.en.txt -o pairs.csv
       tmtool align report.ru.txt report.en.txt | less
     """
-    src, _tgt, aligned, _clean, _data = align_files(source, target, src_lang, tgt_lang)
-    units = bilingual_units(click.format_filename(source), src, aligned, tgt_lang)
-    ctx = ExportContext(export_time(), make_signature(src_lang, tgt_lang, ALIGNER), src_lang, tgt_lang)
-    with open_output(output) as stream:
-        CSV.dump(units, stream, ctx)
-    echo_alignment(alignment_summary(aligned), err=True)
+    alignment = align_files(source, target, src_lang, tgt_lang)
+    summary = write_alignment(click.format_filename(source), alignment, output, tgt_lang)
+    echo_alignment(summary, err=True)

@@ -9,7 +9,8 @@ import click
 
 from tm.cli.common import db_option
 from tm.concordance import ConcordanceHit, concordance
-from tm.importer import ImportResult, import_files
+from tm.app import import_files
+from tm.importer import ImportResult
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
 from tm.store.sqlite import TranslationMemory
 from tm.textio import decode_text, read_bytes

@@ -7,7 +7,7 @@ from dataclasses import asdict
 import click
 
 from exports import format_names
-from glossary.export import export_terms
+from tm.app import export_terms
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
 from glossary.termstore import load_terms

@@ -6,11 +6,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from tm.errors import StoreError
-from tm.model import Unit
+from tm.model import DocumentInfo, Unit
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
@@ -121,16 +120,6 @@ UNIT_COLUMNS = (
 def default_db_path() -> str:
     """The store used when --db is not given: $TMTOOL_DB or ./tmtool.db."""
     return os.environ.get("TMTOOL_DB") or DEFAULT_DB
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    name: str
-    src_lang: str
-    tgt_lang: str
-    checksum: str
-    signature: str
-    summary: dict[str, int]
 
 
 INSERT_UNIT = f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({', '.join('?' * len(UNIT_COLUMNS))})"
