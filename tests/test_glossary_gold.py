@@ -7,7 +7,7 @@ import pytest
 
 from glossary.model import ACRONYM, NAME, TermEntry
 from glossary.reference import Reference
-from glossary.score import load_gold, score_terms
+from termscore import load_gold, score_terms
 from glossary.termbase import compile_termbase
 from tm.app import build_memory, example_path
 

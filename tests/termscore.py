@@ -1,6 +1,6 @@
 """Scoring a compiled termbase against a hand-made gold list (tests/data/gold_terms.tsv).
 
-Run by hand: `python -m glossary.score [--no-reference]` prints precision, recall and the
+Used by tests/test_glossary_gold.py; `python bench/term_score.py [--no-reference]` prints precision, recall and the
 share of exact dictionary forms and English names for the bundled report.
 """
 from __future__ import annotations
