@@ -13,6 +13,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
+from itertools import starmap
 
 from tm.match import candidate_lengths, length_bounds
 from tm.store.base import Candidate, PhraseCandidate
@@ -29,6 +30,8 @@ SHORT_CANDIDATES = 200  # short units scored exactly per short query
 GRAM_BUDGET = 8_000  # trigram postings read per short query within its lengths, about (rarest first)
 MAX_GRAMS = 24
 SEARCH_CACHE_MB = 64
+
+Executor = sqlite3.Connection | sqlite3.Cursor  # what runs a statement: both have execute()
 
 
 def strip_latin_accent(word: str) -> str:
@@ -112,7 +115,7 @@ def overlap_sql(terms: int, by_length: bool) -> str:
     )
 
 
-def word_rows(conn: sqlite3.Connection, counts: dict[str, int], query: str, min_score: float,
+def word_rows(conn: Executor, counts: dict[str, int], query: str, min_score: float,
               by_length: bool) -> list[tuple[int, str, str]]:
     """(seq, id, source) of units sharing the query's rarest words, likeliest matches first."""
     terms = chosen_terms(counts)
@@ -141,14 +144,14 @@ def short_sql(grams: int) -> str:
     )
 
 
-def range_share(conn: sqlite3.Connection, low: int, high: int) -> float:
+def range_share(conn: Executor, low: int, high: int) -> float:
     """The share of short sources with a length in [low, high] (1 when the store has not counted them)."""
     row = conn.execute("SELECT sum(CASE WHEN len BETWEEN ? AND ? THEN units ELSE 0 END), sum(units) "
                        "FROM short_lengths", (low, high)).fetchone()
     return max(row[0] / row[1], 0.01) if row[1] else 1.0
 
 
-def short_rows(conn: sqlite3.Connection, counts: TermCounts, query: str, min_score: float,
+def short_rows(conn: Executor, counts: TermCounts, query: str, min_score: float,
                limit: int) -> list[tuple[int, str, str]]:
     """(seq, id, source) of short units whose length allows min_score, likeliest matches first."""
     low, high = candidate_lengths(len(query), min_score)
@@ -169,7 +172,9 @@ class CandidateSearch:
     """Candidate lookups over one connection; keeps term counts between queries."""
 
     def __init__(self, conn: sqlite3.Connection, indexed: bool) -> None:
-        self.conn = conn
+        # Plain tuples, not sqlite3.Row: hundreds of rows a query go straight into Candidates.
+        self.cursor = conn.cursor()
+        self.cursor.row_factory = None
         # Index pages read by one query are read again by the next: keep them in this process.
         conn.execute(f"PRAGMA cache_size = {-SEARCH_CACHE_MB * 1024}")
         self.counts = TermCounts(conn, ("common_words", "units_vocab") if indexed else ("units_vocab",))
@@ -178,11 +183,11 @@ class CandidateSearch:
     def candidates(self, query: str, min_score: float) -> list[Candidate]:
         """By shared trigrams when every possible match is short, else by rare words."""
         if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
-            rows = short_rows(self.conn, self.gram_counts, query, min_score, SHORT_CANDIDATES)
+            rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES)
         else:
-            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score,
+            rows = word_rows(self.cursor, self.counts(index_terms(query)), query, min_score,
                              self.gram_counts is not None)
-        return [Candidate(seq, id_, source) for seq, id_, source in rows]
+        return list(starmap(Candidate, rows))
 
 
 def targets_of(conn: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:
