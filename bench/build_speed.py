@@ -40,7 +40,7 @@ import tm.clean
 from tm.app import store_with_termbase
 from tm.app import build_memory, example_path
 from tm.model import BuildResult
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 # Phases timed by wrapping the functions the build calls (module, attribute, phase name);
 # an indented name is part of the phase above it.
@@ -96,7 +96,7 @@ def timed_build(source: Path, db: Path) -> tuple[dict[str, float], BuildResult]:
         start = time.process_time()
         result = build_memory(source)
         built = time.process_time()
-        with TranslationMemory(db) as store:
+        with open_store(db) as store:
             store_with_termbase(store, result)
         stored = time.process_time()
     seconds["build (read..units)"] = built - start

@@ -34,7 +34,7 @@ from exports.tmx import dump_tmx
 from tm.app import build_memory, example_path
 from tm.model import Unit
 from tm.search import Searcher, match_score, normalize_text, words_of
-from tm.store.sqlite import TranslationMemory
+from tm.store import SQLiteStore, open_store
 
 PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel"
 PARALLEL_SETS = ("flores200_devtest_ruen", "wmt21_newstest_ruen")
@@ -185,8 +185,8 @@ def brute_force_truths(db: Path, queries: list[tuple[str, str]], cache: Path) ->
     key = f"{db.name}:" + hashlib.sha256("\n".join(q for _, q in queries).encode()).hexdigest()
     if cache.exists() and json.loads(cache.read_text(encoding="utf-8")).get("key") == key:
         return json.loads(cache.read_text(encoding="utf-8"))["truths"]  # type: ignore[no-any-return]
-    with TranslationMemory(db, create=False, readonly=True) as store:
-        rows = store.conn.execute("SELECT id, source FROM units").fetchall()
+    with SQLiteStore(db, create=False, readonly=True) as store:
+        rows = store.connection.execute("SELECT id, source FROM units").fetchall()
     ids, sources = [r[0] for r in rows], [r[1] for r in rows]
     lowered = [normalize_text(s).lower() for s in sources]
     by_words: dict[str, list[int]] = defaultdict(list)
@@ -205,7 +205,7 @@ def percentile(values: list[float], share: float) -> float:
 def check_queries(db: Path, queries: list[tuple[str, str]], cache: Path) -> dict[str, object]:
     """Latency of every query (searches timed on their own), and agreement with brute force."""
     truths = brute_force_truths(db, queries, cache)
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         searcher = Searcher(store)
         results = []
         for _, text in queries:
@@ -266,8 +266,8 @@ def main() -> None:
         report.update(run_import(tmx, db))
     report["store_mb"] = round(db.stat().st_size / 2**20, 1)
     report["stats_s"] = timed_stats(db)
-    with TranslationMemory(db, create=False, readonly=True) as store:
-        stored = [r[0] for r in store.conn.execute("SELECT source FROM units WHERE seq % 997 = 0")]
+    with SQLiteStore(db, create=False, readonly=True) as store:
+        stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
     report.update(check_queries(db, make_queries(stored, args.queries, args.seed),
                                 args.work / f"truth{args.units}-{args.seed}.json"))
     report["load_average_end"] = os.getloadavg()

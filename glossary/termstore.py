@@ -1,20 +1,18 @@
-"""Saving and loading termbase entries in the store's `terms` table (one JSON record per entry)."""
+"""Termbase entries as the JSON records a store keeps (one per entry); tm.app saves and loads them."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
 from glossary.model import TermEntry
 from tm.errors import StoreError
-from tm.store.sqlite import TranslationMemory
 
 FIELDS = tuple(f.name for f in fields(TermEntry))
 
 
 def entry_to_json(entry: TermEntry) -> str:
+    """An entry as its stored JSON (keys sorted, so equal entries give equal text)."""
     data = asdict(entry)
     data["notes"] = list(entry.notes)
     data["ru_variants"] = list(entry.ru_variants)
@@ -34,35 +32,3 @@ def entry_from_json(text: str, where: str) -> TermEntry:
         return TermEntry(**known)
     except TypeError as err:
         raise StoreError(f"{where}: incomplete term record ({err})") from err
-
-
-def write_terms(store: TranslationMemory, conn: sqlite3.Connection, doc: str, entries: Sequence[TermEntry]) -> None:
-    """Replace one document's terms inside a transaction the caller holds."""
-    try:
-        conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
-        conn.executemany(
-            "INSERT INTO terms (id, doc, position, data) VALUES (?, ?, ?, ?)",
-            [(e.id, doc, i, entry_to_json(e)) for i, e in enumerate(entries)],
-        )
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{store.path}: cannot write terms ({err})") from err
-
-
-def save_terms(store: TranslationMemory, doc: str, entries: Sequence[TermEntry]) -> int:
-    """Replace one document's terms in the store, in one transaction; returns the count."""
-    with store.transaction() as conn:
-        write_terms(store, conn, doc, entries)
-    return len(entries)
-
-
-def load_terms(store: TranslationMemory, doc: str | None = None) -> list[TermEntry]:
-    """The stored entries, by document name then position."""
-    sql = "SELECT id, data FROM terms"
-    args: tuple[str, ...] = ()
-    if doc is not None:
-        sql, args = sql + " WHERE doc = ?", (doc,)
-    try:
-        rows = store.conn.execute(sql + " ORDER BY doc, position", args).fetchall()
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{store.path}: cannot read terms ({err})") from err
-    return [entry_from_json(row["data"], f"{store.path}: term {row['id']}") for row in rows]

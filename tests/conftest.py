@@ -10,7 +10,7 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).parent))
 
 from tm.app import build_memory, example_path, store_build  # noqa: E402
-from tm.store.sqlite import TranslationMemory  # noqa: E402
+from tm.store import open_store  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,6 @@ def runner() -> CliRunner:
 def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the bundled report, built once per test session (read-only use)."""
     db = tmp_path_factory.mktemp("report") / "report.db"
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         store_build(build_memory(example_path()), store)
     return db

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tm.cli import main
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ def assert_one_line_error(outcome: Outcome, *needles: str, code: int = 1) -> str
 
 def store_snapshot(db: Path) -> list[tuple[str, str, str, str]]:
     """The store's content as comparable rows: (doc, id, source, target)."""
-    with TranslationMemory(db, create=False) as store:
+    with open_store(db, create=False) as store:
         return [(u.doc, u.id, u.source, u.target) for u in store.units()]
 
 

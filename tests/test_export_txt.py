@@ -10,7 +10,8 @@ from hostile import store_snapshot, tmtool
 
 from exports import ExportContext, get_format
 from tm.model import HEADING, SENTENCE, Unit
-from tm.store.sqlite import DocumentInfo, TranslationMemory
+from tm.model import DocumentInfo
+from tm.store import open_store
 
 # A unit as (doc, block, kind, para, source); each case lists units in store order and the text by hand.
 CASES = [
@@ -74,8 +75,8 @@ def test_layout(case: str, rows: list[tuple[str, int, str, str, str]], expected:
 def test_cli_takes_txt_from_the_extension_and_bom_on_request(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     units = make_units(CASES[0][1])
-    with TranslationMemory(db) as store:
-        store.replace_document(DocumentInfo("d", "ru", "en", "x", "sig", {}), units)
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("d", "ru", "en", "x", "sig", {}), units)
     out, bom = tmp_path / "doc.txt", tmp_path / "bom.txt"
     assert tmtool("export", "--db", db, "-o", out).code == 0
     assert out.read_text(encoding="utf-8") == CASES[0][2]
@@ -88,12 +89,12 @@ def test_report_text_rebuilds_into_the_same_units(report_db: Path, tmp_path: Pat
     text = tmp_path / "report.txt"
     assert tmtool("export", "--db", report_db, "--format", "txt", "-o", text).code == 0
     rebuilt = tmp_path / "rebuilt.db"
-    with TranslationMemory(report_db, create=False, readonly=True) as store:
+    with open_store(report_db, create=False, readonly=True) as store:
         (doc,) = store.documents()
         original = [(u.source, u.para, u.kind, u.block) for u in store.units()]
     outcome = tmtool("build", text, "--doc", doc.name, "--db", rebuilt)
     assert outcome.code == 0, outcome.stderr
-    with TranslationMemory(rebuilt, create=False, readonly=True) as store:
+    with open_store(rebuilt, create=False, readonly=True) as store:
         again = [(u.source, u.para, u.kind, u.block) for u in store.units()]
         (rebuilt_doc,) = store.documents()
     assert again == original

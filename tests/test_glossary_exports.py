@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from exports import ExportContext, format_names, get_format
 from glossary.model import ACRONYM, NAME, TermEntry
-from glossary.termstore import load_terms, save_terms
+from tm.app import load_terms, save_terms
 from tm.cli import main
 from tm.errors import FormatError
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 CTX = ExportContext(created=datetime(2023, 11, 14, tzinfo=timezone.utc), signature="test|sig")
 
@@ -128,7 +128,7 @@ def test_every_russian_name_of_a_concept_is_exported(tmp_path: Path) -> None:
 
 
 def test_variants_survive_the_store(tmp_path: Path) -> None:
-    with TranslationMemory(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         save_terms(store, "d", [VARIANT])
         assert load_terms(store) == [VARIANT]
 
@@ -146,7 +146,7 @@ def test_xml_formats_refuse_control_characters() -> None:
 
 
 def test_store_round_trip(tmp_path: Path) -> None:
-    with TranslationMemory(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         assert save_terms(store, "d", ENTRIES) == 3
         save_terms(store, "d", ENTRIES)  # replaces, does not duplicate
         assert load_terms(store) == ENTRIES

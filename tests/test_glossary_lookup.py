@@ -13,7 +13,7 @@ from glossary.model import TermEntry
 from glossary.termbase import compile_termbase
 from tm.app import build_memory, example_path, store_build
 from tm.cli import main
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def entries() -> list[TermEntry]:
 def terms_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("terms") / "terms.db"
     result = build_memory(example_path())
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         store_build(result, store)
         build_termbase(store, result.info.name)
     return db

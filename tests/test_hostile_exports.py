@@ -9,7 +9,8 @@ import pytest
 from hostile import assert_one_line_error, leftovers, tmtool
 
 from tm.model import Unit
-from tm.store.sqlite import DocumentInfo, TranslationMemory
+from tm.model import DocumentInfo
+from tm.store import open_store
 
 # Cells a spreadsheet would run as formulas (OWASP "CSV injection"), as sources and targets.
 FORMULAS = [
@@ -24,8 +25,8 @@ TM_FORMATS = ("tmx", "po", "csv", "txt")
 
 def make_store(db: Path, pairs: list[tuple[str, str]]) -> Path:
     units = [Unit(id=f"doc:{i:05d}", doc="doc", source=s, target=t, position=i) for i, (s, t) in enumerate(pairs)]
-    with TranslationMemory(db) as store:
-        store.replace_document(DocumentInfo("doc", "ru", "en", "x", "tmtool:test", {}), units)
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("doc", "ru", "en", "x", "tmtool:test", {}), units)
     return db
 
 

@@ -15,7 +15,7 @@ from hostile import assert_one_line_error, sha, store_snapshot, tmtool
 from lxml import etree
 
 from tm.app import example_path
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 # A small document written for these tests: a heading, numbered paragraphs, quotes and a dash,
 # all of which cp1251 can encode.
@@ -128,7 +128,7 @@ def test_control_character_is_replaced_visibly_and_counted(tmp_path: Path, case:
     outcome = tmtool("build", source, "--db", db)
     assert outcome.code == 0, outcome.stderr
     assert "control" in outcome.stdout, "the summary must count the repair"
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         (first, *_) = [u.source for u in store.units()]
         summary = store.documents()[0].summary
     assert sum(n for k, n in summary.items() if "control" in k) == 1
@@ -152,7 +152,7 @@ def test_noncharacter_is_never_silently_lost(tmp_path: Path, char: str) -> None:
     if built.code != 0:
         assert_one_line_error(built, source.name)
         return
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         (unit,) = [u.source for u in store.units()]
     assert "А\u2426Б" in unit, f"not shown visibly: {unit!r}"
     assert "noncharacters" in built.stdout

@@ -20,7 +20,8 @@ from hostile import REPO, Outcome, assert_one_line_error, sha, store_snapshot, t
 from tm.app import example_path
 from tm.errors import StoreError
 from tm.model import Unit
-from tm.store.sqlite import DocumentInfo, TranslationMemory
+from tm.model import DocumentInfo
+from tm.store import SQLiteStore, open_store
 
 
 def sqlite_file(path: Path, *statements: str) -> Path:
@@ -125,14 +126,15 @@ def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
     """Another process that opens a write transaction, says LOCKED, holds it, then commits a document."""
     code = (
         "import sys, time\n"
-        "from tm.store.sqlite import TranslationMemory, DocumentInfo\n"
+        "from tm.model import DocumentInfo\n"
+        "from tm.store import open_store\n"
         "from tm.model import Unit\n"
         "def units():\n"
         "    yield Unit(id='holder:1', doc='holder', source='Держатель.')\n"
         "    print('LOCKED', flush=True)\n"
         "    time.sleep(float(sys.argv[2]))\n"
-        "with TranslationMemory(sys.argv[1]) as store:\n"
-        "    store.replace_document(DocumentInfo('holder', 'ru', 'en', 'x', 'sig', {}), units())\n"
+        "with open_store(sys.argv[1]) as store, store.writer() as writer:\n"
+        "    writer.replace_document(DocumentInfo('holder', 'ru', 'en', 'x', 'sig', {}), units())\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)], stdout=subprocess.PIPE,
                             text=True, cwd=REPO)
@@ -142,7 +144,7 @@ def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
 
 def test_second_writer_waits_for_the_first(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    TranslationMemory(db).close()
+    open_store(db).close()
     holder = hold_write_lock(db, 2.0)
     outcome = tmtool("build", example_path(), "--db", db)
     assert holder.wait(timeout=60) == 0
@@ -153,14 +155,14 @@ def test_second_writer_waits_for_the_first(tmp_path: Path) -> None:
 
 def test_second_writer_that_cannot_wait_fails_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    TranslationMemory(db).close()
+    open_store(db).close()
     holder = hold_write_lock(db, 3.0)
     try:
-        with TranslationMemory(db) as store:
-            store.conn.execute("PRAGMA busy_timeout = 200")
-            with pytest.raises(StoreError, match="locked"):
-                store.replace_document(DocumentInfo("late", "ru", "en", "x", "sig", {}),
-                                       [Unit(id="late:1", doc="late", source="Поздний.")])
+        with SQLiteStore(db) as store:
+            store.connection.execute("PRAGMA busy_timeout = 200")
+            with pytest.raises(StoreError, match="locked"), store.writer() as writer:
+                writer.replace_document(DocumentInfo("late", "ru", "en", "x", "sig", {}),
+                                        [Unit(id="late:1", doc="late", source="Поздний.")])
     finally:
         assert holder.wait(timeout=60) == 0
     assert {doc for doc, *_ in store_snapshot(db)} == {"holder"}
@@ -168,7 +170,8 @@ def test_second_writer_that_cannot_wait_fails_cleanly(tmp_path: Path) -> None:
 
 KILLED_WRITER = (
     "import sys, time\n"
-    "from tm.store.sqlite import TranslationMemory, DocumentInfo\n"
+    "from tm.model import DocumentInfo\n"
+    "from tm.store import open_store\n"
     "from tm.model import Unit\n"
     "def units():\n"
     "    for i in range(60000):\n"
@@ -176,8 +179,8 @@ KILLED_WRITER = (
     "            print('HALFWAY', flush=True)\n"
     "            time.sleep(600)\n"
     "        yield Unit(id=f'{i}', doc='report', source=f'новый текст {i} ' * 10, position=i)\n"
-    "with TranslationMemory(sys.argv[1]) as store:\n"
-    "    store.replace_document(DocumentInfo('report', 'ru', 'en', 'new', 'sig', {}), units())\n"
+    "with open_store(sys.argv[1]) as store, store.writer() as writer:\n"
+    "    writer.replace_document(DocumentInfo('report', 'ru', 'en', 'new', 'sig', {}), units())\n"
 )
 
 

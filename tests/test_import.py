@@ -15,14 +15,15 @@ from tm.app import import_files
 from tm.importer import ImportResult
 from tm.model import Unit
 from tm.search import search
-from tm.store.sqlite import DocumentInfo, TranslationMemory
+from tm.model import DocumentInfo
+from tm.store import SQLiteStore, open_store
 
 DATA = Path(__file__).parent / "data" / "import"
 ROUND_TRIP_FORMATS = ("tmx", "po", "csv", "xliff")
 
 
 def import_one(db: Path, path: Path, **langs: str) -> tuple[ImportResult, list[Unit]]:
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         result = next(import_files(store, [path], **langs))
         return result, list(store.units())
 
@@ -52,8 +53,8 @@ BILINGUAL = [
 @pytest.fixture
 def bilingual_db(tmp_path: Path) -> Path:
     db = tmp_path / "bilingual.db"
-    with TranslationMemory(db) as store:
-        store.replace_document(DocumentInfo("b", "ru", "en", "-", "hand", {}), BILINGUAL)
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("b", "ru", "en", "-", "hand", {}), BILINGUAL)
     return db
 
 
@@ -61,7 +62,7 @@ def bilingual_db(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("case", ("report", "bilingual"))
 def test_own_export_round_trips(fmt: str, case: str, report_db: Path, bilingual_db: Path, tmp_path: Path) -> None:
     exported = tmp_path / f"tm.{'xlf' if fmt == 'xliff' else fmt}"
-    with TranslationMemory(report_db if case == "report" else bilingual_db, create=False, readonly=True) as store:
+    with open_store(report_db if case == "report" else bilingual_db, create=False, readonly=True) as store:
         export_tm(store, fmt, exported)
         original = list(store.units())
     result, units = import_one(tmp_path / "b.db", exported)
@@ -73,7 +74,7 @@ def test_own_export_round_trips(fmt: str, case: str, report_db: Path, bilingual_
 @pytest.mark.parametrize("fmt", ("tmx", "po", "csv"))
 def test_own_export_keeps_unit_fields(fmt: str, report_db: Path, tmp_path: Path) -> None:
     exported = tmp_path / f"tm.{fmt}"
-    with TranslationMemory(report_db, create=False, readonly=True) as store:
+    with open_store(report_db, create=False, readonly=True) as store:
         export_tm(store, fmt, exported)
         original = {(u.source, u.target): (u.para, u.kind) for u in store.units()}
     _, units = import_one(tmp_path / "b.db", exported)
@@ -162,8 +163,8 @@ def store_checksum(db: Path) -> str:
     """Units and the search tables beside them (a refused file must leave all of them as they were)."""
     queries = ("SELECT * FROM units ORDER BY seq", "SELECT * FROM unit_lengths ORDER BY seq",
                "SELECT count(*) FROM short_fts", "SELECT * FROM common_words ORDER BY term")
-    with TranslationMemory(db, create=False, readonly=True) as store:
-        rows = [tuple(r) for q in queries for r in store.conn.execute(q).fetchall()]
+    with SQLiteStore(db, create=False, readonly=True) as store:
+        rows = [tuple(r) for q in queries for r in store.connection.execute(q).fetchall()]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
@@ -174,9 +175,9 @@ def test_imported_units_are_searchable(tmp_path: Path) -> None:
                    encoding="utf-8")
     db = tmp_path / "s.db"
     import_one(db, csv)
-    with TranslationMemory(db, create=False) as store:  # integrity-check is a write command
-        store.conn.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
-        store.conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
+    with SQLiteStore(db, create=False) as store:  # integrity-check is a write command
+        store.connection.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
+        store.connection.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
         by_letters = [h.target for h in search(store, "Мнения")]  # trigram index: no word in common
         by_words = [h.target for h in search(store, "В 2004 году Комитет провел 5 заседаний.")]
     assert by_letters == ["applications"] and by_words == ["In 2003 the Committee met 5 times."]
@@ -197,7 +198,7 @@ def test_bad_file_is_refused_and_adds_nothing(name: str, message: str, report_db
     db = tmp_path / "t.db"
     db.write_bytes(report_db.read_bytes())
     before = store_checksum(db)
-    with TranslationMemory(db) as store, pytest.raises(InputError) as caught:
+    with open_store(db) as store, pytest.raises(InputError) as caught:
         list(import_files(store, [DATA / name]))
     assert str(caught.value).startswith(str(DATA / message))
     assert store_checksum(db) == before
@@ -209,7 +210,7 @@ def test_xxe_reads_no_file(tmp_path: Path) -> None:
     tmx = tmp_path / "x.tmx"
     tmx.write_text((DATA / "hostile_xxe.tmx").read_text(encoding="utf-8").replace("file:///etc/hostname", secret.as_uri()),
                    encoding="utf-8")
-    with TranslationMemory(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db") as store:
         with pytest.raises(InputError):
             list(import_files(store, [tmx]))
         assert not any("TOP-SECRET" in u.source for u in store.units())

@@ -23,7 +23,7 @@ from omegat import OmegaTRun, run_omegat
 
 from exports import ExportContext, export_time, get_format
 from tm.model import Unit
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 DATA = Path(__file__).parent / "data" / "real_tools"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -42,7 +42,7 @@ def export_all(db: Path, folder: Path, stem: str) -> dict[str, Path]:
 
 
 def store_units(db: Path) -> list[Unit]:
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         return list(store.units())
 
 

@@ -15,7 +15,9 @@ from tm.cli import main
 from tm.concordance import concordance
 from tm.model import Unit
 from tm.search import band_of, highlight, length_bounds, match_score, search
-from tm.store.sqlite import SHORT_MAX, DocumentInfo, TranslationMemory
+from tm.model import DocumentInfo
+from tm.store import SQLiteStore, open_store
+from tm.store.sqlite import SHORT_MAX
 
 QUERY = "В 2003 году Комитет провел 5 заседаний."
 
@@ -72,13 +74,13 @@ RANKING = ["exact", "number", "punct", "both", "word"]
 def small_db(tmp_path: Path) -> Path:
     db = tmp_path / "s.db"
     units = [Unit(id=i, doc="d", source=s, target=f"target of {i}", position=n) for n, (i, s) in enumerate(MEMORY)]
-    with TranslationMemory(db) as store:
-        store.replace_document(DocumentInfo("d", "ru", "en", "-", "hand", {}), units)
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("d", "ru", "en", "-", "hand", {}), units)
     return db
 
 
 def test_ranking_puts_number_and_punctuation_differences_above_word_differences(small_db: Path) -> None:
-    with TranslationMemory(small_db, create=False, readonly=True) as store:
+    with open_store(small_db, create=False, readonly=True) as store:
         hits = search(store, QUERY, limit=10)
     assert [h.id for h in hits] == RANKING
     assert [h.numbers_differ for h in hits] == [False, True, False, True, True]  # "пять" for "5"
@@ -96,7 +98,7 @@ def test_ranking_puts_number_and_punctuation_differences_above_word_differences(
     (QUERY, 99.5, ["exact"]),
 ])
 def test_search_cases(small_db: Path, query: str, min_score: float, expected: list[str]) -> None:
-    with TranslationMemory(small_db, create=False, readonly=True) as store:
+    with open_store(small_db, create=False, readonly=True) as store:
         assert [h.id for h in search(store, query, min_score=min_score, limit=10)] == expected
 
 
@@ -120,15 +122,15 @@ def test_sources_outside_the_length_bounds_cannot_reach_the_score(query: str, so
 
 def test_index_follows_rebuilds(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
-    with TranslationMemory(db) as store:
+    with SQLiteStore(db) as store:
         for _ in range(2):
             store_build(build_memory(example_path()), store)
-        store.conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
-        store.conn.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
+        store.connection.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')")
+        store.connection.execute("INSERT INTO short_fts(short_fts) VALUES ('integrity-check')")
         short = [u for u in store.units() if len(u.source) <= SHORT_MAX]
-        indexed = store.conn.execute("SELECT count(*) FROM short_fts").fetchone()[0]
-        lengths = dict(store.conn.execute("SELECT seq, len FROM unit_lengths").fetchall())
-        stored = dict(store.conn.execute("SELECT seq, source FROM units").fetchall())
+        indexed = store.connection.execute("SELECT count(*) FROM short_fts").fetchone()[0]
+        lengths = dict(store.connection.execute("SELECT seq, len FROM unit_lengths").fetchall())
+        stored = dict(store.connection.execute("SELECT seq, source FROM units").fetchall())
         first = next(store.units())
         hits = search(store, first.source, limit=3)
         short_hits = search(store, short[0].source, limit=3)
@@ -138,15 +140,15 @@ def test_index_follows_rebuilds(tmp_path: Path) -> None:
 
 
 def test_store_without_the_search_tables_gets_them_when_opened_for_writing(small_db: Path) -> None:
-    with TranslationMemory(small_db) as store:
+    with SQLiteStore(small_db) as store:
         for name in ("short_fts_delete", "short_fts_update_old", "short_fts_update_new", "unit_lengths_delete",
                      "unit_lengths_update"):
-            store.conn.execute(f"DROP TRIGGER {name}")
+            store.connection.execute(f"DROP TRIGGER {name}")
         for name in ("short_vocab", "short_fts", "common_words", "common_grams", "unit_lengths", "short_lengths"):
-            store.conn.execute(f"DROP TABLE {name}")
-    with TranslationMemory(small_db, create=False, readonly=True) as store:
+            store.connection.execute(f"DROP TABLE {name}")
+    with SQLiteStore(small_db, create=False, readonly=True) as store:
         assert not store.has_short_index() and search(store, "Мнения") == []  # word index alone
-    with TranslationMemory(small_db) as store:
+    with SQLiteStore(small_db) as store:
         assert [h.id for h in search(store, "Мнения")] == ["letters"]
 
 
@@ -160,7 +162,7 @@ CONCORDANCE = [
 
 @pytest.mark.parametrize(("phrase", "inflect", "found", "absent"), CONCORDANCE)
 def test_concordance_on_report(report_db: Path, phrase: str, inflect: bool, found: str, absent: tuple[str, ...]) -> None:
-    with TranslationMemory(report_db, create=False, readonly=True) as store:
+    with open_store(report_db, create=False, readonly=True) as store:
         hits = concordance(store, phrase, limit=1000, inflect=inflect)
     matched = {h.source[a:b].lower() for h in hits for a, b in h.spans}
     assert found in matched
@@ -168,7 +170,7 @@ def test_concordance_on_report(report_db: Path, phrase: str, inflect: bool, foun
 
 
 def test_concordance_respects_word_boundaries(report_db: Path) -> None:
-    with TranslationMemory(report_db, create=False, readonly=True) as store:
+    with open_store(report_db, create=False, readonly=True) as store:
         assert concordance(store, "мигра", inflect=False) == []
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checkers import assert_po_valid, assert_tmx_valid
 from tm.cli import main
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 
 def sha(path: Path) -> str:
@@ -29,7 +29,7 @@ def test_build_example_writes_three_exports(runner: CliRunner, tmp_path: Path) -
     assert_po_valid(out / "tm.po")
     frame = pd.read_csv(out / "tm.csv", dtype=str, keep_default_na=False)
     assert {"id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind"} <= set(frame.columns)
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         assert len(frame) == store.count_units()
 
 
@@ -37,7 +37,7 @@ def test_rebuild_replaces_document_units(runner: CliRunner, tmp_path: Path) -> N
     db = tmp_path / "t.db"
     for _ in range(2):
         assert runner.invoke(main, ["build", "--example", "--db", str(db)]).exit_code == 0
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         ids = [u.id for u in store.units()]
         assert len(ids) == len(set(ids)) > 100
         assert len(store.documents()) == 1
@@ -103,7 +103,7 @@ def test_encodings_are_detected(runner: CliRunner, tmp_path: Path, encoding: str
     source.write_bytes(text.encode(encoding))
     db = tmp_path / "t.db"
     assert runner.invoke(main, ["build", str(source), "--db", str(db)]).exit_code == 0
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         assert "Международная организация труда (МОТ)" in " ".join(u.source for u in store.units())
 
 
@@ -138,7 +138,7 @@ def test_xliff_export_reads_in_translate_toolkit(runner: CliRunner, report_db: P
     target = tmp_path / "tm.xlf"
     assert runner.invoke(main, ["export", "--db", str(report_db), "-o", str(target)]).exit_code == 0
     store = xliff.xlifffile.parsestring(target.read_bytes())
-    with TranslationMemory(report_db) as tm:
+    with open_store(report_db) as tm:
         expected = [u.source for u in tm.units()]
     assert [u.source for u in store.units if not u.isheader()] == expected
 

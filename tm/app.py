@@ -6,7 +6,7 @@ format registry; the stages themselves know nothing of files, stores or formats.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
 from glossary.reference import Reference
 from glossary.termbase import compile_termbase
-from glossary.termstore import load_terms, save_terms, write_terms
+from glossary.termstore import entry_from_json, entry_to_json
 from tm.align.documents import ALIGNER, Aligned, Document, align_documents, alignment_summary, bilingual_units
 from tm.align.documents import make_document
 from tm.clean import clean_document
@@ -22,7 +22,7 @@ from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
 from tm.model import BuildResult, Unit
 from tm.pipeline import build_document, build_pair
-from tm.store.sqlite import TranslationMemory
+from tm.store import Store, TermRecord, Writer
 from tm.textio import decode_text, open_output, read_bytes
 from tm.version import make_signature
 
@@ -95,24 +95,41 @@ def write_alignment(source: str, alignment: Alignment, output: str | Path, tgt_l
     return alignment_summary(alignment.aligned)
 
 
-def store_with_termbase(store: TranslationMemory, result: BuildResult, reference: Reference | None = None
+def store_with_termbase(store: Store, result: BuildResult, reference: Reference | None = None
                         ) -> list[TermEntry]:
     """Store a built document and its compiled termbase in one transaction: both or neither."""
     entries = compile_termbase(result.units, reference)
-    with store.transaction() as conn:
-        store.write_document(conn, result.info, result.units)
-        write_terms(store, conn, result.info.name, entries)
+    with store.writer() as writer:
+        writer.replace_document(result.info, result.units)
+        write_terms(writer, result.info.name, entries)
     return entries
 
 
-def build_termbase(store: TranslationMemory, doc: str, reference: Reference | None = None) -> list[TermEntry]:
+def write_terms(writer: Writer, doc: str, entries: Sequence[TermEntry]) -> None:
+    """Replace one document's terms inside a write transaction."""
+    writer.replace_terms(doc, [TermRecord(e.id, doc, i, entry_to_json(e)) for i, e in enumerate(entries)])
+
+
+def save_terms(store: Store, doc: str, entries: Sequence[TermEntry]) -> int:
+    """Replace one document's terms in the store, in one transaction; returns the count."""
+    with store.writer() as writer:
+        write_terms(writer, doc, entries)
+    return len(entries)
+
+
+def load_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
+    """The stored entries, by document name then position."""
+    return [entry_from_json(r.data, f"{store.location}: term {r.id}") for r in store.term_records(doc)]
+
+
+def build_termbase(store: Store, doc: str, reference: Reference | None = None) -> list[TermEntry]:
     """Compile the termbase of a stored document and store it in place of the old one."""
     entries = compile_termbase(list(store.units(doc=doc)), reference)
     save_terms(store, doc, entries)
     return entries
 
 
-def store_context(store: TranslationMemory, bom: bool = False, excel_safe: bool = False) -> ExportContext:
+def store_context(store: Store, bom: bool = False, excel_safe: bool = False) -> ExportContext:
     """Languages and signature from the store's documents, time from the clock or SOURCE_DATE_EPOCH."""
     docs = store.documents()
     src = docs[0].src_lang if docs else "ru"
@@ -123,7 +140,7 @@ def store_context(store: TranslationMemory, bom: bool = False, excel_safe: bool 
 
 
 def export_tm(
-    store: TranslationMemory,
+    store: Store,
     format_name: str,
     output: str | Path,
     *,
@@ -139,7 +156,7 @@ def export_tm(
         fmt.dump(units, stream, ctx)
 
 
-def export_terms(store: TranslationMemory, format_name: str, output: str | Path, *, bom: bool = False) -> int:
+def export_terms(store: Store, format_name: str, output: str | Path, *, bom: bool = False) -> int:
     """Write the stored termbase in one format to a file (atomically) or '-'; returns the entry count."""
     fmt = get_format("termbase", format_name)
     ctx = store_context(store, bom=bom)
@@ -149,7 +166,7 @@ def export_terms(store: TranslationMemory, format_name: str, output: str | Path,
     return len(entries)
 
 
-def write_default_exports(store: TranslationMemory, out_dir: Path) -> Iterator[Path]:
+def write_default_exports(store: Store, out_dir: Path) -> Iterator[Path]:
     """tm.tmx, tm.po, tm.csv and the termbase files in a directory; yields each file once written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in DEFAULT_EXPORTS:
@@ -161,7 +178,7 @@ def write_default_exports(store: TranslationMemory, out_dir: Path) -> Iterator[P
 
 
 def import_files(
-    store: TranslationMemory, paths: Iterable[str | Path],
+    store: Store, paths: Iterable[str | Path],
     src_lang: str | None = None, tgt_lang: str | None = None,
 ) -> Iterator[ImportResult]:
     """Import files one by one (each its own transaction); pairs already stored count as duplicates."""
@@ -175,6 +192,8 @@ def import_files(
         yield import_file(store, path, fmt.name, fmt.load, seen, src_lang, tgt_lang)
 
 
-def store_build(result: BuildResult, store: TranslationMemory) -> int:
+def store_build(result: BuildResult, store: Store) -> int:
     """Replace the document's units in the store with the new build (no termbase), in one transaction."""
-    return store.replace_document(result.info, result.units)
+    with store.writer() as writer:
+        writer.replace_document(result.info, result.units)
+        return writer.count_units(result.info.name)

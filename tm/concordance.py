@@ -4,20 +4,18 @@ Words match on word boundaries. A Russian word also matches its other inflected 
 forms pymorphy3 lists for each dictionary reading of it that keep the same lemma and part of
 speech ('мигрантов' finds 'мигрант', 'мигрантам'; 'стали' finds forms of both 'стать' and
 'сталь', since the word alone cannot tell them apart). Words pymorphy3 does not know match as
-written. The store's word index finds candidate units; a regular expression confirms each.
+written. The store finds the units holding every word in one of its forms; a regular
+expression confirms each.
 """
 from __future__ import annotations
 
 import functools
 import re
-import sqlite3
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 
 from tm.clean.hyphenation import analyzer
-from tm.store.sqlite import TranslationMemory
+from tm.store.base import Store
 
 WORD = re.compile(r"[^\W_]+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -67,29 +65,8 @@ def phrase_pattern(words: list[str], inflect: bool) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + JOINER.join(groups) + r"(?!\w)")
 
 
-def index_form(word: str) -> str:
-    """A form as the word index stores it (diacritics removed: й -> и)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
-def fts_query(words: list[str], inflect: bool) -> str:
-    """Every word must be present, in any of its forms."""
-    groups = []
-    for w in words:
-        forms = sorted({index_form(f) for f in word_forms(w, inflect)})
-        groups.append("(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in forms) + ")")
-    return " AND ".join(groups)
-
-
-def candidate_rows(conn: sqlite3.Connection, words: list[str], inflect: bool) -> Iterator[sqlite3.Row]:
-    """Units with every word of the phrase, in storage order, read lazily."""
-    sql = ("SELECT u.id, u.source, u.target FROM units_fts f JOIN units u ON u.seq = f.rowid "
-           "WHERE units_fts MATCH ? ORDER BY f.rowid")
-    yield from conn.execute(sql, (fts_query(words, inflect),))
-
-
 def concordance(
-    store: TranslationMemory, phrase: str, *, limit: int = 20, inflect: bool = True
+    store: Store, phrase: str, *, limit: int = 20, inflect: bool = True
 ) -> list[ConcordanceHit]:
     """Units whose source holds the phrase (word boundaries; inflected forms when inflect)."""
     words = WORD.findall(phrase)
@@ -97,10 +74,10 @@ def concordance(
         return []
     pattern = phrase_pattern(words, inflect)
     hits: list[ConcordanceHit] = []
-    for row in candidate_rows(store.conn, words, inflect):
-        spans = tuple(m.span() for m in pattern.finditer(fold(row["source"])))
+    for unit in store.phrase_candidates([word_forms(w, inflect) for w in words]):
+        spans = tuple(m.span() for m in pattern.finditer(fold(unit.source)))
         if spans:
-            hits.append(ConcordanceHit(row["id"], row["source"], row["target"], spans))
+            hits.append(ConcordanceHit(unit.id, unit.source, unit.target, spans))
             if len(hits) >= limit:
                 break
     return hits

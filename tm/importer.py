@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tm.errors import InputError
 from tm.model import DocumentInfo, Skipped, Unit, unit_id
-from tm.store.sqlite import TranslationMemory, unit_to_row
+from tm.store.base import PreparedUnits, Store
 from tm.version import TOOL_VERSION
 
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8})*$")
@@ -77,13 +77,8 @@ def pair_key(source: str, target: str) -> int:
     return hash((source, target))
 
 
-def stored_keys(store: TranslationMemory) -> set[int]:
+def stored_keys(store: Store) -> set[int]:
     return {pair_key(s, t) for s, t in store.pairs()}
-
-
-def next_position(store: TranslationMemory, doc: str) -> int:
-    row = store.conn.execute("SELECT max(position) FROM units WHERE doc = ?", (doc,)).fetchone()
-    return 0 if row[0] is None else int(row[0]) + 1
 
 
 def new_units(
@@ -131,17 +126,15 @@ class ImportContext:
         return self.known[pair]
 
 
-Rows = list[tuple[object, ...]]
-
-
-def read_ahead(units: Iterator[Unit], size: int = CHUNK) -> Iterator[Rows]:
-    """Chunks of unit rows, made by a second thread while SQLite (which releases the GIL) stores the last."""
-    chunks: queue.Queue[Rows | BaseException | None] = queue.Queue(maxsize=4)
+def read_ahead(units: Iterator[Unit], prepare: Callable[[Iterable[Unit]], PreparedUnits],
+               size: int = CHUNK) -> Iterator[PreparedUnits]:
+    """Chunks of prepared units, made by a second thread while the store (releasing the GIL) writes the last."""
+    chunks: queue.Queue[PreparedUnits | BaseException | None] = queue.Queue(maxsize=4)
     stop = threading.Event()
 
     def produce() -> None:
         try:
-            for chunk in iter(lambda: [unit_to_row(u) for u in itertools.islice(units, size)], []):
+            for chunk in iter(lambda: prepare(itertools.islice(units, size)), []):
                 while not stop.is_set():
                     try:
                         chunks.put(chunk, timeout=0.1)
@@ -174,20 +167,20 @@ def document_info(ctx: ImportContext, format_name: str, tally: Tally, total: int
 
 
 def import_file(
-    store: TranslationMemory, path: Path, format_name: str, load: Load, seen: set[int],
+    store: Store, path: Path, format_name: str, load: Load, seen: set[int],
     src_lang: str | None = None, tgt_lang: str | None = None,
 ) -> ImportResult:
     """Add one file's units to the store in one transaction: a file that fails adds nothing."""
     tally, added_keys = Tally(), set(seen)
-    with store.transaction() as conn, path.open("rb") as stream, store.bulk_indexing(conn):
-        ctx = ImportContext(path, path.name, next_position(store, path.name), src_lang, tgt_lang)
-        for rows in read_ahead(new_units(load(stream, str(path)), ctx, added_keys, tally)):
-            # Stored and indexed chunk by chunk: SQLite works (GIL released) while the reader parses on.
-            store.add_rows(conn, rows)
-        total = int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (ctx.doc,)).fetchone()[0])
+    with store.writer() as writer, path.open("rb") as stream, writer.bulk_indexing():
+        ctx = ImportContext(path, path.name, writer.next_position(path.name), src_lang, tgt_lang)
+        for batch in read_ahead(new_units(load(stream, str(path)), ctx, added_keys, tally), writer.prepare):
+            # Stored and indexed chunk by chunk: the store works (GIL released) while the reader parses on.
+            writer.add_prepared(batch)
+        total = writer.count_units(ctx.doc)
         if tally.added:
-            store.put_document(conn, document_info(ctx, format_name, tally, total, file_checksum(path)))
+            writer.put_document(document_info(ctx, format_name, tally, total, file_checksum(path)))
         if tally.added >= OPTIMIZE_AFTER:
-            store.optimize_index(conn)
+            writer.optimize()
     seen |= added_keys
     return ImportResult(str(path), format_name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped))

@@ -12,7 +12,7 @@ from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
 from tm.cli.terms import terms
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 from tm.version import TOOL_VERSION
 
 
@@ -74,7 +74,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     else:
         result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
     progress(f"compiling the termbase and storing {len(result.units)} units in {db}")
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         entries = store_with_termbase(store, result)
         echo_summary(result.info.name, result.info.summary)
         echo_alignment(result.info.summary)
@@ -106,7 +106,7 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export -o report.txt             # the text to translate in a CAT tool
     """
     format_name = resolve_format("tm", format_name, output, default="tmx")
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
@@ -117,7 +117,7 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
 @db_option
 def stats(as_json: bool, db: str) -> None:
     """Show what the store holds: documents, units, translated units."""
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         docs = store.documents()
         data = {
             "store": db,

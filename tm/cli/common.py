@@ -8,7 +8,7 @@ import click
 
 from exports import format_for_path, format_names
 from tm.errors import TmtoolError
-from tm.store.sqlite import default_db_path
+from tm.store import default_db_path
 
 
 class TmtoolGroup(click.Group):

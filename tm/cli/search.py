@@ -12,7 +12,7 @@ from tm.concordance import ConcordanceHit, concordance
 from tm.app import import_files
 from tm.importer import ImportResult
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
-from tm.store.sqlite import TranslationMemory
+from tm.store import Store, open_store
 from tm.textio import decode_text, read_bytes
 
 
@@ -39,7 +39,7 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
       tmtool import project_save.tmx
       tmtool import messages.po --src-lang en
     """
-    with TranslationMemory(db) as store:
+    with open_store(db) as store:
         for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
             click.echo(describe_import(result))
 
@@ -78,7 +78,7 @@ def batch_lines(path: str) -> Iterator[str]:
             yield line
 
 
-def run_query(store: TranslationMemory, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
+def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
               limit: int, exact: bool) -> list[dict[str, object]]:
     """The hits of one query as JSON-ready dicts."""
     if as_concordance:
@@ -112,7 +112,7 @@ def search_command(text: str | None, min_score: float, limit: int | None, as_jso
         raise click.UsageError("give TEXT or --batch FILE (not both)")
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         searcher = Searcher(store)
         for query in queries:
             if batch and not as_json:

@@ -7,16 +7,15 @@ from dataclasses import asdict
 import click
 
 from exports import format_names
-from tm.app import export_terms
+from tm.app import export_terms, load_terms
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
-from glossary.termstore import load_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
-from tm.store.sqlite import TranslationMemory
+from tm.store import open_store
 
 
 def stored_terms(db: str) -> list[TermEntry]:
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         return load_terms(store)
 
 
@@ -98,7 +97,7 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
     format_name = resolve_format("termbase", format_name, output, default="tbx")
-    with TranslationMemory(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
     if output != "-":
         click.echo(f"wrote {count} terms to {output}", err=True)

@@ -3,22 +3,28 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
+from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
+from tm.store.sqlite_search import (
+    LENGTH_KEY,
+    SHORT_MAX,
+    CandidateSearch,
+    phrase_rows,
+    targets_of,
+)
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
-DEFAULT_DB = "tmtool.db"
 BULK_CACHE_MB = 64  # page cache while importing: index pages stay in memory between chunks
 FTS_AUTOMERGE = 4  # FTS5's default
 
-SHORT_MAX = 80  # sources up to this many characters also go into the trigram index
-LENGTH_KEY = 1 << 32  # trigram-index rowid = length * LENGTH_KEY + seq: a rowid range is a length range
 SHORT_KEY = f"length(source) * {LENGTH_KEY} + seq"
 COMMON_TERM = 256  # units holding a term before its count is copied to common_words/common_grams
 
@@ -117,15 +123,11 @@ UNIT_COLUMNS = (
 )
 
 
-def default_db_path() -> str:
-    """The store used when --db is not given: $TMTOOL_DB or ./tmtool.db."""
-    return os.environ.get("TMTOOL_DB") or DEFAULT_DB
-
-
 INSERT_UNIT = f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({', '.join('?' * len(UNIT_COLUMNS))})"
 
 
 def unit_to_row(unit: Unit) -> tuple[object, ...]:
+    """A unit as a row of UNIT_COLUMNS."""
     return (
         unit.id, unit.doc, unit.position, unit.block, unit.source, unit.target, unit.src_lang, unit.tgt_lang,
         unit.para, unit.kind, unit.score, int(unit.flagged), unit.origin, unit.created,
@@ -135,6 +137,7 @@ def unit_to_row(unit: Unit) -> tuple[object, ...]:
 
 
 def row_to_unit(row: sqlite3.Row) -> Unit:
+    """A unit from its row."""
     return Unit(
         id=row["id"], doc=row["doc"], source=row["source"], target=row["target"],
         src_lang=row["src_lang"], tgt_lang=row["tgt_lang"], para=row["para"], kind=row["kind"],
@@ -185,11 +188,143 @@ def schema_statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-class TranslationMemory:
-    """An open tmtool store. Use as a context manager; writes go through transaction()."""
+
+
+def count_of(conn: sqlite3.Connection, doc: str | None, translated_only: bool) -> int:
+    """How many units (of one document; with a target only, when translated_only)."""
+    clauses, args = [], []
+    if doc is not None:
+        clauses.append("doc = ?")
+        args.append(doc)
+    if translated_only:
+        clauses.append("target != ''")
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return int(conn.execute("SELECT count(*) FROM units" + where, args).fetchone()[0])
+
+
+def position_after(conn: sqlite3.Connection, doc: str) -> int:
+    """The position after a document's last unit (0 for a new document)."""
+    row = conn.execute("SELECT max(position) FROM units WHERE doc = ?", (doc,)).fetchone()
+    return 0 if row[0] is None else int(row[0]) + 1
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM units").fetchone()[0])
+
+
+def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
+    """Add units stored after after_seq to the word index, in one statement."""
+    conn.execute("INSERT INTO units_fts(rowid, source) SELECT seq, source FROM units WHERE seq > ?", (after_seq,))
+    # In rowid order: FTS5 writes its pending terms out whenever a rowid is lower than the last.
+    conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
+                 f"WHERE seq > ? AND length(source) <= {SHORT_MAX} ORDER BY k", (after_seq,))
+    conn.execute("INSERT INTO unit_lengths SELECT seq, length(source) FROM units WHERE seq > ?", (after_seq,))
+
+
+def count_common_terms(conn: sqlite3.Connection) -> None:
+    """Copy the counts of common words and trigrams out of the vocabularies (after large writes)."""
+    for table, vocab in (("common_words", "units_vocab"), ("common_grams", "short_vocab")):
+        conn.execute(f"DELETE FROM {table}")
+        conn.execute(f"INSERT INTO {table} SELECT term, doc FROM {vocab} WHERE doc >= {COMMON_TERM}")
+    conn.execute("DELETE FROM short_lengths")
+    conn.execute(f"INSERT INTO short_lengths SELECT len, count(*) FROM unit_lengths WHERE len <= {SHORT_MAX} "
+                 "GROUP BY len")
+
+
+class SQLiteWriter:
+    """One write transaction on an SQLite store (see tm.store.base.Writer)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+
+    def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> None:
+        """Store a document's row and units in place of any earlier version of it."""
+        try:
+            self._conn.execute("DELETE FROM units WHERE doc = ?", (info.name,))
+            self.put_document(info)
+            after = last_seq(self._conn)
+            self._conn.executemany(INSERT_UNIT, (unit_to_row(u) for u in units))
+            index_new_units(self._conn, after)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self._path}: cannot write ({err})") from err
+
+    def put_document(self, info: DocumentInfo) -> None:
+        """Record (or update) a document's row without touching its units."""
+        try:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                (info.name, info.src_lang, info.tgt_lang, info.checksum, info.signature,
+                 json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
+            )
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self._path}: cannot write ({err})") from err
+
+    def prepare(self, units: Iterable[Unit]) -> PreparedUnits:
+        """Units as rows for add_prepared; touches no connection, so a reader thread may call it."""
+        return [unit_to_row(u) for u in units]
+
+    def add_prepared(self, batch: PreparedUnits) -> None:
+        """Append and index units made rows by prepare."""
+        try:
+            after = last_seq(self._conn)
+            self._conn.executemany(INSERT_UNIT, batch)
+            index_new_units(self._conn, after)
+        except sqlite3.IntegrityError as err:
+            raise StoreError(f"{self._path}: cannot add units ({err})") from err
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self._path}: cannot write ({err})") from err
+
+    @contextlib.contextmanager
+    def bulk_indexing(self, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
+        """A larger page cache and no incremental merging of the indexes.
+
+        FTS5 merges its segments as it goes (automerge); during one large import that work is
+        redone by the final optimize, so it is paused and set back before the commit.
+        """
+        conn = self._conn
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
+        for index in ("units_fts", "short_fts"):
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        for index in ("units_fts", "short_fts"):
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
+
+    def optimize(self) -> None:
+        """Merge each index into one segment after a large write (lookups get faster)."""
+        self._conn.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
+        self._conn.execute("INSERT INTO short_fts(short_fts) VALUES ('optimize')")
+        count_common_terms(self._conn)
+
+    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
+        """Store a document's term records in place of its earlier ones."""
+        try:
+            self._conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
+            self._conn.executemany("INSERT INTO terms (id, doc, position, data) VALUES (?, ?, ?, ?)",
+                                   [(r.id, r.doc, r.position, r.data) for r in records])
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self._path}: cannot write terms ({err})") from err
+
+    def count_units(self, doc: str | None = None) -> int:
+        """How many units the store holds (of one document), this transaction's writes included."""
+        return count_of(self._conn, doc, False)
+
+    def next_position(self, doc: str) -> int:
+        """The position after a document's last unit (0 for a new document)."""
+        return position_after(self._conn, doc)
+
+
+class SQLiteStore:
+    """A tmtool store in one SQLite file (see tm.store.base.Store); writes go through writer()."""
 
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
+        self._search: CandidateSearch | None = None
         if not self.path.exists() and not create:
             raise StoreError(f"{self.path}: no such store (run 'tmtool build' first, or pass --db)")
         if self.path.is_dir():
@@ -199,12 +334,22 @@ class TranslationMemory:
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
         try:
-            self.conn = self._connect(readonly)
+            self._conn = self._connect(readonly)
             self._check_or_init(readonly)
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot open the store ({err})") from err
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a tmtool store ({err})") from err
+
+    @property
+    def location(self) -> str:
+        """The store's file, for messages."""
+        return str(self.path)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open SQLite connection; SQLite-specific, for checks of the file itself (tests, tools)."""
+        return self._conn
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
         uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}?mode=rwc"
@@ -217,9 +362,9 @@ class TranslationMemory:
         return conn
 
     def _check_or_init(self, readonly: bool) -> None:
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id == 0 and tables == 0:
             if readonly:
                 raise StoreError(f"{self.path}: empty database, not a tmtool store")
@@ -237,156 +382,72 @@ class TranslationMemory:
 
     def has_short_index(self) -> bool:
         """Stores made before the trigram index lack it; search then uses the word index alone."""
-        return self.has_table("short_lengths")
+        return self._has_table("short_lengths")
 
-    def has_table(self, name: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+    def _has_table(self, name: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
     def _add_short_index(self) -> None:
-        filled = self.has_table("short_fts")
-        with self.transaction() as conn:
+        filled = self._has_table("short_fts")
+        with self._transaction() as conn:
             for statement in schema_statements(SHORT_INDEX_SCHEMA):
                 conn.execute(statement)
             if not filled:
                 conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
                              f"WHERE length(source) <= {SHORT_MAX} ORDER BY k")
             conn.execute("INSERT OR REPLACE INTO unit_lengths SELECT seq, length(source) FROM units")
-            self.count_common_terms(conn)
+            count_common_terms(conn)
 
     def _init_schema(self) -> None:
         try:
-            with self.transaction():
+            with self._transaction() as conn:
                 for statement in schema_statements(SCHEMA):
-                    self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot create store ({err})") from err
 
-    def __enter__(self) -> TranslationMemory:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection."""
+        self._conn.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write; other writers wait (up to 30 s) for the lock."""
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
         try:
-            yield self.conn
+            yield self._conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._conn.execute("ROLLBACK")
             raise
         try:
-            self.conn.execute("COMMIT")
+            self._conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
 
-    @staticmethod
-    def last_seq(conn: sqlite3.Connection) -> int:
-        return int(conn.execute("SELECT coalesce(max(seq), 0) FROM units").fetchone()[0])
-
-    @staticmethod
-    def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
-        """Add units stored after after_seq to the word index, in one statement."""
-        conn.execute("INSERT INTO units_fts(rowid, source) SELECT seq, source FROM units WHERE seq > ?", (after_seq,))
-        # In rowid order: FTS5 writes its pending terms out whenever a rowid is lower than the last.
-        conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
-                     f"WHERE seq > ? AND length(source) <= {SHORT_MAX} ORDER BY k", (after_seq,))
-        conn.execute("INSERT INTO unit_lengths SELECT seq, length(source) FROM units WHERE seq > ?", (after_seq,))
-
-    def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> int:
-        """Store a document's units in place of any earlier build of it; returns the count."""
-        with self.transaction() as conn:
-            self.write_document(conn, info, units)
-            return int(conn.execute("SELECT count(*) FROM units WHERE doc = ?", (info.name,)).fetchone()[0])
-
-    def write_document(self, conn: sqlite3.Connection, info: DocumentInfo, units: Iterable[Unit]) -> None:
-        """Replace a document's row and units inside a transaction the caller holds."""
-        try:
-            conn.execute("DELETE FROM units WHERE doc = ?", (info.name,))
-            self.put_document(conn, info)
-            placeholders = ", ".join("?" * len(UNIT_COLUMNS))
-            after = self.last_seq(conn)
-            conn.executemany(
-                f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({placeholders})",
-                (unit_to_row(u) for u in units),
-            )
-            self.index_new_units(conn, after)
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
-
-    def add_rows(self, conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
-        """Append and index units already made rows (unit_to_row), inside a transaction the caller holds.
-
-        An importer makes the rows in its parsing thread; this thread then only runs SQLite.
-        """
-        try:
-            after = self.last_seq(conn)
-            conn.executemany(INSERT_UNIT, rows)
-            self.index_new_units(conn, after)
-        except sqlite3.IntegrityError as err:
-            raise StoreError(f"{self.path}: cannot add units ({err})") from err
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
-
-    @staticmethod
     @contextlib.contextmanager
-    def bulk_indexing(conn: sqlite3.Connection, cache_mb: int = BULK_CACHE_MB) -> Iterator[None]:
-        """Inside a transaction: a larger page cache and no incremental merging of the indexes.
-
-        FTS5 merges its segments as it goes (automerge); during one large import that work is
-        redone by the final optimize, so it is paused and set back before the commit.
-        """
-        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-        conn.execute(f"PRAGMA cache_size = {-cache_mb * 1024}")
-        for index in ("units_fts", "short_fts"):
-            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
-        try:
-            yield
-        finally:
-            conn.execute(f"PRAGMA cache_size = {int(cache)}")
-        for index in ("units_fts", "short_fts"):
-            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
-
-    @staticmethod
-    def optimize_index(conn: sqlite3.Connection) -> None:
-        """Merge the word index into one segment after a large write (lookups get faster)."""
-        conn.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
-        conn.execute("INSERT INTO short_fts(short_fts) VALUES ('optimize')")
-        TranslationMemory.count_common_terms(conn)
-
-    @staticmethod
-    def count_common_terms(conn: sqlite3.Connection) -> None:
-        """Copy the counts of common words and trigrams out of the vocabularies (after large writes)."""
-        for table, vocab in (("common_words", "units_vocab"), ("common_grams", "short_vocab")):
-            conn.execute(f"DELETE FROM {table}")
-            conn.execute(f"INSERT INTO {table} SELECT term, doc FROM {vocab} WHERE doc >= {COMMON_TERM}")
-        conn.execute("DELETE FROM short_lengths")
-        conn.execute(f"INSERT INTO short_lengths SELECT len, count(*) FROM unit_lengths WHERE len <= {SHORT_MAX} "
-                     "GROUP BY len")
-
-    def put_document(self, conn: sqlite3.Connection, info: DocumentInfo) -> None:
-        """Record (or update) a document's row without touching its units."""
-        conn.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-            (info.name, info.src_lang, info.tgt_lang, info.checksum, info.signature,
-             json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
-        )
-
-    def pairs(self) -> Iterator[tuple[str, str]]:
-        """(source, target) of every unit, in storage order; for deduplication."""
-        yield from self.conn.execute("SELECT source, target FROM units")
+    def writer(self) -> Iterator[SQLiteWriter]:
+        """A write transaction: committed when the block ends, rolled back if it raises."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only, cannot write")
+        with self._transaction() as conn:
+            yield SQLiteWriter(conn, self.path)
+        self._search = None  # the term counts it remembers may have changed
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self.conn.execute("SELECT * FROM documents ORDER BY name").fetchall()
+        """The stored documents, by name."""
+        rows = self._conn.execute("SELECT * FROM documents ORDER BY name").fetchall()
         return [
             DocumentInfo(r["name"], r["src_lang"], r["tgt_lang"], r["checksum"], r["signature"],
                          json.loads(r["summary"]))
@@ -405,10 +466,45 @@ class TranslationMemory:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY doc, position, seq"
-        for row in self.conn.execute(sql, args):
+        for row in self._conn.execute(sql, args):
             yield row_to_unit(row)
 
-    def count_units(self, translated_only: bool = False) -> int:
-        """How many units the store holds (with a target only, when translated_only)."""
-        sql = "SELECT count(*) FROM units" + (" WHERE target != ''" if translated_only else "")
-        return int(self.conn.execute(sql).fetchone()[0])
+    def count_units(self, doc: str | None = None, translated_only: bool = False) -> int:
+        """How many units the store holds (of one document; with a target only, when translated_only)."""
+        return count_of(self._conn, doc, translated_only)
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """(source, target) of every unit, in storage order; for deduplication."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples, as the interface promises
+        yield from cursor.execute("SELECT source, target FROM units")
+
+    def term_records(self, doc: str | None = None) -> list[TermRecord]:
+        """Stored term records (of one document), by document then position."""
+        sql = "SELECT id, doc, position, data FROM terms"
+        args: tuple[str, ...] = ()
+        if doc is not None:
+            sql, args = sql + " WHERE doc = ?", (doc,)
+        try:
+            rows = self._conn.execute(sql + " ORDER BY doc, position", args).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot read terms ({err})") from err
+        return [TermRecord(r["id"], r["doc"], r["position"], r["data"]) for r in rows]
+
+    def next_position(self, doc: str) -> int:
+        """The position after a document's last unit (0 for a new document)."""
+        return position_after(self._conn, doc)
+
+    def search_candidates(self, query: str, min_score: float) -> list[Candidate]:
+        """Units worth scoring for a normalized query at min_score %, likeliest matches first."""
+        if self._search is None:
+            self._search = CandidateSearch(self._conn, self.has_short_index())
+        return self._search.candidates(query, min_score)
+
+    def targets(self, keys: Sequence[int]) -> dict[int, str]:
+        """The targets of candidates, by key."""
+        return targets_of(self._conn, keys) if keys else {}
+
+    def phrase_candidates(self, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
+        """Units holding, for each word, one of its forms, in storage order, read lazily."""
+        return phrase_rows(self._conn, forms)

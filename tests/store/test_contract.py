@@ -1,0 +1,162 @@
+"""The store contract: every backend in BACKENDS must pass this file unchanged (tm.store.base)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tm.errors import StoreError
+from tm.match import normalize_text
+from tm.model import DocumentInfo, Unit
+from tm.store import Store, TermRecord, open_store
+
+# A backend factory gives the location of a store that does not exist yet; open_store creates it.
+Factory = Callable[[Path], str]
+
+
+def sqlite_location(tmp_path: Path) -> str:
+    return str(tmp_path / "contract.db")
+
+
+BACKENDS = [pytest.param(sqlite_location, id="sqlite")]
+
+INFO = DocumentInfo("a.txt", "ru", "en", "sum-a", "sig-a", {"sentences": 3})
+OTHER = DocumentInfo("b.txt", "ru", "en", "sum-b", "sig-b", {"sentences": 2})
+NEAR = "В 2003 году Комитет провел пять заседаний."
+
+
+def units_of(doc: str, pairs: list[tuple[str, str]]) -> list[Unit]:
+    return [Unit(id=f"{doc}:{i}", doc=doc, source=s, target=t, position=i, notes=("n",) if i else (),
+                 props=(("k", "v"),), score=0.5 if i else None, flagged=bool(i))
+            for i, (s, t) in enumerate(pairs)]
+
+
+A_UNITS = units_of("a.txt", [("В 2003 году Комитет провел 5 заседаний.", "In 2003 the Committee met 5 times."),
+                             ("Генеральная Ассамблея приняла резолюцию.", ""),
+                             ("Трудящиеся-мигранты и члены их семей.", "Migrant workers and their families.")])
+B_UNITS = units_of("b.txt", [("Мнения", "Views"), ("Доклад Генерального секретаря.", "Report of the Secretary-General.")])
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    factory: Factory = request.param
+    return factory(tmp_path)
+
+
+@pytest.fixture
+def store(location: str) -> Iterator[Store]:
+    """A store holding two documents, b.txt written first."""
+    with open_store(location) as opened:
+        with opened.writer() as writer:
+            writer.replace_document(OTHER, B_UNITS)
+            writer.replace_document(INFO, A_UNITS)
+        yield opened
+
+
+def records(doc: str, n: int) -> list[TermRecord]:
+    return [TermRecord(f"{doc}-t{i}", doc, i, f'{{"id": "{doc}-t{i}"}}') for i in range(n)]
+
+
+def test_a_missing_store_is_created_or_refused(location: str) -> None:
+    with pytest.raises(StoreError):
+        open_store(location, create=False)
+    with open_store(location) as store:
+        assert store.documents() == [] and store.count_units() == 0 and location in store.location
+    with open_store(location, create=False, readonly=True) as store:
+        assert list(store.units()) == []
+
+
+def test_documents_round_trip(store: Store, location: str) -> None:
+    with open_store(location, create=False, readonly=True) as reopened:
+        assert reopened.documents() == [INFO, OTHER]
+        assert list(reopened.units(doc="a.txt")) == A_UNITS
+
+
+def test_replace_document_replaces(store: Store) -> None:
+    new_info = DocumentInfo("a.txt", "ru", "en", "sum-a2", "sig-a2", {})
+    with store.writer() as writer:
+        writer.replace_document(new_info, A_UNITS[:1])
+        assert writer.count_units("a.txt") == 1
+    assert store.documents() == [new_info, OTHER]
+    assert list(store.units(doc="a.txt")) == A_UNITS[:1]
+    assert list(store.units(doc="b.txt")) == B_UNITS
+
+
+def test_units_order_and_filters(store: Store) -> None:
+    assert list(store.units()) == A_UNITS + B_UNITS  # by document name, then position
+    assert [u.id for u in store.units(translated_only=True)] == ["a.txt:0", "a.txt:2", "b.txt:0", "b.txt:1"]
+    assert [u.id for u in store.units(doc="a.txt", translated_only=True)] == ["a.txt:0", "a.txt:2"]
+    assert list(store.units(doc="none")) == []
+
+
+def test_count_units(store: Store) -> None:
+    assert store.count_units() == 5
+    assert store.count_units(translated_only=True) == 4
+    assert store.count_units(doc="b.txt") == 2
+    assert store.count_units(doc="a.txt", translated_only=True) == 2
+
+
+def test_pairs_and_positions(store: Store) -> None:
+    assert list(store.pairs()) == [(u.source, u.target) for u in B_UNITS + A_UNITS]  # storage order
+    assert store.next_position("a.txt") == 3 and store.next_position("new") == 0
+
+
+def test_prepared_units_and_document_row(store: Store) -> None:
+    extra = [Unit(id="c:0", doc="c", source="Новый текст.", target="New text.", position=0)]
+    with store.writer() as writer, writer.bulk_indexing():
+        writer.add_prepared(writer.prepare(extra))
+        assert writer.next_position("c") == 1 and writer.count_units("c") == 1
+        writer.put_document(DocumentInfo("c", "ru", "en", "x", "import", {}))
+        writer.optimize()
+    assert list(store.units(doc="c")) == extra and [d.name for d in store.documents()] == ["a.txt", "b.txt", "c"]
+
+
+def test_term_records_replace_and_load_per_document(store: Store) -> None:
+    with store.writer() as writer:
+        writer.replace_terms("a.txt", records("a.txt", 3))
+        writer.replace_terms("b.txt", records("b.txt", 1))
+    with store.writer() as writer:
+        writer.replace_terms("a.txt", records("a.txt", 2))
+    assert store.term_records("a.txt") == records("a.txt", 2)
+    assert store.term_records() == records("a.txt", 2) + records("b.txt", 1)
+    assert store.term_records("none") == []
+
+
+def test_a_writer_that_raises_leaves_the_store_unchanged(store: Store) -> None:
+    with store.writer() as writer:
+        writer.replace_terms("a.txt", records("a.txt", 1))
+    before = (store.documents(), list(store.units()), store.term_records())
+    with pytest.raises(RuntimeError), store.writer() as writer:
+        writer.replace_document(DocumentInfo("a.txt", "ru", "en", "new", "new", {}), [])
+        writer.replace_terms("a.txt", [])
+        writer.add_prepared(writer.prepare([Unit(id="z:0", doc="z", source="Ещё.")]))
+        raise RuntimeError("simulated failure")
+    assert (store.documents(), list(store.units()), store.term_records()) == before
+
+
+def test_a_read_only_store_refuses_writes(store: Store, location: str) -> None:
+    with open_store(location, create=False, readonly=True) as readonly:
+        with pytest.raises(StoreError), readonly.writer() as writer:
+            writer.replace_document(OTHER, [])
+        assert readonly.count_units() == 5
+
+
+@pytest.mark.parametrize("query", [A_UNITS[0].source, NEAR, "Мнения", "Мнение"])
+def test_search_candidates_find_exact_and_near_matches(store: Store, query: str) -> None:
+    wanted = "b.txt:0" if query.startswith("Мнени") else "a.txt:0"
+    found = store.search_candidates(normalize_text(query), 75.0)
+    assert wanted in [c.id for c in found]
+    by_id = {c.id: c for c in found}
+    assert store.targets([by_id[wanted].key]) == {by_id[wanted].key: next(
+        u.target for u in A_UNITS + B_UNITS if u.id == wanted)}
+    assert by_id[wanted].source == next(u.source for u in A_UNITS + B_UNITS if u.id == wanted)
+
+
+def test_phrase_candidates(store: Store) -> None:
+    found = list(store.phrase_candidates([frozenset({"комитет"}), frozenset({"провел", "провёл"})]))
+    assert [(c.id, c.source, c.target) for c in found] == [("a.txt:0", A_UNITS[0].source, A_UNITS[0].target)]
+    either = list(store.phrase_candidates([frozenset({"мнения", "доклад"})]))
+    assert [c.id for c in either] == ["b.txt:0", "b.txt:1"]  # storage order
+    assert list(store.phrase_candidates([frozenset({"комитет"}), frozenset({"мнения"})])) == []
+

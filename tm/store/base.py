@@ -1,0 +1,118 @@
+"""The store interface every backend implements: reads on Store, all-or-nothing writes on Writer."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Protocol, Self
+
+from tm.model import DocumentInfo, Unit
+
+# Units in a backend's row form, made ahead by Writer.prepare (possibly in another thread).
+PreparedUnits = list[tuple[object, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A unit worth scoring for a fuzzy query; key is the store's handle for its target."""
+
+    key: int
+    id: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseCandidate:
+    """A unit whose source holds every word of a phrase in one of the accepted forms."""
+
+    id: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermRecord:
+    """One stored termbase entry: its id, document, position there and JSON data."""
+
+    id: str
+    doc: str
+    position: int
+    data: str
+
+
+class Writer(Protocol):
+    """One all-or-nothing write transaction, obtained from Store.writer()."""
+
+    def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> None:
+        """Store a document's row and units in place of any earlier version of it."""
+
+    def put_document(self, info: DocumentInfo) -> None:
+        """Record (or update) a document's row without touching its units."""
+
+    def prepare(self, units: Iterable[Unit]) -> PreparedUnits:
+        """Units in row form for add_prepared; pure, so another thread may call it."""
+
+    def add_prepared(self, batch: PreparedUnits) -> None:
+        """Append and index units made rows by prepare."""
+
+    def bulk_indexing(self) -> AbstractContextManager[None]:
+        """A mode for one large write: index maintenance deferred to optimize()."""
+
+    def optimize(self) -> None:
+        """Compact the indexes after a large write."""
+
+    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
+        """Store a document's term records in place of its earlier ones."""
+
+    def count_units(self, doc: str | None = None) -> int:
+        """How many units the store holds (of one document), this transaction's writes included."""
+
+    def next_position(self, doc: str) -> int:
+        """The position after a document's last unit (0 for a new document)."""
+
+
+class Store(Protocol):
+    """An open translation-memory store; a context manager that closes it."""
+
+    @property
+    def location(self) -> str:
+        """Where the store is (a path or URL), for messages."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None: ...
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def writer(self) -> AbstractContextManager[Writer]:
+        """A write transaction: committed when the block ends, rolled back if it raises."""
+
+    def documents(self) -> list[DocumentInfo]:
+        """The stored documents, by name."""
+
+    def units(self, doc: str | None = None, translated_only: bool = False) -> Iterator[Unit]:
+        """Units in document order (documents by name, then position)."""
+
+    def count_units(self, doc: str | None = None, translated_only: bool = False) -> int:
+        """How many units the store holds (of one document; with a target only, when translated_only)."""
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """(source, target) of every unit, in storage order."""
+
+    def term_records(self, doc: str | None = None) -> list[TermRecord]:
+        """Stored term records (of one document), by document then position."""
+
+    def next_position(self, doc: str) -> int:
+        """The position after a document's last unit (0 for a new document)."""
+
+    def search_candidates(self, query: str, min_score: float) -> list[Candidate]:
+        """Units worth scoring for a normalized query at min_score %, likeliest matches first."""
+
+    def targets(self, keys: Sequence[int]) -> dict[int, str]:
+        """The targets of candidates, by key."""
+
+    def phrase_candidates(self, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
+        """Units holding, for each word, one of its (lower-case) forms, in storage order, read lazily."""

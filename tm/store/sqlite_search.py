@@ -1,0 +1,217 @@
+"""Search candidates from the SQLite store's FTS5 word index and trigram index of short sources.
+
+A query short enough that every source able to reach the minimum score is short itself (see
+tm.match.length_bounds) looks in the trigram index of short sources, within those lengths; a
+longer one looks up its rarest words in the word index. Either way the postings read are capped
+(the rarest terms first), and candidates are ordered by terms held and fitting length before
+the best few hundred are read. Scoring them is tm.search's job.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Sequence
+from itertools import starmap
+
+from tm.match import candidate_lengths, length_bounds
+from tm.store.base import Candidate, PhraseCandidate
+
+SHORT_MAX = 80  # sources up to this many characters also go into the trigram index
+LENGTH_KEY = 1 << 32  # trigram-index rowid = length * LENGTH_KEY + seq: a rowid range is a length range
+
+ACCENTED_WORD = re.compile(r"[^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*")  # lower() may leave a combining mark: 'İ' -> 'i̇'
+CANDIDATES = 1000  # scored per query in a store without unit_lengths (made before it existed)
+RESCORED = 300  # units scored exactly per query: the likeliest by words held and length
+TERM_BUDGET = 4000  # postings read per query, at most (the rarest terms first)
+MAX_TERMS = 6
+SHORT_CANDIDATES = 200  # short units scored exactly per short query
+GRAM_BUDGET = 8_000  # trigram postings read per short query within its lengths, about (rarest first)
+MAX_GRAMS = 24
+SEARCH_CACHE_MB = 64
+
+Executor = sqlite3.Connection | sqlite3.Cursor  # what runs a statement: both have execute()
+
+
+def strip_latin_accent(word: str) -> str:
+    """'café' -> 'cafe', as the index tokenizer does; it leaves Cyrillic (й, ё) as it is."""
+    if word.isascii() or any("\u0400" <= c <= "\u04ff" for c in word):
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def index_terms(text: str) -> list[str]:
+    """Distinct words as the store's index holds them: lower case, Latin accents removed."""
+    return list(dict.fromkeys(strip_latin_accent(w) for w in ACCENTED_WORD.findall(text.lower())))
+
+
+def trigrams(text: str) -> list[str]:
+    """Distinct three-character substrings, as the trigram index holds them (lower case)."""
+    low = text.lower()
+    return list(dict.fromkeys(low[i:i + 3] for i in range(len(low) - 2)))
+
+
+def fts_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class TermCounts:
+    """How many units hold each term, read once per term and then remembered.
+
+    Common terms come from a plain table (common_words, common_grams); the vocabulary is asked
+    only about the rest, whose posting lists are short.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, sources: tuple[str, ...]) -> None:
+        self.conn = conn
+        self.sources = sources  # tables with (term, doc) columns, asked in turn
+        self.known: dict[str, int] = {}
+
+    def __call__(self, terms: list[str]) -> dict[str, int]:
+        """Counts of the terms the store holds (absent terms are left out)."""
+        missing = [t for t in terms if t not in self.known]
+        for table in self.sources:
+            if not missing:
+                break
+            marks = ", ".join("?" * len(missing))
+            for term, count in self.conn.execute(f"SELECT term, doc FROM {table} WHERE term IN ({marks})", missing):
+                self.known[term] = int(count)
+            missing = [t for t in missing if t not in self.known]
+        self.known.update(dict.fromkeys(missing, 0))
+        return {t: self.known[t] for t in terms if self.known[t]}
+
+
+def chosen_terms(counts: dict[str, int], budget: int = TERM_BUDGET, most: int = MAX_TERMS) -> list[str]:
+    """The rarest terms, within a budget of postings, so common words never cause a full scan."""
+    chosen: list[str] = []
+    spent = 0
+    for term, count in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])):
+        if chosen and (spent + count > budget or len(chosen) >= most):
+            break
+        chosen.append(term)
+        spent += count
+    return chosen
+
+
+# Candidates are ordered by an estimate of their similarity: the share of the query's (rare)
+# terms they hold, times the square of the best ratio their length allows, 2*min(a, b)/(a+b).
+# Variants of one sentence hold the same rare words; length then tells them apart.
+LENGTH_FIT = "(2.0 * min({length}, :n) / ({length} + :n)) * (2.0 * min({length}, :n) / ({length} + :n))"
+
+
+def overlap_sql(terms: int, by_length: bool) -> str:
+    """Units holding any of n terms, ranked by the summed weight (and share) of the terms they hold."""
+    one = "SELECT rowid AS r, ? AS w FROM units_fts WHERE units_fts MATCH ?"
+    hits = f"SELECT r, sum(w) AS s FROM ({' UNION ALL '.join([one] * terms)}) GROUP BY r"
+    if not by_length:
+        return f"SELECT u.seq, u.id, u.source FROM ({hits} ORDER BY s DESC, r LIMIT ?) h JOIN units u ON u.seq = h.r"
+    fit = LENGTH_FIT.format(length="l.len").replace(":n", "?")
+    return (
+        f"SELECT u.seq, u.id, u.source FROM (SELECT h.r FROM ({hits}) h "
+        f"JOIN unit_lengths l ON l.seq = h.r WHERE l.len BETWEEN ? AND ? ORDER BY h.s * {fit} DESC, h.r LIMIT ?) c "
+        "JOIN units u ON u.seq = c.r"
+    )
+
+
+def word_rows(conn: Executor, counts: dict[str, int], query: str, min_score: float,
+              by_length: bool) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of units sharing the query's rarest words, likeliest matches first."""
+    terms = chosen_terms(counts)
+    if not terms:
+        return []
+    total = max(counts.values()) * 2
+    args: list[object] = []
+    for term in terms:
+        args += [math.log(total / counts[term]), fts_quote(term)]
+    if not by_length:
+        return conn.execute(overlap_sql(len(terms), False), [*args, CANDIDATES]).fetchall()
+    low, high = candidate_lengths(len(query), min_score)
+    fit_args = [len(query)] * LENGTH_FIT.count(":n")
+    return conn.execute(overlap_sql(len(terms), True), [*args, low, high, *fit_args, RESCORED]).fetchall()
+
+
+def short_sql(grams: int) -> str:
+    """Short units in a length range holding any of n trigrams, likeliest matches first."""
+    one = "SELECT rowid AS r FROM short_fts WHERE short_fts MATCH ? AND rowid BETWEEN ? AND ?"
+    hits = " UNION ALL ".join([one] * grams)
+    fit = LENGTH_FIT.format(length=f"(r / {LENGTH_KEY})").replace(":n", "?")
+    return (
+        "SELECT u.seq, u.id, u.source FROM "
+        f"(SELECT r, count(*) AS c FROM ({hits}) GROUP BY r ORDER BY c * {fit} DESC, r LIMIT ?) h "
+        f"JOIN units u ON u.seq = h.r % {LENGTH_KEY}"
+    )
+
+
+def range_share(conn: Executor, low: int, high: int) -> float:
+    """The share of short sources with a length in [low, high] (1 when the store has not counted them)."""
+    row = conn.execute("SELECT sum(CASE WHEN len BETWEEN ? AND ? THEN units ELSE 0 END), sum(units) "
+                       "FROM short_lengths", (low, high)).fetchone()
+    return max(row[0] / row[1], 0.01) if row[1] else 1.0
+
+
+def short_rows(conn: Executor, counts: TermCounts, query: str, min_score: float,
+               limit: int) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of short units whose length allows min_score, likeliest matches first."""
+    low, high = candidate_lengths(len(query), min_score)
+    keys = [low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1]
+    budget = GRAM_BUDGET / range_share(conn, low, min(high, SHORT_MAX))
+    grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+    if not grams:  # under three characters: every short unit of a fitting length is a candidate
+        sql = f"SELECT seq, id, source FROM units WHERE seq IN (SELECT rowid % {LENGTH_KEY} FROM short_fts " \
+              "WHERE rowid BETWEEN ? AND ? LIMIT ?)"
+        return conn.execute(sql, [*keys, limit]).fetchall()
+    args: list[object] = []
+    for gram in grams:
+        args += [fts_quote(gram), *keys]
+    return conn.execute(short_sql(len(grams)), [*args, *[len(query)] * LENGTH_FIT.count(":n"), limit]).fetchall()
+
+
+class CandidateSearch:
+    """Candidate lookups over one connection; keeps term counts between queries."""
+
+    def __init__(self, conn: sqlite3.Connection, indexed: bool) -> None:
+        # Plain tuples, not sqlite3.Row: hundreds of rows a query go straight into Candidates.
+        self.cursor = conn.cursor()
+        self.cursor.row_factory = None
+        # Index pages read by one query are read again by the next: keep them in this process.
+        conn.execute(f"PRAGMA cache_size = {-SEARCH_CACHE_MB * 1024}")
+        self.counts = TermCounts(conn, ("common_words", "units_vocab") if indexed else ("units_vocab",))
+        self.gram_counts = TermCounts(conn, ("common_grams", "short_vocab")) if indexed else None
+
+    def candidates(self, query: str, min_score: float) -> list[Candidate]:
+        """By shared trigrams when every possible match is short, else by rare words."""
+        if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
+            rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES)
+        else:
+            rows = word_rows(self.cursor, self.counts(index_terms(query)), query, min_score,
+                             self.gram_counts is not None)
+        return list(starmap(Candidate, rows))
+
+
+def targets_of(conn: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:
+    marks = ", ".join("?" * len(seqs))
+    return dict(conn.execute(f"SELECT seq, target FROM units WHERE seq IN ({marks})", list(seqs)).fetchall())
+
+
+def index_form(word: str) -> str:
+    """A form as the word index stores it (diacritics removed: й -> и)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def phrase_query(forms: Sequence[frozenset[str]]) -> str:
+    """An FTS5 query: every word must be present, in any of its forms."""
+    groups = []
+    for word in forms:
+        indexed = sorted({index_form(f) for f in word})
+        groups.append("(" + " OR ".join(fts_quote(f) for f in indexed) + ")")
+    return " AND ".join(groups)
+
+
+def phrase_rows(conn: sqlite3.Connection, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
+    """Units with every word of the phrase, in storage order, read lazily."""
+    sql = ("SELECT u.id, u.source, u.target FROM units_fts f JOIN units u ON u.seq = f.rowid "
+           "WHERE units_fts MATCH ? ORDER BY f.rowid")
+    for id_, source, target in conn.execute(sql, (phrase_query(forms),)):
+        yield PhraseCandidate(id_, source, target)
