@@ -34,26 +34,25 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-import glossary.export
-import tm.pipeline
+import tm.app
 import tm.clean
-from tm.app import store_with_termbase
-from tm.app import build_memory, example_path
+import tm.pipeline
+from tm.app import build_memory, example_path, store_with_termbase
 from tm.model import BuildResult
 from tm.store import open_store
 
 # Phases timed by wrapping the functions the build calls (module, attribute, phase name);
 # an indented name is part of the phase above it.
 PHASES: tuple[tuple[Any, str, str], ...] = (
-    (tm.build, "read_bytes", "read"),
-    (tm.build, "decode_text", "decode"),
-    (tm.build, "clean_document", "clean"),
+    (tm.app, "read_bytes", "read"),
+    (tm.app, "decode_text", "decode"),
+    (tm.pipeline, "clean_document", "clean"),
     (tm.clean, "normalise_text", "  normalise"),
     (tm.clean, "content_lines", "  page furniture"),
     (tm.clean, "read_structure", "  structure"),
     (tm.clean, "finish_block", "  join + repair (new)"),  # blocks seen before are reused, not timed here
-    (tm.build, "document_units", "segment + units"),
-    (glossary.export, "compile_termbase", "termbase compile"),
+    (tm.pipeline, "document_units", "segment + units"),
+    (tm.app, "compile_termbase", "termbase compile"),
 )
 
 
