@@ -6,6 +6,8 @@ and review the diff before committing it.
 """
 from __future__ import annotations
 
+import difflib
+import itertools
 from pathlib import Path
 
 import pytest
@@ -57,8 +59,8 @@ def test_export_matches_golden_file(request: pytest.FixtureRequest, example_db: 
     assert golden.exists(), f"{golden} is missing: run pytest --update-golden"
     written, expected = out.read_bytes(), golden.read_bytes()
     if written != expected:
-        got, want = written.decode("utf-8").splitlines(), expected.decode("utf-8").splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-        pytest.fail(f"{name} differs from {golden} at line {first + 1}: "
-                    f"{got[first] if first < len(got) else '<end>'!r} != {want[first] if first < len(want) else '<end>'!r}"
-                    f" (run pytest --update-golden after an intended change)")
+        diff = difflib.unified_diff(expected.decode("utf-8", "replace").splitlines(),
+                                    written.decode("utf-8", "replace").splitlines(),
+                                    str(golden), "written now", n=1, lineterm="")
+        pytest.fail(f"{name} differs from its golden file (pytest --update-golden after an intended change):\n"
+                    + "\n".join(itertools.islice(diff, 40)))
