@@ -19,6 +19,7 @@ from typing import Any
 
 import polib
 import pytest
+from contract.registry import ALL, IDS, READABLE, READABLE_IDS, SOURCE_ONLY, syntax
 from lxml import etree
 
 from exports import FORMATS, ExportContext, Format
@@ -29,19 +30,8 @@ from tm.model import HEADING, Skipped, Unit
 BOM = b"\xef\xbb\xbf"
 CTX = ExportContext(created=datetime(2024, 3, 1, 12, 30, tzinfo=timezone.utc), signature="tmtool:test|contract")
 
-ALL = sorted(FORMATS)
-IDS = [f"{kind}-{name}" for kind, name in ALL]
-READABLE = [key for key in ALL if FORMATS[key].load is not None]
-
-# What an independent parser checks a file with, from its extensions (the first match wins).
-SYNTAX_BY_EXTENSION = {".tmx": "xml", ".xlf": "xml", ".xliff": "xml", ".tbx": "xml", ".po": "po", ".csv": "csv",
-                       ".tab": "tsv"}
-
 # Formats that start with a UTF-8 byte-order mark when ctx.bom asks for one; the others ignore it.
 BOM_FORMATS = {("tm", "csv"), ("tm", "txt"), ("termbase", "csv")}
-
-# Writers that put only the source text in the file (the txt export is the document to translate).
-SOURCE_ONLY = {("tm", "txt")}
 
 # Formats with no place for the export signature: the others name it in a header, prop or column.
 UNSIGNED = {
@@ -71,10 +61,6 @@ NO_TARGET_LANG_WITHOUT_TARGET = {"tmx"}
 REFUSES = {
     ("termbase", "omegat"): "\t\n",  # a tab or line break would split the glossary record
 }
-
-
-def syntax(key: tuple[str, str]) -> str:
-    return next((SYNTAX_BY_EXTENSION[e] for e in FORMATS[key].extensions if e in SYNTAX_BY_EXTENSION), "text")
 
 
 # Fixtures ---------------------------------------------------------------------------------------------------------
@@ -286,7 +272,7 @@ LANGUAGES = [("ru", "en"), ("en-GB", "fr")]
 
 
 @pytest.mark.parametrize("langs", LANGUAGES, ids=["-".join(pair) for pair in LANGUAGES])
-@pytest.mark.parametrize("key", READABLE, ids=[f"{k}-{n}" for k, n in READABLE])
+@pytest.mark.parametrize("key", READABLE, ids=READABLE_IDS)
 def test_round_trip_through_the_reader(key: tuple[str, str], langs: tuple[str, str]) -> None:
     fmt = FORMATS[key]
     ctx = replace(CTX, src_lang=langs[0], tgt_lang=langs[1])
@@ -299,7 +285,7 @@ def test_round_trip_through_the_reader(key: tuple[str, str], langs: tuple[str, s
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=HOSTILE_IDS)
-@pytest.mark.parametrize("key", READABLE, ids=[f"{k}-{n}" for k, n in READABLE])
+@pytest.mark.parametrize("key", READABLE, ids=READABLE_IDS)
 def test_hostile_text_round_trips(key: tuple[str, str], case: tuple[str, str]) -> None:
     _, text = case
     fmt = FORMATS[key]
