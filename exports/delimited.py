@@ -7,10 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-
-from exports.base import ExportContext, Format, Skipped, normalize_lang
+from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
-from tm.model import Unit
+from tm.model import Skipped, Unit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,7 +93,7 @@ def load_csv(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
             if row and len(row) != len(header):
                 raise InputError(name, f"row has {len(row)} cells, the header has {len(header)}", line=reader.line_num)
             if row:
-                yield csv_unit(dict(zip(header, row)), reader.line_num)
+                yield csv_unit(dict(zip(header, row, strict=True)), reader.line_num)
     except UnicodeDecodeError as err:
         raise InputError(name, f"not UTF-8 (byte {err.start} of a block)", hint="save the CSV as UTF-8") from err
     except csv.Error as err:
