@@ -52,10 +52,6 @@ FORMAT = Format("csv", (".csv",), "tm", dump_csv)
 
 # Reading ---------------------------------------------------------------------------------------
 
-# Columns a CSV may carry besides source; names are matched case-insensitively.
-READ_COLUMNS = ("source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes")
-
-
 def csv_header(reader: Any, name: str) -> list[str]:
     """The header row, lower-cased; it must name a source column."""
     header = [h.strip().lower() for h in next(reader, [])]
