@@ -1,9 +1,9 @@
 """The contract every registered format keeps, in the manner of translate-toolkit's TestTranslationStore.
 
 Each test is parametrized over exports.FORMATS, so a newly registered format is covered without
-being listed here. What a format's file is checked with (lxml, polib and msgfmt, the csv module)
-follows from its extensions; what a reader gives back follows from the tables below, where a
-format differs from the rule, with the reason.
+being listed here. What a format's file is checked with (lxml and xmllint against the TMX DTD or
+the TBX schema, polib and msgfmt, the csv module) follows from its extensions; what a reader gives
+back follows from the tables below, where a format differs from the rule, with the reason.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from typing import Any
 
 import polib
 import pytest
+from checkers import assert_tbx_valid, assert_tmx_valid
 from contract.registry import ALL, IDS, READABLE, READABLE_IDS, SOURCE_ONLY, syntax
 from lxml import etree
 
@@ -56,6 +57,11 @@ LOST = {
 NOTE_PER_LINE = {"po"}  # each line of an extracted comment (#.) is read as a note
 # A TMX names a language per <tuv> only: an untranslated unit has no target tuv, so no target language.
 NO_TARGET_LANG_WITHOUT_TARGET = {"tmx"}
+
+# Formats whose file of no items is well-formed but not valid against the schema.
+EMPTY_NOT_VALID = {
+    ("termbase", "tbx"),  # the TBX schema wants at least one termEntry in <body>
+}
 
 # Characters a format refuses to write (with FormatError) instead of producing a broken file.
 REFUSES = {
@@ -170,10 +176,26 @@ def msgfmt_check(data: bytes, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def assert_well_formed(key: tuple[str, str], data: bytes, tmp_path: Path) -> list[str]:
+# Formats with a schema, by extension: validated by xmllint when it is installed (well-formedness by lxml always).
+SCHEMAS: dict[str, Callable[[Path], None]] = {".tmx": assert_tmx_valid, ".tbx": assert_tbx_valid}
+
+
+def schema_check(key: tuple[str, str], data: bytes, tmp_path: Path) -> None:
+    check = next((SCHEMAS[e] for e in FORMATS[key].extensions if e in SCHEMAS), None)
+    if check is None or shutil.which("xmllint") is None:
+        return
+    path = tmp_path / f"check{FORMATS[key].extensions[0]}"
+    path.write_bytes(data)
+    check(path)
+
+
+def assert_well_formed(key: tuple[str, str], data: bytes, tmp_path: Path, schema: bool = True) -> list[str]:
+    """Parse the file with the independent reader of its syntax (and msgfmt, xmllint); its text strings."""
     strings = READERS[syntax(key)](data)
     if syntax(key) == "po":
         msgfmt_check(data, tmp_path)
+    if schema:
+        schema_check(key, data, tmp_path)
     return strings
 
 
@@ -199,7 +221,7 @@ def test_no_items_still_make_a_well_formed_file(key: tuple[str, str], tmp_path: 
     if key == ("tm", "txt"):
         assert data == b""  # no document, no text
     else:
-        assert_well_formed(key, data, tmp_path)
+        assert_well_formed(key, data, tmp_path, schema=key not in EMPTY_NOT_VALID)
         assert data.endswith(b"\n")
 
 
