@@ -13,8 +13,10 @@ from tm.errors import InputError
 
 FORMATS: dict[tuple[str, str], Format] = {
     (f.kind, f.name): f
-    for f in (tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT)
-    + (termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT)
+    for f in (
+        tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT,  # translation memory
+        termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT,  # termbase
+    )
 }
 SNIFF_BYTES = 8192
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, BinaryIO, Literal
 
-from tm.model import Skipped
-from tm.version import TOOL_NAME, TOOL_VERSION
+from tm.version import TOOL_VERSION
 
 
 @dataclass(frozen=True, slots=True)

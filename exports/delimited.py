@@ -7,10 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-
-from exports.base import ExportContext, Format, Skipped, normalize_lang
+from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
-from tm.model import Unit
+from tm.model import Skipped, Unit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,10 +52,6 @@ FORMAT = Format("csv", (".csv",), "tm", dump_csv)
 
 # Reading ---------------------------------------------------------------------------------------
 
-# Columns a CSV may carry besides source; names are matched case-insensitively.
-READ_COLUMNS = ("source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes")
-
-
 def csv_header(reader: Any, name: str) -> list[str]:
     """The header row, lower-cased; it must name a source column."""
     header = [h.strip().lower() for h in next(reader, [])]
@@ -94,7 +89,7 @@ def load_csv(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
             if row and len(row) != len(header):
                 raise InputError(name, f"row has {len(row)} cells, the header has {len(header)}", line=reader.line_num)
             if row:
-                yield csv_unit(dict(zip(header, row)), reader.line_num)
+                yield csv_unit(dict(zip(header, row, strict=True)), reader.line_num)
     except UnicodeDecodeError as err:
         raise InputError(name, f"not UTF-8 (byte {err.start} of a block)", hint="save the CSV as UTF-8") from err
     except csv.Error as err:

@@ -8,9 +8,10 @@ from typing import Any, BinaryIO
 
 import polib
 
-from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
+from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
-from tm.model import Unit
+from tm.model import Skipped, Unit
+from tm.version import TOOL_NAME
 
 
 def po_header(ctx: ExportContext) -> dict[str, str]:
@@ -73,14 +74,17 @@ SYNTAX_LINE = re.compile(r"line (\d+)")
 
 
 # A PO keyword line or continuation line: keyword (optionally msgstr[N]) and one complete quoted string.
-PO_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+PO_STRING_LINE = re.compile(
+    r'^\s*(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\.)*"\s*$'
+)
 
 
 def check_po_strings(text: str, name: str) -> None:
     """Refuse unterminated or stray strings, which polib would read with a letter lost."""
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("#") and not stripped.startswith("#~"):
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
         if not PO_STRING_LINE.match(line):
             raise InputError(name, "PO syntax error: expected a keyword and one quoted string", line=number)

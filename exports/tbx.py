@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from exports._xml import write_document, xml_text
-from exports.base import TOOL_NAME, ExportContext, Format
+from exports.base import ExportContext, Format
 from glossary.model import TermEntry
+from tm.version import TOOL_NAME
 
 NOT_NCNAME = re.compile(r"[^\w.-]")
 
@@ -25,7 +26,8 @@ def header_lines(ctx: ExportContext) -> list[str]:
         "  <martifHeader>",
         "    <fileDesc>",
         f"      <titleStmt><title>{TOOL_NAME} termbase</title></titleStmt>",
-        f"      <sourceDesc><p>{xml_text(ctx.signature)}; exported {ctx.iso_date} by {TOOL_NAME} {ctx.tool_version}</p></sourceDesc>",
+        f"      <sourceDesc><p>{xml_text(ctx.signature)}; exported {ctx.iso_date} by {TOOL_NAME} "
+        f"{ctx.tool_version}</p></sourceDesc>",
         "    </fileDesc>",
         '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
         "  </martifHeader>",
@@ -42,7 +44,7 @@ def tig_lines(term: str, term_type: str, where: str, context: str = "") -> list[
     ]
     if context:
         lines.append(f'            <descrip type="context">{xml_text(context, where)}</descrip>')
-    return lines + ["          </tig>"]
+    return [*lines, "          </tig>"]
 
 
 def lang_set(lang: str, acronym: str, full_form: str, where: str, context: str = "",

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from exports.base import ExportContext, Format
 from exports.po import dump_po
 from exports.tmx import dump_tmx
-from exports.base import ExportContext, Format
 from glossary.model import TermEntry, TermPair, term_pairs
 from tm.model import Unit
 
@@ -23,9 +23,10 @@ def entry_note(entry: TermEntry) -> str:
 def pair_unit(pair: TermPair, ctx: ExportContext) -> Unit:
     entry = pair.entry
     return Unit(
-        id=f"{entry.id}:{pair.role}" + (f"-{pair.variant}" if pair.variant else ""), doc=entry.first_unit.rsplit(":", 1)[0], source=pair.ru, target=pair.en,
+        id=f"{entry.id}:{pair.role}" + (f"-{pair.variant}" if pair.variant else ""),
+        doc=entry.first_unit.rsplit(":", 1)[0], source=pair.ru, target=pair.en,
         src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang, kind=f"term-{entry.kind}",
-        notes=(entry_note(entry),) + entry.notes,
+        notes=(entry_note(entry), *entry.notes),
         props=(("x-term-type", pair.role), ("x-found", entry.found)),
     )
 

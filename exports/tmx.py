@@ -8,9 +8,10 @@ from typing import Any, BinaryIO
 
 from exports._xml import attrs, write_document, xml_text
 from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
-from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
+from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
-from tm.model import Unit
+from tm.model import Skipped, Unit
+from tm.version import TOOL_NAME
 
 
 def header_lines(ctx: ExportContext) -> list[str]:
@@ -52,9 +53,9 @@ def tu_lines(unit: Unit) -> list[str]:
     lines = [f'    <tu tuid="{xml_text(unit.id, where)}">']
     lines += [f'      <prop type="{xml_text(k, where)}">{xml_text(v, where)}</prop>' for k, v in unit_props(unit)]
     lines += [f"      <note>{xml_text(n, where)}</note>" for n in unit.notes]
-    lines.append(f'      <tuv xml:lang="{xml_text(unit.src_lang, where)}"><seg>{xml_text(unit.source, where)}</seg></tuv>')
-    if unit.target:
-        lines.append(f'      <tuv xml:lang="{xml_text(unit.tgt_lang, where)}"><seg>{xml_text(unit.target, where)}</seg></tuv>')
+    sides = [(unit.src_lang, unit.source)] + ([(unit.tgt_lang, unit.target)] if unit.target else [])
+    lines += [f'      <tuv xml:lang="{xml_text(lang, where)}"><seg>{xml_text(text, where)}</seg></tuv>'
+              for lang, text in sides]
     lines.append("    </tu>")
     return lines
 

@@ -7,9 +7,10 @@ from typing import Any, BinaryIO
 
 from exports._xml import attrs, write_document, xml_text
 from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
-from exports.base import TOOL_NAME, ExportContext, Format, Skipped, normalize_lang
+from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
-from tm.model import Unit
+from tm.model import Skipped, Unit
+from tm.version import TOOL_NAME
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 

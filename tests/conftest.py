@@ -13,6 +13,11 @@ from tm.app import build_memory, example_path, store_build  # noqa: E402
 from tm.store import open_store  # noqa: E402
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files (tests/golden/) from what the code writes now")
+
+
 @pytest.fixture(autouse=True)
 def fixed_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

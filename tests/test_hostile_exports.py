@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from contract.registry import TM_NAMES, extension, syntax
 from hostile import assert_one_line_error, leftovers, tmtool
 
 from tm.model import Unit
@@ -20,7 +21,9 @@ FORMULAS = [
     ("@Генеральная Ассамблея", "@SUM(1)"),
     ("Обычный текст.", "Plain text."),
 ]
-TM_FORMATS = ("tmx", "po", "csv", "txt")
+# Every registered TM format, and those written as XML, which cannot carry U+0001.
+TM_FORMATS = TM_NAMES
+XML_FORMATS = [name for name in TM_NAMES if syntax(("tm", name)) == "xml"]
 
 
 def make_store(db: Path, pairs: list[tuple[str, str]]) -> Path:
@@ -69,7 +72,7 @@ def test_bom_is_added_only_on_request(formula_db: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", TM_FORMATS)
 def test_output_in_a_missing_directory_is_refused(formula_db: Path, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / "no-such-dir" / f"tm.{fmt}"
+    out = tmp_path / "no-such-dir" / f"tm{extension('tm', fmt)}"
     assert_one_line_error(tmtool("export", "--db", formula_db, "-o", out), "no-such-dir", "does not exist")
     assert not out.parent.exists()
 
@@ -84,7 +87,7 @@ def test_output_that_is_a_directory_is_a_usage_error(formula_db: Path, tmp_path:
 
 @pytest.mark.parametrize("fmt", TM_FORMATS)
 def test_dash_writes_the_same_bytes_to_stdout(formula_db: Path, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"tm.{fmt}"
+    out = tmp_path / f"tm{extension('tm', fmt)}"
     assert tmtool("export", "--db", formula_db, "--format", fmt, "-o", out).code == 0
     result = tmtool("export", "--db", formula_db, "--format", fmt, "-o", "-")
     assert result.code == 0
@@ -92,15 +95,15 @@ def test_dash_writes_the_same_bytes_to_stdout(formula_db: Path, tmp_path: Path, 
     assert leftovers(tmp_path, frozenset({"f.db", out.name})) == []
 
 
-@pytest.mark.parametrize("fmt", ["tmx"])
+@pytest.mark.parametrize("fmt", XML_FORMATS)
 def test_failed_export_leaves_no_partial_file(tmp_path: Path, fmt: str) -> None:
     """A unit XML cannot carry (put in the store behind the cleaner's back) stops the writer half-way."""
     db = make_store(tmp_path / "bad.db", [("Хорошо.", "Good."), ("Плохо \x01 здесь.", "Bad.")])
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    fresh = out_dir / f"new.{fmt}"
+    fresh = out_dir / f"new{extension('tm', fmt)}"
     assert_one_line_error(tmtool("export", "--db", db, "-o", fresh), "U+0001")
-    existing = out_dir / f"old.{fmt}"
+    existing = out_dir / f"old{extension('tm', fmt)}"
     existing.write_bytes(b"previous export\n")
     assert_one_line_error(tmtool("export", "--db", db, "-o", existing), "U+0001")
     assert existing.read_bytes() == b"previous export\n"
