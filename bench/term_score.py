@@ -9,9 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from termscore import load_gold, report, score_terms
+
 from glossary.model import ACRONYM
 from glossary.reference import Reference
-from termscore import load_gold, report, score_terms  # noqa: E402 -- the scorer the gold test uses
 from glossary.termbase import compile_termbase
 from tm.app import build_memory, example_path
 

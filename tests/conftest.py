@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tm.app import build_memory, example_path, store_build  # noqa: E402
-from tm.store import open_store  # noqa: E402
+from tm.app import build_memory, example_path, store_build
+from tm.store import open_store
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,8 +9,7 @@ import pytest
 from hostile import store_snapshot, tmtool
 
 from exports import ExportContext, get_format
-from tm.model import HEADING, SENTENCE, Unit
-from tm.model import DocumentInfo
+from tm.model import HEADING, SENTENCE, DocumentInfo, Unit
 from tm.store import open_store
 
 # A unit as (doc, block, kind, para, source); each case lists units in store order and the text by hand.

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tm.app import build_termbase
 from glossary.lookup import TermNotFound, find_terms
 from glossary.model import TermEntry
 from glossary.termbase import compile_termbase
-from tm.app import build_memory, example_path, store_build
+from tm.app import build_memory, build_termbase, example_path, store_build
 from tm.cli import main
 from tm.store import open_store
 

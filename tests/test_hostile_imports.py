@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from hostile import Outcome, assert_one_line_error, sha, store_snapshot, tmtool, tmtool_process
 
-
 TMX_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 HEADER = '<header creationtool="hand" creationtoolversion="1" segtype="sentence" o-tmf="hand" adminlang="en" datatype="plaintext"{srclang}/>'
 

@@ -19,8 +19,7 @@ from hostile import REPO, Outcome, assert_one_line_error, sha, store_snapshot, t
 
 from tm.app import example_path
 from tm.errors import StoreError
-from tm.model import Unit
-from tm.model import DocumentInfo
+from tm.model import DocumentInfo, Unit
 from tm.store import SQLiteStore, open_store
 
 

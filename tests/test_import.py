@@ -7,15 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from exports import detect_format
+from tm.app import export_tm, import_files
 from tm.cli import main
 from tm.errors import InputError
-from tm.app import export_tm
-from exports import detect_format
-from tm.app import import_files
 from tm.importer import ImportResult
-from tm.model import Unit
+from tm.model import DocumentInfo, Unit
 from tm.search import search
-from tm.model import DocumentInfo
 from tm.store import SQLiteStore, open_store
 
 DATA = Path(__file__).parent / "data" / "import"

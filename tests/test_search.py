@@ -13,9 +13,8 @@ from rapidfuzz import fuzz
 from tm.app import build_memory, example_path, store_build
 from tm.cli import main
 from tm.concordance import concordance
-from tm.model import Unit
+from tm.model import DocumentInfo, Unit
 from tm.search import band_of, highlight, length_bounds, match_score, search
-from tm.model import DocumentInfo
 from tm.store import SQLiteStore, open_store
 from tm.store.sqlite import SHORT_MAX
 

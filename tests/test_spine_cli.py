@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import polib
 import pytest
+from checkers import assert_po_valid, assert_tmx_valid
 from click.testing import CliRunner
 
-from checkers import assert_po_valid, assert_tmx_valid
 from tm.cli import main
 from tm.store import open_store
 

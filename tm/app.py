@@ -15,8 +15,15 @@ from glossary.model import TermEntry
 from glossary.reference import Reference
 from glossary.termbase import compile_termbase
 from glossary.termstore import entry_from_json, entry_to_json
-from tm.align.documents import ALIGNER, Aligned, Document, align_documents, alignment_summary, bilingual_units
-from tm.align.documents import make_document
+from tm.align.documents import (
+    ALIGNER,
+    Aligned,
+    Document,
+    align_documents,
+    alignment_summary,
+    bilingual_units,
+    make_document,
+)
 from tm.clean import clean_document
 from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
@@ -197,3 +204,19 @@ def store_build(result: BuildResult, store: Store) -> int:
     with store.writer() as writer:
         writer.replace_document(result.info, result.units)
         return writer.count_units(result.info.name)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """What a store holds: counts, and each document's summary by name."""
+
+    documents: int
+    units: int
+    translated: int
+    by_document: dict[str, dict[str, int]]
+
+
+def store_stats(store: Store) -> StoreStats:
+    docs = store.documents()
+    return StoreStats(len(docs), store.count_units(), store.count_units(translated_only=True),
+                      {d.name: d.summary for d in docs})

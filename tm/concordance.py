@@ -13,7 +13,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-
 from tm.clean.hyphenation import analyzer
 from tm.store.base import Store
 

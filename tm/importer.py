@@ -8,9 +8,9 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from tm.errors import InputError
 from tm.model import DocumentInfo, Skipped, Unit, unit_id
@@ -144,7 +144,7 @@ def read_ahead(units: Iterator[Unit], prepare: Callable[[Iterable[Unit]], Prepar
                 if stop.is_set():
                     return
             chunks.put(None)
-        except BaseException as err:  # noqa: BLE001 -- handed to the consuming thread, which re-raises it
+        except BaseException as err:
             chunks.put(err)
 
     worker = threading.Thread(target=produce, name="tmtool-import-reader", daemon=True)

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from exports import format_names
-from tm.app import build_bilingual, build_memory, example_path, export_tm, store_with_termbase, write_default_exports
+from tm.app import (
+    build_bilingual,
+    build_memory,
+    example_path,
+    export_tm,
+    store_stats,
+    store_with_termbase,
+    write_default_exports,
+)
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
@@ -67,7 +76,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
         raise click.UsageError("give SOURCE or --example, not both")
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled report A/58/98)")
-    path = example_path() if example else source
+    path: str | Path = example_path() if example or source is None else source
     progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
     if target:
         result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
@@ -118,19 +127,12 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
 def stats(as_json: bool, db: str) -> None:
     """Show what the store holds: documents, units, translated units."""
     with open_store(db, create=False, readonly=True) as store:
-        docs = store.documents()
-        data = {
-            "store": db,
-            "documents": len(docs),
-            "units": store.count_units(),
-            "translated": store.count_units(translated_only=True),
-            "by_document": {d.name: d.summary for d in docs},
-        }
+        found = store_stats(store)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"store": db, **asdict(found)}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{db}: {data['documents']} documents, {data['units']} units, {data['translated']} translated")
-    for name, summary in data["by_document"].items():
+    click.echo(f"{db}: {found.documents} documents, {found.units} units, {found.translated} translated")
+    for name, summary in found.by_document.items():
         echo_summary(name, summary)
 
 

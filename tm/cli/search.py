@@ -7,9 +7,9 @@ from dataclasses import asdict
 
 import click
 
+from tm.app import import_files
 from tm.cli.common import db_option
 from tm.concordance import ConcordanceHit, concordance
-from tm.app import import_files
 from tm.importer import ImportResult
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
 from tm.store import Store, open_store

@@ -7,9 +7,9 @@ from dataclasses import asdict
 import click
 
 from exports import format_names
-from tm.app import export_terms, load_terms
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
+from tm.app import export_terms, load_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
 from tm.store import open_store
 

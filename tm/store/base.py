@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from tm.model import DocumentInfo, Unit
 
@@ -79,7 +79,7 @@ class Store(Protocol):
     def location(self) -> str:
         """Where the store is (a path or URL), for messages."""
 
-    def __enter__(self) -> Self: ...
+    def __enter__(self) -> Store: ...
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None: ...

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Self
 
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
@@ -408,7 +407,7 @@ class SQLiteStore:
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self.path}: cannot create store ({err})") from err
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
