@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+from tm.lang.script import RUSSIAN_LETTER, WORD_OR_NUMBER
 
 # Cyrillic letter -> Latin spelling, the usual news transliteration (Путин -> putin).
 TRANSLIT = {
@@ -28,6 +27,7 @@ TRANSLIT = {
 SOUND_FOLD = (("kh", "h"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("ph", "f"), ("x", "ks"), ("zh", "j"))
 VOWELS = set("aeiouyhj")
 SKELETON_SIZE = 3
+MIN_SKELETON = 2  # a one-consonant skeleton matches too many names
 
 # Punctuation that translators keep: a question stays a question, brackets stay brackets.
 PUNCTUATION_TAGS = {
@@ -41,6 +41,7 @@ MIN_STEM_WORD = 3
 LEXICON_MIN_COUNT = 2
 LEXICON_MIN_DICE = 0.25
 LEXICON_SAMPLE = 6000
+LEXICON_TRANSLATIONS = 2  # English stems kept for each Russian stem, the most associated first
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +75,11 @@ def word_anchors(word: str, russian: bool) -> tuple[str, ...]:
     if word.isdigit():
         # Digit runs alone, so 1,000 / 1 000 and 3.5 / 3,5 meet on both sides.
         return (f"num:{word.lstrip('0') or '0'}",)
-    cyrillic = russian and bool(CYRILLIC.search(word))
+    cyrillic = russian and bool(RUSSIAN_LETTER.search(word))
     out = []
     if word[:1].isupper() and len(word) > 1:
         bone = skeleton(transliterate(word) if cyrillic else word)
-        if len(bone) >= 2:
+        if len(bone) >= MIN_SKELETON:
             out.append(f"nm:{bone}")
     if not cyrillic and (word[:1].isupper() or russian) and word.isascii():
         # Latin words inside Russian text (brands, acronyms) appear unchanged in English.
@@ -111,7 +112,7 @@ def is_russian(lang: str) -> bool:
 def base_anchors(text: str, lang: str) -> list[str]:
     """Anchors that need no lexicon: numbers, names, Latin words, punctuation."""
     russian = is_russian(lang)
-    return [a for w in WORD.findall(text) for a in word_anchors(w, russian)] + punctuation_anchors(text)
+    return [a for w in WORD_OR_NUMBER.findall(text) for a in word_anchors(w, russian)] + punctuation_anchors(text)
 
 
 def sentence_anchors(text: str, lang: str, lexicon: Lexicon | None = None, base: list[str] | None = None) -> list[str]:
@@ -119,11 +120,11 @@ def sentence_anchors(text: str, lang: str, lexicon: Lexicon | None = None, base:
     anchors = base_anchors(text, lang) if base is None else base
     if lexicon is None:
         return anchors
-    return anchors + lexicon_anchors(WORD.findall(text), is_russian(lang), lexicon)
+    return anchors + lexicon_anchors(WORD_OR_NUMBER.findall(text), is_russian(lang), lexicon)
 
 
 def content_stems(text: str) -> set[str]:
-    return {word_stem(w) for w in WORD.findall(text)} - {""}
+    return {word_stem(w) for w in WORD_OR_NUMBER.findall(text)} - {""}
 
 
 def learn_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
@@ -145,7 +146,7 @@ def learn_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
         dice = 2 * c / (src_count[s] + tgt_count[t])
         if dice >= LEXICON_MIN_DICE:
             best.setdefault(s, []).append((dice, t))
-    return Lexicon({s: tuple(t for _, t in sorted(c, reverse=True)[:2]) for s, c in best.items()})
+    return Lexicon({s: tuple(t for _, t in sorted(c, reverse=True)[:LEXICON_TRANSLATIONS]) for s, c in best.items()})
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tm.align.beads import LENGTH_COST_CAP
-from tm.clean.hyphenation import analyzer
+from tm.lang.morph import analyzer, known_word
+from tm.lang.script import RUSSIAN_LETTER
 
 SOFT_CUT = re.compile(r"(?<=[\w\"»”)])[\"»”)]*(?P<cut>\s+)[\"«“(]?(?P<word>[A-ZА-ЯЁ\d][\w.’']*(?:-\w+)*)")
 # razdel keeps "…отметки. решение о…" whole (lower case after the stop); the gold often does not.
@@ -29,7 +30,6 @@ STOP_BEFORE_UPPER = re.compile(
     r"(?:\d\s?гг?|н\.\s?э|до\s?н\.\s?э|км/ч|м/с|\b[IVX]{1,4}|A\.D|B\.C|BCE|etc|a\.m|p\.m)\.(\s+)(?=[\"«“(]?[A-ZА-ЯЁ])")
 LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
 ROMAN = re.compile(r"[IVXLC]+\.?")
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 ERAS = frozenset({"A.D", "B.C", "AD", "BC", "BCE", "CE"})
@@ -48,6 +48,7 @@ CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2
 MERGED_PRICE = 1.0
 MIN_PIECE = 12  # characters; shorter pieces are never cut off
 MAX_CUTS = 12
+LAST_WORD_TAIL = 80  # characters before a cut searched for its last word
 
 # How sure a cut is: a sentence boundary, a soft cut before a word that mostly starts sentences
 # ("In", "The", "Это"), before a capitalised common word ("Врио", "Mexico's"), or before a name or
@@ -153,12 +154,6 @@ def opens_quote(b: Boundary) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def known(word: str) -> bool:
-    """In pymorphy3's dictionary (a foreign surname or a brand is not)."""
-    return bool(analyzer().word_is_known(word.lower()))
-
-
-@functools.lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """pymorphy3 finds the word, or a known word under a prefix ('Оперштаб'), rather than guessing ('Пфанненштиль')."""
     parses = analyzer().parse(word.lower())
@@ -178,7 +173,7 @@ def first_tags(word: str) -> frozenset[str]:
 
 def common_russian_word(word: str) -> bool:
     """Known to the dictionary and not a name, place or organisation (pymorphy3's first parse)."""
-    return known(word) and not (NAME_TAGS & first_tags(word))
+    return known_word(word) and not (NAME_TAGS & first_tags(word))
 
 
 def agrees(adjective: frozenset[str], noun: frozenset[str]) -> bool:
@@ -231,7 +226,7 @@ def after_verb(b: Boundary) -> bool:
 
 def apposition(b: Boundary) -> bool:
     """'телеведущий | Александр', 'городе | Нант', 'главой | Минобороны': a common noun and a name."""
-    if not (b.before[:1].islower() and CYRILLIC.match(b.after)) or "NOUN" not in first_tags(b.before):
+    if not (b.before[:1].islower() and RUSSIAN_LETTER.match(b.after)) or "NOUN" not in first_tags(b.before):
         return False
     after = first_tags(b.after)
     return not in_dictionary(b.after) or ("NOUN" in after and bool(NAME_TAGS & after))
@@ -249,7 +244,7 @@ def place_word(b: Boundary) -> bool:
 
 def first_name(b: Boundary) -> bool:
     """'Нападающий "Вашингтона" | Александр Овечкин': a first name goes with what precedes it."""
-    return bool({"Name", "Patr"} & first_tags(b.after)) and CYRILLIC.match(b.after) is not None
+    return bool({"Name", "Patr"} & first_tags(b.after)) and RUSSIAN_LETTER.match(b.after) is not None
 
 
 def opening_quote(b: Boundary) -> bool:
@@ -264,12 +259,12 @@ def latin_after_word(b: Boundary) -> bool:
 
 def emphasis(b: Boundary) -> bool:
     """'остаются | ЗА старую версию': a common word in capitals is emphasis, not a sentence start."""
-    return len(b.after) > 1 and b.after.isupper() and known(b.after) and "Abbr" not in first_tags(b.after)
+    return len(b.after) > 1 and b.after.isupper() and known_word(b.after) and "Abbr" not in first_tags(b.after)
 
 
 def name_pair(b: Boundary) -> bool:
     """'Эммы | Стоун', 'Манчестер | Сити', 'Эллис | Парке': two capitalised words of one name."""
-    if not (plain_gap(b) and capitalised(b.before) and CYRILLIC.match(b.after)):
+    if not (plain_gap(b) and capitalised(b.before) and RUSSIAN_LETTER.match(b.after)):
         return False
     before, after = first_tags(b.before), first_tags(b.after)
     if not ({"NOUN", "ADJF"} & after or not in_dictionary(b.after)):
@@ -346,7 +341,7 @@ def vetoed(b: Boundary, lang: str) -> bool:
 def boundary(sentence: str, at: int, word: str) -> Boundary:
     """The Boundary of a soft cut at offset `at` before `word`."""
     left = sentence[:at]
-    match = LAST_WORD.search(left[-80:])
+    match = LAST_WORD.search(left[-LAST_WORD_TAIL:])
     gap_start = sentence.find(word, at)
     before = match.group(1) if match else ""
     tail = match.group(2) if match else ""

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+
+from tm.lang.morph import analyzer as morph_analyzer
+from tm.lang.morph import known_word
+from tm.lang.script import LETTER, LETTER_RUN
 
 JOINED = "hyphenation joined"
 KEPT = "hyphen kept"
@@ -19,8 +21,8 @@ JOINED_UNKNOWN = "hyphenation joined (not in dictionary)"
 SLASH_JOINED = "line-end slash joined"
 
 # "научно-исследователь-" -> whole word "научно-исследователь", last part "исследователь"
-LINE_END_HYPHEN = re.compile(r"(?<![\w-])(?P<word>(?:[^\W\d_]+-)*(?P<part>[^\W_]+))-$")
-LINE_START_WORD = re.compile(r"^[^\W\d_]+")
+LINE_END_HYPHEN = re.compile(rf"(?<![\w-])(?P<word>(?:{LETTER}+-)*(?P<part>[^\W_]+))-$")
+LINE_START_WORD = LETTER_RUN
 LINE_END_SLASH = re.compile(r"\S/$")
 
 # English compounds whose first part keeps its hyphen at a line break: "non-|governmental".
@@ -31,29 +33,19 @@ EN_HYPHEN_PREFIXES = frozenset({
 })
 
 
-@lru_cache(maxsize=1)
-def analyzer() -> Any:
-    """The pymorphy3 analyser, loaded once on first use (a second or so)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def is_russian_word(word: str) -> bool:
-    """True when the dictionary knows the word (case-insensitive)."""
-    return bool(analyzer().word_is_known(word.lower()))
+# tm.concordance still imports the analyser from here; this name goes when it imports tm.lang.morph.
+analyzer = morph_analyzer
 
 
 def russian_hyphen_decision(word: str, part: str, right: str) -> str:
     """Name of the repair for "word-" + "right": JOINED, KEPT or JOINED_UNKNOWN."""
     if part.isdigit() or (right[:1].isupper() and part[:1].isupper()):
         return KEPT  # "1990-|х", "Буркина-|Фасо", "ВИЧ-|СПИД"
-    if is_russian_word(part + right):
+    if known_word(part + right):
         return JOINED
-    if is_russian_word(f"{word}-{right}") or is_russian_word(f"{part}-{right}"):
+    if known_word(f"{word}-{right}") or known_word(f"{part}-{right}"):
         return KEPT
-    if is_russian_word(part) and is_russian_word(right):
+    if known_word(part) and known_word(right):
         return KEPT
     if right[:1].isupper():
         return KEPT
