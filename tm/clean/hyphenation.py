@@ -4,13 +4,16 @@ Russian is decided with the pymorphy3 dictionary: "сотрудничест-|в�
 "сотрудничества" is a word; "по-|прежнему" keeps its hyphen because "по-прежнему" is one;
 "трудящихся-|мигрантов" keeps it because both halves are words and the joined form is not.
 English (no dictionary) follows plain rules over a table of prefixes that keep their hyphen.
+Which of the two a language uses is its profile's `hyphen_decision` (tm.lang).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from itertools import pairwise
 
+from tm.lang import profile
 from tm.lang.morph import analyzer as morph_analyzer
 from tm.lang.morph import known_word
 from tm.lang.script import LETTER, LETTER_RUN
@@ -24,14 +27,6 @@ SLASH_JOINED = "line-end slash joined"
 LINE_END_HYPHEN = re.compile(rf"(?<![\w-])(?P<word>(?:{LETTER}+-)*(?P<part>[^\W_]+))-$")
 LINE_START_WORD = LETTER_RUN
 LINE_END_SLASH = re.compile(r"\S/$")
-
-# English compounds whose first part keeps its hyphen at a line break: "non-|governmental".
-EN_HYPHEN_PREFIXES = frozenset({
-    "all", "anti", "co", "cross", "ex", "follow", "full", "high", "large", "long", "low", "mid",
-    "non", "post", "pre", "self", "short", "small", "so", "well", "world",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-})
-
 
 # tm.concordance still imports the analyser from here; this name goes when it imports tm.lang.morph.
 analyzer = morph_analyzer
@@ -52,17 +47,16 @@ def russian_hyphen_decision(word: str, part: str, right: str) -> str:
     return JOINED_UNKNOWN
 
 
-def english_hyphen_decision(word: str, part: str, right: str) -> str:
-    """Plain rules: keep after a listed prefix, a digit, a capital; otherwise join."""
-    if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in EN_HYPHEN_PREFIXES:
+def prefix_hyphen_decision(word: str, part: str, right: str, prefixes: Collection[str]) -> str:
+    """Plain rules for a language without a dictionary: keep after a listed prefix, a digit, a capital; otherwise join."""
+    if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in prefixes:
         return KEPT
     return JOINED
 
 
 def hyphen_decision(word: str, part: str, right: str, lang: str) -> str:
-    if lang == "ru":
-        return russian_hyphen_decision(word, part, right)
-    return english_hyphen_decision(word, part, right)
+    """The repair for "word-" + "right" by the rules of the language."""
+    return profile(lang).hyphen_decision(word, part, right)
 
 
 def line_joint(left: str, right: str, lang: str, repairs: Counter[str]) -> tuple[bool, str]:
