@@ -4,13 +4,15 @@ holds, and that segmentation, line joining and alignment take their language fac
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from hostile import assert_one_line_error, store_snapshot, tmtool
 
+import tm.lang
 from tm.align.anchors import base_anchors, word_anchors
 from tm.align.refine import VETO_RULES, Boundary, cut_test, vetoed
 from tm.clean import clean_document
@@ -18,7 +20,7 @@ from tm.clean.hyphenation import JOINED, KEPT, join_lines
 from tm.errors import TmtoolError, UnknownLanguage
 from tm.lang import known_profiles, profile
 from tm.lang.en import ENGLISH
-from tm.lang.profile import LanguageProfile
+from tm.lang.profile import LanguageProfile, Segmenter
 from tm.lang.ru import RUSSIAN
 from tm.lang.script import LATIN_LETTER, RUSSIAN_LETTER
 from tm.pipeline import build_document, build_pair
@@ -76,10 +78,10 @@ TABLES = [
 
 
 @pytest.mark.parametrize("lang, field, foreign", TABLES, ids=[f"{p.code}.{f}" for p, f, _ in TABLES])
-def test_table_is_filled_and_in_its_own_script(lang: LanguageProfile, field: str, foreign: object) -> None:
+def test_table_is_filled_and_in_its_own_script(lang: LanguageProfile, field: str, foreign: re.Pattern[str]) -> None:
     entries = getattr(lang, field)
     assert entries, f"{lang.code}.{field} is empty"
-    strays = sorted(e for e in entries if foreign.search(e))  # type: ignore[attr-defined]
+    strays = sorted(e for e in entries if foreign.search(e))
     assert not strays, f"{lang.code}.{field} holds words of another script: {strays}"
 
 
@@ -119,21 +121,21 @@ def test_every_veto_rule_serves_some_language() -> None:
 # ---- the stages consult the profile ----
 
 @pytest.fixture
-def invented() -> Iterator[LanguageProfile]:
+def invented(monkeypatch: pytest.MonkeyPatch) -> Iterator[LanguageProfile]:
     """A profile "xx" with rules of its own, known to tmtool for one test."""
     lang = dataclasses.replace(
-        ENGLISH, code="xx", name="Invented",
+        ENGLISH, code="xx",
         segment=lambda text: [part.strip() for part in text.split("|")],
         hyphen_decision=lambda word, part, right: KEPT,
         transliteration=RUSSIAN.transliteration,
         refine_vetoes=(),
     )
-    profiles = known_profiles()
-    profiles["xx"] = lang
+    profiles: Mapping[str, LanguageProfile] = {**known_profiles(), "xx": lang}
+    monkeypatch.setattr(tm.lang, "known_profiles", lambda: profiles)
     profile.cache_clear()
     word_anchors.cache_clear()
     yield lang
-    del profiles["xx"]
+    monkeypatch.undo()
     profile.cache_clear()
     word_anchors.cache_clear()
 
@@ -146,9 +148,9 @@ SEGMENTERS = [
 
 
 @pytest.mark.parametrize("tag, text, segmenter", SEGMENTERS, ids=[s[0] for s in SEGMENTERS])
-def test_segment_text_uses_the_profile_segmenter(tag: str, text: str, segmenter: object) -> None:
+def test_segment_text_uses_the_profile_segmenter(tag: str, text: str, segmenter: Segmenter) -> None:
     assert profile(tag).segment is segmenter
-    assert segment_text(text, tag) == segmenter(text)  # type: ignore[operator]
+    assert segment_text(text, tag) == segmenter(text)
 
 
 def test_segment_text_of_an_invented_language(invented: LanguageProfile) -> None:

@@ -2,8 +2,8 @@
 
 A headline has no final punctuation, so once a document's lines are joined it runs into the next
 sentence ("…народ Хабаровска Врио главы…"). Inside the first sentence of a paragraph, where
-headlines sit, a cut before a capitalised word or a number is a soft boundary unless a rule of
-VETOES vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
+headlines sit, a cut before a capitalised word or a number is a soft boundary unless a veto
+rule the language's profile lists (VETO_RULES, tm.lang) vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
 Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). Later sentences are cut only
 before a capitalised function or common word. A bead is cut in two where the halves (length and
 anchors) plus the price of the two soft boundaries cost less than the whole plus what the DP

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from tm.errors import UnknownLanguage
 from tm.lang.profile import LanguageProfile
@@ -17,14 +19,14 @@ def base_language(code: str) -> str:
 
 
 @cache
-def known_profiles() -> dict[str, LanguageProfile]:
+def known_profiles() -> Mapping[str, LanguageProfile]:
     """Every profile tmtool has, by base language."""
     # Imported on first use, not with this package: the profiles hold the stages' functions
     # (tm.segment, tm.clean), and those stages import tm.lang.
     from tm.lang.en import ENGLISH
     from tm.lang.ru import RUSSIAN
 
-    return {p.code: p for p in (ENGLISH, RUSSIAN)}
+    return MappingProxyType({p.code: p for p in (ENGLISH, RUSSIAN)})
 
 
 @cache

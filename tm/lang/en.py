@@ -64,7 +64,6 @@ DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 
 ENGLISH = LanguageProfile(
     code="en",
-    name="English",
     segment=segment_english,
     hyphen_decision=partial(prefix_hyphen_decision, prefixes=HYPHEN_PREFIXES),
     abbreviations=ABBREVIATIONS,

@@ -14,7 +14,6 @@ class LanguageProfile:
     """What tmtool knows about one language: how to segment, join lines, anchor and cut its text."""
 
     code: str  # base language, lower case: "ru"
-    name: str  # "Russian", for messages
     segment: Segmenter  # one paragraph -> its sentences, exact slices of it
     hyphen_decision: HyphenDecision  # a hyphen at a line end: joined, kept, joined though unknown
     abbreviations: frozenset[str]  # lower case, with their periods: what the segmenter will not end a sentence on

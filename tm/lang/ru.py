@@ -45,7 +45,6 @@ PLACE_WORDS = frozenset({
 
 RUSSIAN = LanguageProfile(
     code="ru",
-    name="Russian",
     segment=segment_russian,
     hyphen_decision=russian_hyphen_decision,
     abbreviations=NEVER_FINAL | MAYBE_FINAL,
