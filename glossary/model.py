@@ -39,10 +39,6 @@ class TermEntry:
         return self.ru_acronym or self.ru_full_form
 
     @property
-    def en_term(self) -> str:
-        return self.en_acronym or self.en_full_form
-
-    @property
     def has_english(self) -> bool:
         return bool(self.en_acronym or self.en_full_form)
 

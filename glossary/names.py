@@ -24,6 +24,9 @@ from tm.model import Unit
 
 PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+# Tokens a name takes for a bracketed adjective, "(пересмотренная)", and for a list, ", морю и воздуху".
+BRACKETED_TOKENS = 3
+LISTED_TOKENS = 4
 INSERT_PATTERNS = tuple(tuple(re.compile(part) for part in insert) for insert in rules.NAME_INSERTS)
 
 
@@ -32,13 +35,9 @@ def closed_keys() -> tuple[tuple[str, ...], ...]:
     return tuple(lemma_key(name) for name in rules.CLOSED_NAMES)
 
 
-def phrase_parses(token: Token) -> tuple[Parse, ...]:
-    """Noun and adjective readings of a word; none for a preposition or conjunction ("в", "и")."""
-    return word_phrase_parses(token.text) if token.is_word else ()
-
-
 @lru_cache(maxsize=65536)
 def word_phrase_parses(word: str) -> tuple[Parse, ...]:
+    """Noun and adjective readings of a word; none for a preposition or conjunction ("в", "и")."""
     readings = parses(word)
     if readings[0].tag.POS in FUNCTION_POS:
         return ()
@@ -182,8 +181,8 @@ def person_continues(tokens: Sequence[Token], k: int, head: int) -> bool:
 
 def bracketed_modifier(tokens: Sequence[Token], k: int, head: int) -> bool:
     """An adjective in brackets agreeing with the head: "Конвенция … (пересмотренная)"."""
-    window = tokens[k:k + 3]
-    return (len(window) == 3 and window[0].text == "(" and window[2].text == ")" and is_modifier(window[1])
+    window = tokens[k:k + BRACKETED_TOKENS]
+    return (len(window) == BRACKETED_TOKENS and window[0].text == "(" and window[2].text == ")" and is_modifier(window[1])
             and not window[1].capitalised and bool(cases(window[1]) & cases(tokens[head])))
 
 
@@ -197,12 +196,12 @@ def genitive(token: Token) -> bool:
 
 def listed_words(tokens: Sequence[Token], k: int) -> int:
     """A list inside a name: "по суше, морю и воздуху" takes ", морю и воздуху" (4 tokens)."""
-    window = tokens[k - 1:k + 4]
-    if len(window) < 5 or window[3].text not in rules.JOINERS:
+    window = tokens[k - 1:k + LISTED_TOKENS]  # and the word before the comma
+    if len(window) < LISTED_TOKENS + 1 or window[3].text not in rules.JOINERS:
         return 0
     before, first, last = cases(window[0]), cases(window[2]), cases(window[4])
     plain = not (window[2].capitalised or window[4].capitalised)
-    return 4 if plain and before & first & last else 0
+    return LISTED_TOKENS if plain and before & first & last else 0
 
 
 def quoted_names(tokens: Sequence[Token], unit: int) -> list[NameMention]:
@@ -224,7 +223,7 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
     if token.text == ",":
         return listed_words(tokens, k) or (parenthetical(tokens, k, head) if after_prep else 0), after_prep
     if token.text == "(":
-        return (3 if bracketed_modifier(tokens, k, head) else 0), after_prep
+        return (BRACKETED_TOKENS if bracketed_modifier(tokens, k, head) else 0), after_prep
     if not token.is_word:
         return 0, after_prep
     previous = tokens[k - 2] if tokens[k - 1].acronym and k - 2 > head else tokens[k - 1]

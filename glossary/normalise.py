@@ -12,19 +12,14 @@ from functools import lru_cache
 
 import pymorphy3
 
-from tm.clean.hyphenation import analyzer as hyphenation_analyzer
+from tm.lang.morph import analyzer
+from tm.lang.script import COMPOUND_WORD
 
-WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")
 MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 JOINERS = frozenset({"и"})  # "Продовольственная и сельскохозяйственная организация"
 GENDERS = ("masc", "femn", "neut")
-
-
-@lru_cache(maxsize=1)
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    """The one pymorphy3 analyser (loading the dictionaries takes a second, so it is shared)."""
-    return hyphenation_analyzer()  # the build's line joining may have loaded it already
+ACRONYM_MIN_CAPITALS = 2  # "ВИЧ", "СПИДом"; one capital is just a capitalised word
 
 
 @lru_cache(maxsize=65536)
@@ -43,13 +38,14 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma_key(phrase: str) -> tuple[str, ...]:
     """A phrase reduced to lemmas, for matching inflected mentions: case and ending blind."""
-    return tuple(lemma(m.group()) for m in WORD.finditer(phrase))
+    return tuple(lemma(m.group()) for m in COMPOUND_WORD.finditer(phrase))
 
 
 @lru_cache(maxsize=65536)
 def is_acronym_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and word[:2].isupper()
+    capitals = sum(c.isupper() for c in letters)
+    return len(letters) >= ACRONYM_MIN_CAPITALS and capitals >= ACRONYM_MIN_CAPITALS and word[:ACRONYM_MIN_CAPITALS].isupper()
 
 
 def has_pos(word: str, pos: frozenset[str]) -> bool:
@@ -130,7 +126,7 @@ def match_case(original: str, new: str) -> str:
 
 def dictionary_form(phrase: str) -> str:
     """The phrase as a translator enters it: head phrase in the nominative singular."""
-    matches = list(WORD.finditer(phrase))
+    matches = list(COMPOUND_WORD.finditer(phrase))
     words = [m.group() for m in matches]
     head = head_index(words)
     if head is None:

@@ -5,8 +5,9 @@ import re
 from typing import NamedTuple
 
 from glossary.normalise import is_acronym_word, lemma
+from tm.lang.script import COMPOUND_WORD
 
-TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-/][^\W\d_]+)*)|(?P<num>\d+)|(?P<brk>\S)")
+TOKEN = re.compile(rf"(?P<word>{COMPOUND_WORD.pattern})|(?P<num>\d+)|(?P<brk>\S)")
 NUMBER_PREFIX = re.compile(r"^\s*(?:\d+|[IVXLCDM]+|[A-ZА-Я])\.\s+")  # "4. Несколько…", "II. Деятельность"
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tm.segment.russian import JOIN_RULES, joined_by, segment_text, sentence_spans
+from tm.segment import segment_text
+from tm.segment.russian import JOIN_RULES, joined_by, sentence_spans
 
 CASES_FILE = Path(__file__).parent / "data" / "segment_ru.txt"
 

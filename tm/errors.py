@@ -30,3 +30,12 @@ class StoreError(TmtoolError):
 
 class FormatError(TmtoolError):
     """A value cannot be written in the requested export format."""
+
+
+class UnknownLanguage(TmtoolError):
+    """A language tmtool has no profile for, so it cannot clean, segment or align its text."""
+
+    def __init__(self, code: str, known: tuple[str, ...]) -> None:
+        self.code = code
+        self.known = known
+        super().__init__(f"no language profile for {code!r} (tmtool knows: {', '.join(known)})")

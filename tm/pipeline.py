@@ -3,11 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tm.align.documents import ALIGNER, align_documents, alignment_summary, bilingual_units, make_document
+from tm.align.documents import (
+    ALIGNER,
+    align_documents,
+    alignment_summary,
+    bilingual_units,
+    make_document,
+)
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
+from tm.lang import profile
 from tm.model import HEADING, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
-from tm.segment.russian import segment_text
+from tm.segment import segment_text
 from tm.version import make_signature
 
 Segmenter = Callable[[str], list[str]]
@@ -73,6 +80,7 @@ def check_text(text: str, where: str) -> None:
 def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
                    where: str = "") -> BuildResult:
     """Clean and segment one document's text into units; `where` names it in errors."""
+    profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     where = where or name
     check_text(text, where)
     cleaned = clean_document(text, src_lang)
@@ -87,6 +95,8 @@ def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tg
 def build_pair(src_text: str, tgt_text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
                where: tuple[str, str] = ("", "")) -> BuildResult:
     """Clean, segment and align a document with its translation into scored ru→en units."""
+    profile(src_lang)  # an unknown language is refused before any work
+    profile(tgt_lang)
     s_where, t_where = where[0] or name, where[1] or name
     check_text(src_text, s_where)
     check_text(tgt_text, t_where)

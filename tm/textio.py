@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tm.errors import InputError
+from tm.lang.script import CYRILLIC_CODE_POINTS
 
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -29,7 +30,7 @@ BINARY_SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 
-CYRILLIC = range(0x0400, 0x0500)
+CP1251_MIN_CYRILLIC = 0.5  # share of letters that must be Cyrillic for cp1251 to be the encoding
 STDOUT_SPOOL_BYTES = 64 * 1024 * 1024  # larger outputs spill to a temporary file
 
 
@@ -80,8 +81,8 @@ def looks_like_cp1251_russian(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or "\ufffd" in text:
         return False
-    cyrillic = sum(1 for c in letters if ord(c) in CYRILLIC)
-    return cyrillic / len(letters) > 0.5
+    cyrillic = sum(1 for c in letters if ord(c) in CYRILLIC_CODE_POINTS)
+    return cyrillic / len(letters) > CP1251_MIN_CYRILLIC
 
 
 def read_text(path: str | Path) -> str:

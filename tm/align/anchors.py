@@ -9,25 +9,19 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+from tm.lang import profile
+from tm.lang.script import WORD_OR_NUMBER
 
-# Cyrillic letter -> Latin spelling, the usual news transliteration (Путин -> putin).
-TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-}
 # Latin spellings that sound alike, folded so both sides meet (Moscow/Moskva -> mskv).
 SOUND_FOLD = (("kh", "h"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("ph", "f"), ("x", "ks"), ("zh", "j"))
 VOWELS = set("aeiouyhj")
 SKELETON_SIZE = 3
+MIN_SKELETON = 2  # a one-consonant skeleton matches too many names
 
 # Punctuation that translators keep: a question stays a question, brackets stay brackets.
 PUNCTUATION_TAGS = {
@@ -41,6 +35,7 @@ MIN_STEM_WORD = 3
 LEXICON_MIN_COUNT = 2
 LEXICON_MIN_DICE = 0.25
 LEXICON_SAMPLE = 6000
+LEXICON_TRANSLATIONS = 2  # English stems kept for each Russian stem, the most associated first
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +59,24 @@ def skeleton(latin: str) -> str:
     return "".join(folded[:SKELETON_SIZE])
 
 
-def transliterate(word: str) -> str:
-    return "".join(TRANSLIT.get(c, c) for c in word.lower())
+def transliterate(word: str, table: Mapping[str, str]) -> str:
+    return "".join(table.get(c, c) for c in word.lower())
 
 
 @functools.lru_cache(maxsize=200_000)
-def word_anchors(word: str, russian: bool) -> tuple[str, ...]:
-    """Anchors of one word: a number, a name's skeleton, a Latin word."""
+def word_anchors(word: str, lang: str) -> tuple[str, ...]:
+    """Anchors of one word in a language: a number, a name's skeleton, a Latin word."""
     if word.isdigit():
         # Digit runs alone, so 1,000 / 1 000 and 3.5 / 3,5 meet on both sides.
         return (f"num:{word.lstrip('0') or '0'}",)
-    cyrillic = russian and bool(CYRILLIC.search(word))
+    table = profile(lang).transliteration
+    native = any(c in table for c in word.lower())  # in the language's own, non-Latin script
     out = []
     if word[:1].isupper() and len(word) > 1:
-        bone = skeleton(transliterate(word) if cyrillic else word)
-        if len(bone) >= 2:
+        bone = skeleton(transliterate(word, table) if native else word)
+        if len(bone) >= MIN_SKELETON:
             out.append(f"nm:{bone}")
-    if not cyrillic and (word[:1].isupper() or russian) and word.isascii():
+    if not native and (word[:1].isupper() or bool(table)) and word.isascii():
         # Latin words inside Russian text (brands, acronyms) appear unchanged in English.
         out.append(f"lat:{word.lower()}")
     return tuple(out)
@@ -95,35 +91,32 @@ def word_stem(word: str) -> str:
     return stem(word) if len(word) >= MIN_STEM_WORD and not word.isdigit() else ""
 
 
-def lexicon_anchors(words: Sequence[str], russian: bool, lexicon: Lexicon | None) -> list[str]:
+def lexicon_anchors(words: Sequence[str], transliterates: bool, lexicon: Lexicon | None) -> list[str]:
+    """Lexicon anchors: the side that transliterates names maps its stems through the lexicon."""
     if lexicon is None:
         return []
     stems = {word_stem(w) for w in words} - {""}
-    if not russian:
+    if not transliterates:
         return [f"lx:{s}" for s in stems]
     return [f"lx:{e}" for s in stems for e in lexicon.entries.get(s, ())]
 
 
-def is_russian(lang: str) -> bool:
-    return lang.split("-")[0].lower() != "en"
-
-
 def base_anchors(text: str, lang: str) -> list[str]:
     """Anchors that need no lexicon: numbers, names, Latin words, punctuation."""
-    russian = is_russian(lang)
-    return [a for w in WORD.findall(text) for a in word_anchors(w, russian)] + punctuation_anchors(text)
+    code = profile(lang).code
+    return [a for w in WORD_OR_NUMBER.findall(text) for a in word_anchors(w, code)] + punctuation_anchors(text)
 
 
 def sentence_anchors(text: str, lang: str, lexicon: Lexicon | None = None, base: list[str] | None = None) -> list[str]:
-    """The anchors of one sentence; lang is 'ru' for the side whose words need transliteration."""
+    """The anchors of one sentence in its language (whose profile says whether names need transliteration)."""
     anchors = base_anchors(text, lang) if base is None else base
     if lexicon is None:
         return anchors
-    return anchors + lexicon_anchors(WORD.findall(text), is_russian(lang), lexicon)
+    return anchors + lexicon_anchors(WORD_OR_NUMBER.findall(text), profile(lang).transliterates_names, lexicon)
 
 
 def content_stems(text: str) -> set[str]:
-    return {word_stem(w) for w in WORD.findall(text)} - {""}
+    return {word_stem(w) for w in WORD_OR_NUMBER.findall(text)} - {""}
 
 
 def learn_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
@@ -145,7 +138,7 @@ def learn_lexicon(pairs: Iterable[tuple[str, str]]) -> Lexicon:
         dice = 2 * c / (src_count[s] + tgt_count[t])
         if dice >= LEXICON_MIN_DICE:
             best.setdefault(s, []).append((dice, t))
-    return Lexicon({s: tuple(t for _, t in sorted(c, reverse=True)[:2]) for s, c in best.items()})
+    return Lexicon({s: tuple(t for _, t in sorted(c, reverse=True)[:LEXICON_TRANSLATIONS]) for s, c in best.items()})
 
 
 @dataclass(frozen=True, slots=True)

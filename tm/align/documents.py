@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from tm.align.beads import AlignParams, Bead, Side, align, align_fenced, length_ratio
 from tm.align.anchors import (
     Lexicon,
     anchor_rows,
@@ -22,6 +21,7 @@ from tm.align.anchors import (
     learn_lexicon,
     sentence_anchors,
 )
+from tm.align.beads import AlignParams, Bead, Side, align, align_fenced, length_ratio
 from tm.align.refine import (
     PairCost,
     Piece,
@@ -32,7 +32,7 @@ from tm.align.refine import (
 )
 from tm.clean import Cleaned, clean_document
 from tm.model import HEADING, SENTENCE, Unit, unit_id
-from tm.segment.russian import segment_text
+from tm.segment import segment_text
 
 ALIGNER = "beads-anchors.1"
 LOW_CONFIDENCE = 0.5

@@ -2,8 +2,8 @@
 
 A headline has no final punctuation, so once a document's lines are joined it runs into the next
 sentence ("…народ Хабаровска Врио главы…"). Inside the first sentence of a paragraph, where
-headlines sit, a cut before a capitalised word or a number is a soft boundary unless a rule of
-VETOES vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
+headlines sit, a cut before a capitalised word or a number is a soft boundary unless a veto
+rule the language's profile lists (VETO_RULES, tm.lang) vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
 Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). Later sentences are cut only
 before a capitalised function or common word. A bead is cut in two where the halves (length and
 anchors) plus the price of the two soft boundaries cost less than the whole plus what the DP
@@ -18,7 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tm.align.beads import LENGTH_COST_CAP
-from tm.clean.hyphenation import analyzer
+from tm.lang import known_profiles, profile
+from tm.lang.morph import analyzer, known_word
+from tm.lang.profile import LanguageProfile
+from tm.lang.script import RUSSIAN_LETTER
 
 SOFT_CUT = re.compile(r"(?<=[\w\"»”)])[\"»”)]*(?P<cut>\s+)[\"«“(]?(?P<word>[A-ZА-ЯЁ\d][\w.’']*(?:-\w+)*)")
 # razdel keeps "…отметки. решение о…" whole (lower case after the stop); the gold often does not.
@@ -29,18 +32,9 @@ STOP_BEFORE_UPPER = re.compile(
     r"(?:\d\s?гг?|н\.\s?э|до\s?н\.\s?э|км/ч|м/с|\b[IVX]{1,4}|A\.D|B\.C|BCE|etc|a\.m|p\.m)\.(\s+)(?=[\"«“(]?[A-ZА-ЯЁ])")
 LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
 ROMAN = re.compile(r"[IVXLC]+\.?")
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 ERAS = frozenset({"A.D", "B.C", "AD", "BC", "BCE", "CE"})
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
-ENCLITICS = frozenset({"ли", "же", "ж", "бы", "б"})
-PLACE_WORDS = frozenset({
-    "улица", "улице", "улицы", "проспект", "проспекте", "площадь", "площади", "переулок", "шоссе",
-    "город", "городе", "города", "село", "селе", "деревня", "деревне", "поселок", "посёлок", "река",
-    "реке", "реки", "озеро", "озере", "остров", "острове", "острова", "станция", "станции", "аэропорт",
-    "аэропорту", "стадион", "стадионе", "компания", "компании", "газета", "газеты", "журнал", "агентство",
-})
 CLOSING = frozenset({'"', "»", "”", "\")"})
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})
 # An uncut bead that could be cut on both sides holds two sentence pairs: it pays what the DP charges
@@ -48,6 +42,7 @@ CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2
 MERGED_PRICE = 1.0
 MIN_PIECE = 12  # characters; shorter pieces are never cut off
 MAX_CUTS = 12
+LAST_WORD_TAIL = 80  # characters before a cut searched for its last word
 
 # How sure a cut is: a sentence boundary, a soft cut before a word that mostly starts sentences
 # ("In", "The", "Это"), before a capitalised common word ("Врио", "Mexico's"), or before a name or
@@ -55,55 +50,9 @@ MAX_CUTS = 12
 HARD, STRONG, WEAK, NAMELIKE = 0, 1, 2, 3
 # The price of cutting at a boundary of each strength: the halves must match this much better.
 CUT_PRICE = {HARD: 0.0, STRONG: 0.35, WEAK: 0.6, NAMELIKE: 0.8}
-# Capitalised function words: mid-text they start a sentence the segmenter missed; before a
-# cut they leave a phrase unfinished ("в | Москве", "the | Moscow").
-STRONG_STARTERS = frozenset([
-    "a", "an", "the", "in", "on", "at", "to", "of", "for", "from", "by", "with", "as", "after",
-    "before", "since", "during", "when", "while", "if", "but", "and", "or", "so", "yet", "it",
-    "its", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
-    "his", "her", "their", "our", "my", "your", "however", "meanwhile", "also", "now", "today",
-    "yesterday", "earlier", "later", "then", "according", "what", "why", "how", "who", "where",
-    "which", "one", "two", "three", "four", "five", "several", "many", "some", "most", "all", "no",
-    "not", "despite", "although", "because",
-    "в", "во", "на", "по", "с", "со", "к", "о", "об", "от", "из", "за", "для", "при", "до", "после",
-    "это", "этот", "эта", "эти", "тот", "та", "те", "там", "здесь", "как", "но", "а", "и", "или",
-    "однако", "также", "тогда", "теперь", "сегодня", "вчера", "ранее", "позже", "он", "она", "оно",
-    "они", "мы", "я", "вы", "его", "ее", "её", "их", "что", "почему", "где", "кто", "когда", "если",
-    "хотя", "потому", "поэтому", "кроме", "между", "среди", "у", "не", "ни", "все", "всё", "многие",
-    "некоторые",
-    # particles inside names: 'Пьер де | Кубертен', 'Vasco da | Gama'
-    "де", "да", "ди", "дель", "ла", "ле", "фон", "ван", "бен", "ибн", "de", "da", "di", "del", "la",
-    "le", "von", "van", "der", "bin", "ibn",
-    # prepositions and conjunctions that want what follows: 'против | Китая', 'namely | Intihuatana'
-    "против", "над", "под", "через", "чтобы", "именно", "перед", "без", "около", "вокруг", "ради",
-    "про", "вместо", "вроде", "чем", "against", "namely", "over", "under", "through", "about",
-    "between", "into", "onto", "than", "toward", "towards", "via", "per", "including", "like", "among",
-    "whom", "whose", "than", "upon", "within", "without",
-])
-# English words that precede a name: 'Hurricane | Hanna', 'Pope | Francis', 'July | 24'.
-NAME_TITLES = frozenset([
-    "hurricane", "storm", "typhoon", "president", "minister", "governor", "mayor", "general", "admiral",
-    "captain", "colonel", "king", "queen", "prince", "princess", "pope", "saint", "st", "mount",
-    "lake", "cape", "fort", "port", "san", "santa", "sir", "lord", "lady", "mr", "mrs", "ms", "dr",
-    "professor", "senator", "judge", "chancellor", "secretary", "director", "chairman", "head",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-])
-# English nouns that end a multi-word name: "the Nobel | Committee", "Manchester | City".
-NAME_HEADS = frozenset([
-    "committee", "commission", "council", "assembly", "court", "ministry", "department", "office",
-    "agency", "service", "bank", "fund", "company", "corporation", "group", "party", "union",
-    "league", "cup", "games", "championship", "series", "city", "park", "street", "square",
-    "avenue", "road", "bridge", "east", "west", "north", "south", "states", "kingdom", "republic",
-    "federation", "nations", "region", "district", "okrug", "krai", "oblast", "province", "county",
-    "ocean", "sea", "river", "lake", "bay", "gulf", "island", "islands", "mountains", "valley",
-    "cape", "route", "army", "navy", "fleet", "forces", "guard", "day", "victory", "war", "parade",
-    "university", "college", "school", "institute", "academy", "museum", "theatre", "theater",
-    "hospital", "centre", "center", "station", "airport", "stadium", "arena", "church", "cathedral",
-    "palace", "house", "ages", "age", "empire", "prize", "award", "times", "post", "journal",
-    "news", "club", "team", "hall", "tower", "canal", "desert", "coast", "peninsula", "harbour",
-    "harbor", "ministry", "advisor", "adviser", "security", "affairs", "energy", "defense", "defence",
-])
+# A function word of either language: Russian text quotes English names ("газета The | Guardian"),
+# and a capitalised one mid-text starts a sentence the segmenter missed.
+FUNCTION_WORDS = frozenset().union(*(p.function_words for p in known_profiles().values()))
 PairCost = Callable[[str, str], float]
 Cut = tuple[int, int]  # (offset in the joined text, strength)
 
@@ -153,12 +102,6 @@ def opens_quote(b: Boundary) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def known(word: str) -> bool:
-    """In pymorphy3's dictionary (a foreign surname or a brand is not)."""
-    return bool(analyzer().word_is_known(word.lower()))
-
-
-@functools.lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """pymorphy3 finds the word, or a known word under a prefix ('Оперштаб'), rather than guessing ('Пфанненштиль')."""
     parses = analyzer().parse(word.lower())
@@ -176,9 +119,9 @@ def first_tags(word: str) -> frozenset[str]:
     return found[0] if found else frozenset()
 
 
-def common_russian_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """Known to the dictionary and not a name, place or organisation (pymorphy3's first parse)."""
-    return known(word) and not (NAME_TAGS & first_tags(word))
+    return known_word(word) and not (NAME_TAGS & first_tags(word))
 
 
 def agrees(adjective: frozenset[str], noun: frozenset[str]) -> bool:
@@ -192,84 +135,84 @@ def agrees(adjective: frozenset[str], noun: frozenset[str]) -> bool:
 
 # ---- vetoes: a soft cut here would split one phrase ----
 
-def after_function_word(b: Boundary) -> bool:
+def after_function_word(b: Boundary, lang: LanguageProfile) -> bool:
     """'в | Москве', 'the | Moscow': a preposition or article wants its noun."""
-    return b.before.lower() in STRONG_STARTERS
+    return b.before.lower() in FUNCTION_WORDS
 
 
-def before_bracket(b: Boundary) -> bool:
+def before_bracket(b: Boundary, lang: LanguageProfile) -> bool:
     """'Артемом Суворовым | (Центристская партия)': a bracket explains what comes before it."""
     return "(" in b.gap
 
 
-def inside_quotation(b: Boundary) -> bool:
+def inside_quotation(b: Boundary, lang: LanguageProfile) -> bool:
     """'в закон | "О закупках…"', 'the movie | "National Treasure"': a title quoted mid-sentence."""
     return opens_quote(b) and not capitalised(b.before)
 
 
-def initial_or_numeral(b: Boundary) -> bool:
+def initial_or_numeral(b: Boundary, lang: LanguageProfile) -> bool:
     """'Петр | I', 'Ваник | А.', 'about 400 | A.D.': an initial, a regnal number, an era."""
     core = b.after.rstrip(".")
     initial = len(core) == 1 and b.after.endswith(".")
     return initial or (len(core) > 1 and bool(ROMAN.fullmatch(b.after))) or core.upper() in ERAS
 
 
-def inside_open_quote(b: Boundary) -> bool:
+def inside_open_quote(b: Boundary, lang: LanguageProfile) -> bool:
     """'группы "Руки | Вверх"', '(штат | Огайо)': the quotation or bracket is still open."""
     return b.quoted
 
 
-def number_in_russian(b: Boundary) -> bool:
+def number_in_russian(b: Boundary, lang: LanguageProfile) -> bool:
     """'в 11 часов | 28 минут', 'превысило | 640 тысяч': Russian sentences after headlines start with words."""
     return b.after[:1].isdigit()
 
 
-def after_verb(b: Boundary) -> bool:
+def after_verb(b: Boundary, lang: LanguageProfile) -> bool:
     """'назвали | Майка Помпео', 'украсили | Айя-Софию': a verb wants its object; headlines end in nouns."""
     return bool({"VERB", "INFN", "PRTS", "PRTF", "GRND"} & first_tags(b.before)) and b.before[:1].islower()
 
 
-def apposition(b: Boundary) -> bool:
+def apposition(b: Boundary, lang: LanguageProfile) -> bool:
     """'телеведущий | Александр', 'городе | Нант', 'главой | Минобороны': a common noun and a name."""
-    if not (b.before[:1].islower() and CYRILLIC.match(b.after)) or "NOUN" not in first_tags(b.before):
+    if not (b.before[:1].islower() and RUSSIAN_LETTER.match(b.after)) or "NOUN" not in first_tags(b.before):
         return False
     after = first_tags(b.after)
     return not in_dictionary(b.after) or ("NOUN" in after and bool(NAME_TAGS & after))
 
 
-def enclitic(b: Boundary) -> bool:
+def enclitic(b: Boundary, lang: LanguageProfile) -> bool:
     """'премьер-министром Сингапура | Ли Сянь Луном': 'ли', 'же', 'бы' never start a sentence."""
-    return b.after.lower() in ENCLITICS
+    return b.after.lower() in lang.enclitics
 
 
-def place_word(b: Boundary) -> bool:
+def place_word(b: Boundary, lang: LanguageProfile) -> bool:
     """'по адресу улица | Ставропольская', 'в городе | Нант': the name of a street, town, river."""
-    return b.before.lower() in PLACE_WORDS
+    return b.before.lower() in lang.place_words
 
 
-def first_name(b: Boundary) -> bool:
+def first_name(b: Boundary, lang: LanguageProfile) -> bool:
     """'Нападающий "Вашингтона" | Александр Овечкин': a first name goes with what precedes it."""
-    return bool({"Name", "Patr"} & first_tags(b.after)) and CYRILLIC.match(b.after) is not None
+    return bool({"Name", "Patr"} & first_tags(b.after)) and RUSSIAN_LETTER.match(b.after) is not None
 
 
-def opening_quote(b: Boundary) -> bool:
+def opening_quote(b: Boundary, lang: LanguageProfile) -> bool:
     """'передает РИА | "Новости"', 'в закон | "О закупках"': in Russian a quotation mid-text is a name or title."""
     return opens_quote(b)
 
 
-def latin_after_word(b: Boundary) -> bool:
+def latin_after_word(b: Boundary, lang: LanguageProfile) -> bool:
     """'газета | The Guardian', 'May 2020 | Update': a foreign name in Russian text."""
     return latin(b.after)
 
 
-def emphasis(b: Boundary) -> bool:
+def emphasis(b: Boundary, lang: LanguageProfile) -> bool:
     """'остаются | ЗА старую версию': a common word in capitals is emphasis, not a sentence start."""
-    return len(b.after) > 1 and b.after.isupper() and known(b.after) and "Abbr" not in first_tags(b.after)
+    return len(b.after) > 1 and b.after.isupper() and known_word(b.after) and "Abbr" not in first_tags(b.after)
 
 
-def name_pair(b: Boundary) -> bool:
+def name_pair(b: Boundary, lang: LanguageProfile) -> bool:
     """'Эммы | Стоун', 'Манчестер | Сити', 'Эллис | Парке': two capitalised words of one name."""
-    if not (plain_gap(b) and capitalised(b.before) and CYRILLIC.match(b.after)):
+    if not (plain_gap(b) and capitalised(b.before) and RUSSIAN_LETTER.match(b.after)):
         return False
     before, after = first_tags(b.before), first_tags(b.after)
     if not ({"NOUN", "ADJF"} & after or not in_dictionary(b.after)):
@@ -282,16 +225,16 @@ def name_pair(b: Boundary) -> bool:
     return not in_dictionary(b.after) or ("Fixd" in after and "Abbr" not in after)
 
 
-def adjective_noun(b: Boundary) -> bool:
+def adjective_noun(b: Boundary, lang: LanguageProfile) -> bool:
     """'Эстонскую | Республику', 'Великой | Победы', 'голландская | Ост-Индская': agreement."""
-    if not plain_gap(b) or b.after.lower() in STRONG_STARTERS:  # 'выходные | В субботу': 'В' is no noun
+    if not plain_gap(b) or b.after.lower() in FUNCTION_WORDS:  # 'выходные | В субботу': 'В' is no noun
         return False
     return any(agrees(x, y) for x in tags(b.before) for y in tags(b.after))
 
 
-def genitive_continuation(b: Boundary) -> bool:
+def genitive_continuation(b: Boundary, lang: LanguageProfile) -> bool:
     """'секретарь | Нобелевского комитета', 'оснащенности | ВМФ': a noun and its genitive."""
-    if b.after.lower() in STRONG_STARTERS:
+    if b.after.lower() in FUNCTION_WORDS:
         return False
     after = tags(b.after)
     if b.gap.strip() in CLOSING:  # 'Союз крестьян и "зеленых" | Литвы': a quoted name, then its genitive
@@ -305,48 +248,63 @@ def genitive_continuation(b: Boundary) -> bool:
     return "gent" in after[0] and "Fixd" not in after[0]
 
 
-def title_before_name(b: Boundary) -> bool:
+def title_before_name(b: Boundary, lang: LanguageProfile) -> bool:
     """'Hurricane | Hanna', 'Pope | Francis', 'July | 24': a title or a month wants what follows."""
-    return plain_gap(b) and b.before.lower().rstrip(".") in NAME_TITLES
+    return plain_gap(b) and b.before.lower().rstrip(".") in lang.name_titles
 
 
-def demonym(b: Boundary) -> bool:
+def demonym(b: Boundary, lang: LanguageProfile) -> bool:
     """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows."""
-    return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(DEMONYM_ENDINGS)
-            and b.after.lower() not in STRONG_STARTERS)
+    return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(lang.demonym_endings)
+            and b.after.lower() not in FUNCTION_WORDS)
 
 
-def possessive(b: Boundary) -> bool:
+def possessive(b: Boundary, lang: LanguageProfile) -> bool:
     """"the Soviet's | Union Red Army": a possessive wants its noun."""
     return b.before.endswith(("'s", "’s")) and plain_gap(b)
 
 
-def name_head(b: Boundary) -> bool:
+def name_head(b: Boundary, lang: LanguageProfile) -> bool:
     """'the Nobel | Committee', 'Manchester | City', 'the Middle | East': the head of a name."""
-    return plain_gap(b) and capitalised(b.before) and b.after.lower().rstrip(".,") in NAME_HEADS
+    return plain_gap(b) and capitalised(b.before) and b.after.lower().rstrip(".,") in lang.name_heads
 
 
-Veto = Callable[[Boundary], bool]
-# The rules of each language, in the order they are tried; one is enough to veto a cut.
-VETOES: dict[str, tuple[Veto, ...]] = {
-    "ru": (after_function_word, before_bracket, opening_quote, inside_open_quote, initial_or_numeral,
-           number_in_russian, latin_after_word, emphasis, enclitic, place_word, name_pair, first_name,
-           apposition, after_verb,
-           adjective_noun, genitive_continuation),
-    "en": (after_function_word, before_bracket, inside_quotation, inside_open_quote, initial_or_numeral,
-           possessive, title_before_name, demonym, name_head),
-}
+Veto = Callable[[Boundary, LanguageProfile], bool]
+# Every veto by name; a language's profile lists the ones it uses, in the order they are tried.
+VETO_RULES: dict[str, Veto] = {rule.__name__: rule for rule in (
+    after_function_word,
+    before_bracket,
+    inside_quotation,
+    initial_or_numeral,
+    inside_open_quote,
+    number_in_russian,
+    after_verb,
+    apposition,
+    enclitic,
+    place_word,
+    first_name,
+    opening_quote,
+    latin_after_word,
+    emphasis,
+    name_pair,
+    adjective_noun,
+    genitive_continuation,
+    title_before_name,
+    demonym,
+    possessive,
+    name_head,
+)}
 
 
-def vetoed(b: Boundary, lang: str) -> bool:
+def vetoed(b: Boundary, lang: LanguageProfile) -> bool:
     """A rule of the language says the two words belong together."""
-    return any(rule(b) for rule in VETOES.get(lang, VETOES["en"]))
+    return any(VETO_RULES[name](b, lang) for name in lang.refine_vetoes)
 
 
 def boundary(sentence: str, at: int, word: str) -> Boundary:
     """The Boundary of a soft cut at offset `at` before `word`."""
     left = sentence[:at]
-    match = LAST_WORD.search(left[-80:])
+    match = LAST_WORD.search(left[-LAST_WORD_TAIL:])
     gap_start = sentence.find(word, at)
     before = match.group(1) if match else ""
     tail = match.group(2) if match else ""
@@ -455,30 +413,25 @@ def lower_case_words(sentences: Sequence[str]) -> set[str]:
     return {w for s in sentences for w in re.findall(r"\w+", s) if w[:1].islower()}
 
 
-def language(lang: str) -> str:
-    return lang.split("-")[0].lower()
-
-
 def cut_test(sentences: Sequence[str], lang: str) -> CutTest:
     """Strength of a soft cut by the word after it (function word, common word, name), 0 where vetoed.
 
     Outside a paragraph's first sentence, where headlines sit, a cut before a name is never taken."""
     lower = lower_case_words(sentences)
-    code = language(lang)
-    russian = code == "ru"
+    facts = profile(lang)
 
     def rank(word: str) -> int:
         key = word.lower()
-        if key in STRONG_STARTERS:
+        if key in FUNCTION_WORDS:
             return STRONG
-        common = key in lower or (russian and common_russian_word(word))
+        common = key in lower or (facts.dictionary and common_word(word))
         return WEAK if common else NAMELIKE
 
     def strength(sentence: str, at: int, word: str, first: bool) -> int:
         found = rank(word)
         if found == NAMELIKE and not first:
             return 0
-        return 0 if vetoed(boundary(sentence, at, word), code) else found
+        return 0 if vetoed(boundary(sentence, at, word), facts) else found
     return strength
 
 

@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tm.clean.hyphenation import join_lines
-from tm.model import HEADING, Block
 from tm.clean.pages import content_lines
 from tm.clean.repairs import normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
+from tm.lang import profile
+from tm.model import HEADING, Block
 
 
 @dataclass(slots=True)
@@ -23,11 +24,6 @@ class Cleaned:
 
     blocks: list[Block]
     repairs: Counter[str] = field(default_factory=Counter)
-
-
-def base_language(lang: str) -> str:
-    """"ru-RU" -> "ru"."""
-    return lang.split("-")[0].split("_")[0].lower()
 
 
 def finish_block(raw: RawBlock, lang: str, repairs: Counter[str]) -> Block | None:
@@ -64,9 +60,9 @@ class BlockFinisher:
 
 
 def clean_document(text: str, lang: str = "ru") -> Cleaned:
-    """Blocks of the document with every repair applied and counted."""
+    """Blocks of the document with every repair applied and counted; UnknownLanguage without a profile."""
     repairs: Counter[str] = Counter()
-    lang = base_language(lang)
+    lang = profile(lang).code
     lines = content_lines(normalise_text(text, repairs), repairs)
     finish = BlockFinisher(lang, repairs)
     blocks = [finish(raw) for raw in read_structure(lines, repairs)]

@@ -4,14 +4,19 @@ Russian is decided with the pymorphy3 dictionary: "сотрудничест-|в�
 "сотрудничества" is a word; "по-|прежнему" keeps its hyphen because "по-прежнему" is one;
 "трудящихся-|мигрантов" keeps it because both halves are words and the joined form is not.
 English (no dictionary) follows plain rules over a table of prefixes that keep their hyphen.
+Which of the two a language uses is its profile's `hyphen_decision` (tm.lang).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Collection
 from itertools import pairwise
-from typing import Any
+
+from tm.lang import profile
+from tm.lang.morph import analyzer as morph_analyzer
+from tm.lang.morph import known_word
+from tm.lang.script import LETTER, LETTER_RUN
 
 JOINED = "hyphenation joined"
 KEPT = "hyphen kept"
@@ -19,58 +24,39 @@ JOINED_UNKNOWN = "hyphenation joined (not in dictionary)"
 SLASH_JOINED = "line-end slash joined"
 
 # "научно-исследователь-" -> whole word "научно-исследователь", last part "исследователь"
-LINE_END_HYPHEN = re.compile(r"(?<![\w-])(?P<word>(?:[^\W\d_]+-)*(?P<part>[^\W_]+))-$")
-LINE_START_WORD = re.compile(r"^[^\W\d_]+")
+LINE_END_HYPHEN = re.compile(rf"(?<![\w-])(?P<word>(?:{LETTER}+-)*(?P<part>[^\W_]+))-$")
+LINE_START_WORD = LETTER_RUN
 LINE_END_SLASH = re.compile(r"\S/$")
 
-# English compounds whose first part keeps its hyphen at a line break: "non-|governmental".
-EN_HYPHEN_PREFIXES = frozenset({
-    "all", "anti", "co", "cross", "ex", "follow", "full", "high", "large", "long", "low", "mid",
-    "non", "post", "pre", "self", "short", "small", "so", "well", "world",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-})
-
-
-@lru_cache(maxsize=1)
-def analyzer() -> Any:
-    """The pymorphy3 analyser, loaded once on first use (a second or so)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def is_russian_word(word: str) -> bool:
-    """True when the dictionary knows the word (case-insensitive)."""
-    return bool(analyzer().word_is_known(word.lower()))
+# tm.concordance still imports the analyser from here; this name goes when it imports tm.lang.morph.
+analyzer = morph_analyzer
 
 
 def russian_hyphen_decision(word: str, part: str, right: str) -> str:
     """Name of the repair for "word-" + "right": JOINED, KEPT or JOINED_UNKNOWN."""
     if part.isdigit() or (right[:1].isupper() and part[:1].isupper()):
         return KEPT  # "1990-|х", "Буркина-|Фасо", "ВИЧ-|СПИД"
-    if is_russian_word(part + right):
+    if known_word(part + right):
         return JOINED
-    if is_russian_word(f"{word}-{right}") or is_russian_word(f"{part}-{right}"):
+    if known_word(f"{word}-{right}") or known_word(f"{part}-{right}"):
         return KEPT
-    if is_russian_word(part) and is_russian_word(right):
+    if known_word(part) and known_word(right):
         return KEPT
     if right[:1].isupper():
         return KEPT
     return JOINED_UNKNOWN
 
 
-def english_hyphen_decision(word: str, part: str, right: str) -> str:
-    """Plain rules: keep after a listed prefix, a digit, a capital; otherwise join."""
-    if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in EN_HYPHEN_PREFIXES:
+def prefix_hyphen_decision(word: str, part: str, right: str, prefixes: Collection[str]) -> str:
+    """Plain rules for a language without a dictionary: keep after a listed prefix, a digit, a capital; otherwise join."""
+    if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in prefixes:
         return KEPT
     return JOINED
 
 
 def hyphen_decision(word: str, part: str, right: str, lang: str) -> str:
-    if lang == "ru":
-        return russian_hyphen_decision(word, part, right)
-    return english_hyphen_decision(word, part, right)
+    """The repair for "word-" + "right" by the rules of the language."""
+    return profile(lang).hyphen_decision(word, part, right)
 
 
 def line_joint(left: str, right: str, lang: str, repairs: Counter[str]) -> tuple[bool, str]:

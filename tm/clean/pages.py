@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from tm.lang.script import SPACE_DELIMITED
+
 PAGE_DEBRIS = "page debris"
 PAGE_REPEAT = "page-break repeats"
 
@@ -47,13 +49,12 @@ def is_debris(stripped: str, beside_blank: bool) -> bool:
     return any(pattern.fullmatch(stripped) for pattern in DEBRIS_LINES)
 
 
-WORD = re.compile(r"\S+")
 FIRST_TWO_WORDS = re.compile(r"\s*\S+\s+\S+")
 
 
 def word_ends(text: str) -> list[int]:
     """Offsets just after each word of text: "ab cd" -> [2, 5]."""
-    return [m.end() for m in WORD.finditer(text)]
+    return [m.end() for m in SPACE_DELIMITED.finditer(text)]
 
 
 def repeated_prefix(line: str, before: str) -> int:

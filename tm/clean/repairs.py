@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tm.lang.script import LATIN_LETTER, RUSSIAN_LETTER
+
 REPLACEMENT = "\ufffd"
 
 # Names of the repairs, as the build summary prints them.
@@ -46,8 +48,6 @@ INVISIBLES: tuple[tuple[str, str, str], ...] = (
     ("\ufeff", "", ZERO_WIDTH),  # a BOM left inside the text by concatenation
 )
 
-LATIN_LETTER = re.compile(r"[A-Za-z]")
-CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
 
 
 def visible_control(match: re.Match[str]) -> str:
@@ -92,7 +92,7 @@ def count_sub(
 def quote_pair(match: re.Match[str]) -> str:
     """A Latin-script title gets English curly quotes, anything else Russian guillemets."""
     inner = match.group(1)
-    if LATIN_LETTER.search(inner) and not CYRILLIC_LETTER.search(inner):
+    if LATIN_LETTER.search(inner) and not RUSSIAN_LETTER.search(inner):
         return f"\u201c{inner}\u201d"
     return f"\u00ab{inner}\u00bb"
 
@@ -139,6 +139,8 @@ def repair_lost_characters(text: str, repairs: Counter[str]) -> str:
 
 # Units written with a superscript power that PDF extraction flattens: "50 км2" is no footnote.
 UNIT_POWERS = frozenset({"м", "км", "см", "мм", "дм", "m", "km", "cm", "mm"})
+# Letters read before the digits: the longest unit and one more, so that "скм2" is no "км2".
+UNIT_TAIL = 3
 
 # "годы»1 и", "Азии»)2.", "семей5,", "воздуху6.", "вариант 1»4,": one or two digits right after
 # a lowercase letter, a closing quote or bracket, before a space, punctuation or the end.
@@ -150,7 +152,7 @@ WORD_BEFORE = re.compile(r"[a-zа-яё]+$")
 def is_unit_power(match: re.Match[str]) -> bool:
     """True for "км2": digits after a unit of length are a power, not a footnote."""
     start = match.start("digits")
-    word = WORD_BEFORE.search(match.string, max(0, start - 3), start)
+    word = WORD_BEFORE.search(match.string, max(0, start - UNIT_TAIL), start)
     return word is not None and word.group() in UNIT_POWERS
 
 

@@ -1,4 +1,4 @@
-"""Sentence segmentation: razdel for Russian, plus rules for UN text; other languages dispatch.
+"""Russian sentence segmentation: razdel, plus rules for UN text.
 
 razdel proposes sentences; each boundary between two of them is then checked by the JOIN
 rules (small predicates over the text on its left and right: an abbreviation that never ends
@@ -20,7 +20,12 @@ from collections.abc import Callable
 
 from razdel import sentenize
 
-from tm.lang.ru_abbreviations import CITY, NEVER_FINAL, ROMAN_LETTERS, abbreviation_words
+from tm.lang.ru_abbreviations import (
+    CITY,
+    NEVER_FINAL,
+    ROMAN_LETTERS,
+    abbreviation_words,
+)
 
 SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*$")
 FIRST_LETTER = re.compile(r"^[\s«“\"'(\[—–-]*(\w)")
@@ -29,6 +34,13 @@ INITIAL = re.compile(r"(?:^|[\s(«“])(?P<letter>[А-ЯЁA-Z])\.$")
 LAST_WORDS = re.compile(r"(?:^|\s)(?P<abbr>(?:\w+\.\s?)?\w+\.)$")
 CITY_AFTER_WORD = re.compile(r"(?:^|[^\d\s])\s+г\.$|^г\.$")
 PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
+# How much of the text before a boundary each rule reads: a sentence end and its closing marks,
+# "г." and the end of the word before it, an abbreviation with the word before it ("т. е."), an
+# initial with the space before it (" А.").
+END_TAIL = 8
+CITY_TAIL = 8
+ABBREVIATION_TAIL = 12
+INITIAL_TAIL = 3
 ABBREVIATION_WORDS = abbreviation_words()
 # A plain sentence end: . ! ? and a capital that is no initial ("В ходе", "ФАО", not "А."),
 # after a closing bracket or quote or a lowercase word that is no abbreviation of the tables.
@@ -42,7 +54,7 @@ JoinRule = Callable[[str, str], bool]
 
 def unterminated_left(left: str, right: str) -> bool:
     """ "диалог;" | "2) поощрение": only . ! ? … end a sentence (enumerations stay whole)."""
-    return not SENTENCE_END.search(left[-8:])
+    return not SENTENCE_END.search(left[-END_TAIL:])
 
 
 def lower_right(left: str, right: str) -> bool:
@@ -58,7 +70,7 @@ def closing_right(left: str, right: str) -> bool:
 
 def never_final_left(left: str, right: str) -> bool:
     """ "см." | "Приложение I": abbreviations that never end a sentence."""
-    match = LAST_WORDS.search(left[-12:])
+    match = LAST_WORDS.search(left[-ABBREVIATION_TAIL:])
     if not match:
         return False
     abbr = match.group("abbr").lower()
@@ -67,12 +79,12 @@ def never_final_left(left: str, right: str) -> bool:
 
 def city_left(left: str, right: str) -> bool:
     """ "в г." | "Женеве": "г." after a word (not a year) is "город"."""
-    return left.endswith(CITY) and bool(CITY_AFTER_WORD.search(left[-8:]))
+    return left.endswith(CITY) and bool(CITY_AFTER_WORD.search(left[-CITY_TAIL:]))
 
 
 def initial_left(left: str, right: str) -> bool:
     """ "Кофи А." | "Аннан": a single capital with a period is an initial (Roman numerals aside)."""
-    match = INITIAL.search(left[-3:])
+    match = INITIAL.search(left[-INITIAL_TAIL:])
     return bool(match and match.group("letter") not in ROMAN_LETTERS)
 
 
@@ -133,7 +145,7 @@ def plain_end(text: str, end: int) -> bool:
     """True when the . ! ? at end closes a sentence whatever razdel would say."""
     if text.endswith(CLOSERS_BEFORE, 0, end):
         return True
-    word = WORD_BEFORE.search(text, max(0, end - 12), end)
+    word = WORD_BEFORE.search(text, max(0, end - ABBREVIATION_TAIL), end)
     return word is not None and word.group() not in ABBREVIATION_WORDS
 
 
@@ -191,11 +203,3 @@ def segment_russian(text: str) -> list[str]:
     """Split one Russian paragraph into sentences."""
     return [text[start:stop] for start, stop in sentence_spans(text)]
 
-
-def segment_text(text: str, lang: str = "ru") -> list[str]:
-    """Split one paragraph into sentences."""
-    if lang.split("-")[0].lower() == "en":
-        from tm.segment.english import segment_english
-
-        return segment_english(text)
-    return segment_russian(text)
