@@ -16,15 +16,16 @@ import tm.lang
 from tm.align.anchors import base_anchors, word_anchors
 from tm.align.refine import VETO_RULES, Boundary, cut_test, vetoed
 from tm.clean import clean_document
-from tm.clean.hyphenation import JOINED, KEPT, join_lines
+from tm.clean.hyphenation import HYPHENATION_RULES, JOINED, KEPT, join_lines
 from tm.errors import TmtoolError, UnknownLanguage
 from tm.lang import known_profiles, profile
 from tm.lang.en import ENGLISH
-from tm.lang.profile import LanguageProfile, Segmenter
+from tm.lang.profile import LanguageProfile
 from tm.lang.ru import RUSSIAN
 from tm.lang.script import LATIN_LETTER, RUSSIAN_LETTER
 from tm.pipeline import build_document, build_pair
-from tm.segment import segment_text
+from tm.segment import SEGMENTERS as SEGMENTER_TABLE
+from tm.segment import Segmenter, segment_text
 from tm.segment.english import segment_english
 from tm.segment.russian import segment_russian
 
@@ -124,14 +125,14 @@ def test_every_veto_rule_serves_some_language() -> None:
 def invented(monkeypatch: pytest.MonkeyPatch) -> Iterator[LanguageProfile]:
     """A profile "xx" with rules of its own, known to tmtool for one test."""
     lang = dataclasses.replace(
-        ENGLISH, code="xx",
-        segment=lambda text: [part.strip() for part in text.split("|")],
-        hyphen_decision=lambda word, part, right: KEPT,
+        ENGLISH, code="xx", segmenter="pipes", hyphenation="always-kept",
         transliteration=RUSSIAN.transliteration,
         refine_vetoes=(),
     )
     profiles: Mapping[str, LanguageProfile] = {**known_profiles(), "xx": lang}
     monkeypatch.setattr(tm.lang, "known_profiles", lambda: profiles)
+    monkeypatch.setitem(SEGMENTER_TABLE, "pipes", lambda text: [part.strip() for part in text.split("|")])
+    monkeypatch.setitem(HYPHENATION_RULES, "always-kept", lambda word, part, right, rules: KEPT)
     profile.cache_clear()
     word_anchors.cache_clear()
     yield lang
@@ -149,7 +150,7 @@ SEGMENTERS = [
 
 @pytest.mark.parametrize("tag, text, segmenter", SEGMENTERS, ids=[s[0] for s in SEGMENTERS])
 def test_segment_text_uses_the_profile_segmenter(tag: str, text: str, segmenter: Segmenter) -> None:
-    assert profile(tag).segment is segmenter
+    assert SEGMENTER_TABLE[profile(tag).segmenter] is segmenter
     assert segment_text(text, tag) == segmenter(text)
 
 

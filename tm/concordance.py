@@ -13,11 +13,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tm.clean.hyphenation import analyzer
+from tm.lang.morph import analyzer
+from tm.lang.script import LETTERS_AND_DIGITS, RUSSIAN_LETTER
 from tm.store.base import Store
 
-WORD = re.compile(r"[^\W_]+")
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # Between the words of a phrase: spaces, hyphens and dashes ("трудящихся-мигрантов" = "трудящихся мигрантов").
 JOINER = r"[\s\-\u2010-\u2015]+"
 
@@ -49,7 +48,7 @@ def fold(text: str) -> str:
 def word_forms(word: str, inflect: bool = True) -> frozenset[str]:
     """The word and, for a known Russian word, its forms with the same lemma and part of speech."""
     forms = {fold(word)}
-    if inflect and CYRILLIC.search(word):
+    if inflect and RUSSIAN_LETTER.search(word):
         for parse in analyzer().parse(word):
             if parse.is_known:
                 forms |= {fold(f.word) for f in parse.lexeme
@@ -68,7 +67,7 @@ def concordance(
     store: Store, phrase: str, *, limit: int = 20, inflect: bool = True
 ) -> list[ConcordanceHit]:
     """Units whose source holds the phrase (word boundaries; inflected forms when inflect)."""
-    words = WORD.findall(phrase)
+    words = LETTERS_AND_DIGITS.findall(phrase)
     if not words:
         return []
     pattern = phrase_pattern(words, inflect)

@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
+from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
 from tm.match import SAME_WORDS_FLOOR, length_bounds, normalize_text
 from tm.store.base import Candidate, Store
 
@@ -27,7 +28,6 @@ __all__ = ["DEFAULT_MIN_SCORE", "Hit", "Searcher", "band_of", "highlight", "leng
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-WORD = re.compile(r"[^\W_]+")  # letters and digits, as the index tokenizer sees words
 
 BANDS = ((100, "exact"), (95, "95-99"), (85, "85-94"), (75, "75-84"), (0, "below 75"))
 DEFAULT_MIN_SCORE = 75.0

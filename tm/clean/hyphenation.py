@@ -4,17 +4,16 @@ Russian is decided with the pymorphy3 dictionary: "сотрудничест-|в�
 "сотрудничества" is a word; "по-|прежнему" keeps its hyphen because "по-прежнему" is one;
 "трудящихся-|мигрантов" keeps it because both halves are words and the joined form is not.
 English (no dictionary) follows plain rules over a table of prefixes that keep their hyphen.
-Which of the two a language uses is its profile's `hyphen_decision` (tm.lang).
+Which of the two a language uses is its profile's `hyphenation` (tm.lang).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import pairwise
 
-from tm.lang import profile
-from tm.lang.morph import analyzer as morph_analyzer
+from tm.lang import LanguageProfile, profile
 from tm.lang.morph import known_word
 from tm.lang.script import LETTER, LETTER_RUN
 
@@ -27,9 +26,6 @@ SLASH_JOINED = "line-end slash joined"
 LINE_END_HYPHEN = re.compile(rf"(?<![\w-])(?P<word>(?:{LETTER}+-)*(?P<part>[^\W_]+))-$")
 LINE_START_WORD = LETTER_RUN
 LINE_END_SLASH = re.compile(r"\S/$")
-
-# tm.concordance still imports the analyser from here; this name goes when it imports tm.lang.morph.
-analyzer = morph_analyzer
 
 
 def russian_hyphen_decision(word: str, part: str, right: str) -> str:
@@ -54,9 +50,25 @@ def prefix_hyphen_decision(word: str, part: str, right: str, prefixes: Collectio
     return JOINED
 
 
+def dictionary_hyphen_decision(word: str, part: str, right: str, lang: LanguageProfile) -> str:
+    return russian_hyphen_decision(word, part, right)
+
+
+def listed_prefix_hyphen_decision(word: str, part: str, right: str, lang: LanguageProfile) -> str:
+    return prefix_hyphen_decision(word, part, right, lang.hyphen_prefixes)
+
+
+# The hyphenation rules a language profile can name.
+HYPHENATION_RULES: dict[str, Callable[[str, str, str, LanguageProfile], str]] = {
+    "dictionary": dictionary_hyphen_decision,
+    "prefixes": listed_prefix_hyphen_decision,
+}
+
+
 def hyphen_decision(word: str, part: str, right: str, lang: str) -> str:
     """The repair for "word-" + "right" by the rules of the language."""
-    return profile(lang).hyphen_decision(word, part, right)
+    rules = profile(lang)
+    return HYPHENATION_RULES[rules.hyphenation](word, part, right, rules)
 
 
 def line_joint(left: str, right: str, lang: str, repairs: Counter[str]) -> tuple[bool, str]:

@@ -21,8 +21,7 @@ def base_language(code: str) -> str:
 @cache
 def known_profiles() -> Mapping[str, LanguageProfile]:
     """Every profile tmtool has, by base language."""
-    # Imported on first use, not with this package: the profiles hold the stages' functions
-    # (tm.segment, tm.clean), and those stages import tm.lang.
+    # Imported on first use: no work when the package is imported.
     from tm.lang.en import ENGLISH
     from tm.lang.ru import RUSSIAN
 

@@ -5,13 +5,10 @@ them when it is imported, and this module imports the segmenter.
 """
 from __future__ import annotations
 
-from functools import partial
 from types import MappingProxyType
 
-from tm.clean.hyphenation import prefix_hyphen_decision
 from tm.lang.en_abbreviations import ABBREVIATIONS
 from tm.lang.profile import LanguageProfile
-from tm.segment.english import segment_english
 
 # Compounds whose first part keeps its hyphen at a line break: "non-|governmental".
 HYPHEN_PREFIXES = frozenset({
@@ -64,8 +61,9 @@ DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 
 ENGLISH = LanguageProfile(
     code="en",
-    segment=segment_english,
-    hyphen_decision=partial(prefix_hyphen_decision, prefixes=HYPHEN_PREFIXES),
+    segmenter="english",
+    hyphenation="prefixes",
+    hyphen_prefixes=HYPHEN_PREFIXES,
     abbreviations=ABBREVIATIONS,
     transliteration=MappingProxyType({}),
     dictionary=False,

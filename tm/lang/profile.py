@@ -1,12 +1,8 @@
 """The language facts the stages consult, as one frozen record per language."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-Segmenter = Callable[[str], list[str]]
-# (the hyphenated word, its last part, the word starting the next line) -> the repair's name
-HyphenDecision = Callable[[str, str, str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,8 +10,9 @@ class LanguageProfile:
     """What tmtool knows about one language: how to segment, join lines, anchor and cut its text."""
 
     code: str  # base language, lower case: "ru"
-    segment: Segmenter  # one paragraph -> its sentences, exact slices of it
-    hyphen_decision: HyphenDecision  # a hyphen at a line end: joined, kept, joined though unknown
+    # The stages' rules by name (the stages hold the tables, so that this package imports none of them):
+    segmenter: str  # tm.segment.SEGMENTERS: one paragraph -> its sentences, exact slices of it
+    hyphenation: str  # tm.clean.hyphenation.HYPHENATION_RULES: a line-end hyphen joined, kept, or joined though unknown
     abbreviations: frozenset[str]  # lower case, with their periods: what the segmenter will not end a sentence on
     # Letter -> Latin spelling; empty for a Latin-script language. Anchors transliterate the names of
     # a language that has one, and take any Latin word in its text for a foreign word.
@@ -30,6 +27,7 @@ class LanguageProfile:
     name_titles: frozenset[str] = frozenset()  # precede a name: "Pope | Francis"
     name_heads: frozenset[str] = frozenset()  # end a multi-word name: "the Nobel | Committee"
     demonym_endings: tuple[str, ...] = ()  # a nationality qualifies what follows: "the Russian | President"
+    hyphen_prefixes: frozenset[str] = frozenset()  # first parts that keep their hyphen at a line break: "non-"
 
     @property
     def transliterates_names(self) -> bool:

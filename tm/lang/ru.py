@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from tm.clean.hyphenation import russian_hyphen_decision
 from tm.lang.profile import LanguageProfile
 from tm.lang.ru_abbreviations import MAYBE_FINAL, NEVER_FINAL
-from tm.segment.russian import segment_russian
 
 # Cyrillic letter -> Latin spelling, the usual news transliteration (Путин -> putin).
 TRANSLITERATION = MappingProxyType({
@@ -45,8 +43,8 @@ PLACE_WORDS = frozenset({
 
 RUSSIAN = LanguageProfile(
     code="ru",
-    segment=segment_russian,
-    hyphen_decision=russian_hyphen_decision,
+    segmenter="russian",
+    hyphenation="dictionary",
     abbreviations=NEVER_FINAL | MAYBE_FINAL,
     transliteration=TRANSLITERATION,
     dictionary=True,
