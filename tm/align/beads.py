@@ -40,6 +40,10 @@ BEADS: tuple[BeadShape, ...] = (
 # Two skips cost more than the worst 1-1 bead: one sentence each side is paired, and flagged.
 LENGTH_COST_CAP = 5.0
 SHAPES = {shape.name: shape for shape in BEADS}
+# The 0-1 bead stays in the same row, so it is filled along the row after every bead from a row above.
+ALONG_ROW = SHAPES["0-1"]
+FROM_ROW_ABOVE = tuple(shape for shape in BEADS if shape is not ALONG_ROW)
+BEAD_INDEX = {shape.name: index for index, shape in enumerate(BEADS)}  # what the backtrack table stores
 MAX_SPAN = max(max(s.src, s.tgt) for s in BEADS)
 
 
@@ -250,20 +254,20 @@ def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int, cos
     width = band.width
     best = np.full(width, np.inf)
     arg = np.full(width, -1, np.int8)
-    for s, shape in enumerate(BEADS[:-1]):
+    for k, shape in enumerate(FROM_ROW_ABOVE):  # costs[k] are this shape's costs
         shift = int(band.lo[i] - band.lo[i - shape.src]) - shape.tgt if shape.src <= i else width
         if abs(shift) >= width:
             continue
-        total = shifted_row(cost[i - shape.src], shift) + costs[s]
+        total = shifted_row(cost[i - shape.src], shift) + costs[k]
         better = total < best
         best = np.where(better, total, best)
-        arg[better] = s
+        arg[better] = BEAD_INDEX[shape.name]
     if i == 0:
         best[0], arg[0] = 0.0, -1
     steps = np.arange(width) * skip
     run = np.minimum.accumulate(best - steps) + steps
     skipped = (run < best - 1e-9) & (band.lo[i] + np.arange(width) <= m)
-    best[skipped], arg[skipped] = run[skipped], len(BEADS) - 1
+    best[skipped], arg[skipped] = run[skipped], BEAD_INDEX[ALONG_ROW.name]
     cost[i], back[i] = best, arg
 
 
@@ -316,7 +320,7 @@ def fill(src: Side, tgt: Side, band: Band, params: AlignParams, fences: Fences |
     back = np.full((n + 1, band.width), -1, np.int8)
     for r0 in range(0, n + 1, params.rows_per_block):
         r1 = min(n + 1, r0 + params.rows_per_block)
-        blocks = [shape_costs(grid, band, shape, r0, r1, m, params) for shape in BEADS[:-1]]
+        blocks = [shape_costs(grid, band, shape, r0, r1, m, params) for shape in FROM_ROW_ABOVE]
         for i in range(r0, r1):
             fill_row(cost, back, band, i, m, [block[i - r0] for block in blocks], params.skip)
     return make_beads(backtrack(back, band, n, m), grid, params)
