@@ -132,7 +132,8 @@ def governed(word: Token) -> bool:
 Strategy = Callable[[str, list[Token]], "int | None"]
 
 
-def define(acronym: str, unit: int, text: str, paren: int, strategies: Sequence[tuple[str, Strategy]]) -> Definition | None:
+def define(acronym: str, unit: int, text: str, paren: int,
+           strategies: Sequence[tuple[str, Strategy]]) -> Definition | None:
     """The bracketed full name before text[paren], by the first strategy that finds a start."""
     tokens = tokenize(text[:paren])
     words = clause_before(tokens, len(tokens))

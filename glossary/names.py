@@ -95,7 +95,8 @@ def head_of(tokens: Sequence[Token], i: int) -> int | None:
         if is_head(tokens[j]):
             modifiers = [t for t in tokens[i:j] if t.text not in rules.JOINERS]
             return j if all(cases(m) & cases(tokens[j]) for m in modifiers) else None
-        joined = tokens[j].text.lower() in rules.JOINERS and j > i and j + 1 < len(tokens) and is_modifier(tokens[j + 1])
+        joined = (tokens[j].text.lower() in rules.JOINERS and j > i and j + 1 < len(tokens)
+                  and is_modifier(tokens[j + 1]))
         if is_modifier(tokens[j]) or joined:
             j += 1
         else:
@@ -107,7 +108,7 @@ def closed_name_at(tokens: Sequence[Token], i: int) -> int:
     """Length of the closed name ("Организации Объединенных Наций") starting at tokens[i], or 0."""
     for name in closed_keys():
         window = tokens[i:i + len(name)]
-        if len(window) == len(name) and all(t.is_word and t.lemma == n for t, n in zip(window, name)):
+        if len(window) == len(name) and all(t.is_word and t.lemma == n for t, n in zip(window, name, strict=True)):
             return len(name)
     return 0
 
@@ -116,7 +117,7 @@ def phrase_at(tokens: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]
     """Length of the first of the word sequences that stands at tokens[i], or 0."""
     for phrase in phrases:
         window = tokens[i:i + len(phrase)]
-        if len(window) == len(phrase) and all(t.is_word and t.text == p for t, p in zip(window, phrase)):
+        if len(window) == len(phrase) and all(t.is_word and t.text == p for t, p in zip(window, phrase, strict=True)):
             return len(phrase)
     return 0
 
@@ -130,7 +131,7 @@ def insert_at(tokens: Sequence[Token], i: int) -> int:
     """Length of a dated instrument's insert ("1949 года", "(№ 97)") at tokens[i], or 0."""
     for pattern in INSERT_PATTERNS:
         window = tokens[i:i + len(pattern)]
-        if len(window) == len(pattern) and all(p.fullmatch(t.text) for p, t in zip(pattern, window)):
+        if len(window) == len(pattern) and all(p.fullmatch(t.text) for p, t in zip(pattern, window, strict=True)):
             return len(pattern)
     return 0
 
@@ -160,7 +161,8 @@ def parenthetical(tokens: Sequence[Token], k: int, head: int) -> int:
 
 
 def is_pronoun(token: Token) -> bool:
-    return token.is_word and any(p.tag.POS == "NPRO" and p.normal_form in rules.PRONOUN_LEMMAS for p in parses(token.text))
+    return token.is_word and any(p.tag.POS == "NPRO" and p.normal_form in rules.PRONOUN_LEMMAS
+                                 for p in parses(token.text))
 
 
 def is_place(token: Token) -> bool:
@@ -182,8 +184,8 @@ def person_continues(tokens: Sequence[Token], k: int, head: int) -> bool:
 def bracketed_modifier(tokens: Sequence[Token], k: int, head: int) -> bool:
     """An adjective in brackets agreeing with the head: "Конвенция … (пересмотренная)"."""
     window = tokens[k:k + BRACKETED_TOKENS]
-    return (len(window) == BRACKETED_TOKENS and window[0].text == "(" and window[2].text == ")" and is_modifier(window[1])
-            and not window[1].capitalised and bool(cases(window[1]) & cases(tokens[head])))
+    return (len(window) == BRACKETED_TOKENS and window[0].text == "(" and window[2].text == ")"
+            and is_modifier(window[1]) and not window[1].capitalised and bool(cases(window[1]) & cases(tokens[head])))
 
 
 def starts_new_name(tokens: Sequence[Token], i: int) -> bool:
@@ -274,7 +276,8 @@ def name_end(tokens: Sequence[Token], head: int) -> int:
     return end
 
 
-def lower_case_names(text: str, tokens: Sequence[Token], unit: int, masked: Sequence[tuple[int, int]]) -> list[NameMention]:
+def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
+                     masked: Sequence[tuple[int, int]]) -> list[NameMention]:
     """Names whose head is written in lower case before a capital ("созыва конференции Организации
     Объединенных Наций по…"), outside the spans taken already; kept only where a capitalised
     mention or the reference table confirms them (glossary.termbase)."""

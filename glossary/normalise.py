@@ -45,7 +45,8 @@ def lemma_key(phrase: str) -> tuple[str, ...]:
 def is_acronym_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
-    return len(letters) >= ACRONYM_MIN_CAPITALS and capitals >= ACRONYM_MIN_CAPITALS and word[:ACRONYM_MIN_CAPITALS].isupper()
+    return (len(letters) >= ACRONYM_MIN_CAPITALS and capitals >= ACRONYM_MIN_CAPITALS
+            and word[:ACRONYM_MIN_CAPITALS].isupper())
 
 
 def has_pos(word: str, pos: frozenset[str]) -> bool:
@@ -118,7 +119,8 @@ def match_case(original: str, new: str) -> str:
         new = new.replace("ё", "е")  # UN texts write "Объединенных", pymorphy gives "Объединённых"
     old_parts, new_parts = original.split("-"), new.split("-")
     if len(old_parts) == len(new_parts):  # "Северо-Западного" -> "Северо-Западное"
-        return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(old_parts, new_parts))
+        pairs = zip(old_parts, new_parts, strict=True)
+        return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in pairs)
     if original[:1].isupper():
         return new[:1].upper() + new[1:]
     return new

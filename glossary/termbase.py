@@ -140,7 +140,8 @@ def merge_variants(groups: dict[tuple[str, ...], list[NameMention]]) -> dict[tup
         longer = [k for k in merged if len(k) > len(key) and k[:len(key)] == key]
         # the full title comes first, then the short one; "Банка России по инфляции" after
         # "Банк России" is the complement of another word, not a title
-        if key in merged and len(longer) == 1 and longer[0][len(key):len(key) + 1] in {(p[0],) for p in rules.NAME_PREPOSITIONS} \
+        if key in merged and len(longer) == 1 \
+                and longer[0][len(key):len(key) + 1] in {(p[0],) for p in rules.NAME_PREPOSITIONS} \
                 and first_mention(merged[longer[0]]) <= first_mention(merged[key]):
             merged[longer[0]] = merged[longer[0]] + merged.pop(key)
     for key in list(merged):
@@ -171,7 +172,7 @@ def with_english(entry: TermEntry, reference: Reference) -> TermEntry:
     """The entry with its English names from the reference table (or a note that there are none)."""
     row = reference.find(entry.ru_acronym, entry.ru_full_form)
     if row is None:
-        return replace(entry, notes=entry.notes + (NO_ENGLISH,))
+        return replace(entry, notes=(*entry.notes, NO_ENGLISH))
     notes = entry.notes
     if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
         notes += (f"reference Russian name: {row.ru_full_form}",)
@@ -190,14 +191,14 @@ def aligned_english(entry: TermEntry, units: Sequence[Unit]) -> TermEntry:
         return entry
     if entry.en_acronym:
         hits = sum(1 for t in targets if re.search(rf"\b{re.escape(entry.en_acronym)}\b", t))
-        return replace(entry, notes=entry.notes + (f"English acronym in {hits} of {len(targets)} aligned units",))
+        return replace(entry, notes=(*entry.notes, f"English acronym in {hits} of {len(targets)} aligned units"))
     found = aligned_acronym(entry.ru_acronym, targets)
     if found is None:
         return entry
     acronym, count = found
     return replace(entry, en_acronym=acronym, en_source="aligned",
-                   notes=tuple(n for n in entry.notes if n != NO_ENGLISH) + (
-                       f"English acronym from {count} of {len(targets)} aligned units",))
+                   notes=(*(n for n in entry.notes if n != NO_ENGLISH),
+                          f"English acronym from {count} of {len(targets)} aligned units"))
 
 
 def aligned_acronym(ru_acronym: str, targets: Sequence[str]) -> tuple[str, int] | None:
@@ -227,7 +228,7 @@ def with_variant(entry: TermEntry, other: TermEntry) -> TermEntry:
     forms = [f for f in (other.ru_full_form, *other.ru_variants) if f and f != entry.ru_full_form]
     note = f"also written {other.ru_full_form}: {other.occurrences} occurrences, first unit {other.first_unit}"
     return replace(entry, ru_variants=entry.ru_variants + tuple(f for f in forms if f not in entry.ru_variants),
-                   occurrences=entry.occurrences + other.occurrences, notes=entry.notes + (note,))
+                   occurrences=entry.occurrences + other.occurrences, notes=(*entry.notes, note))
 
 
 def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:

@@ -36,6 +36,11 @@ def test_match_score(source: str, expected: int, why: str) -> None:
     assert int(match_score(QUERY, source)[0]) == expected
 
 
+def test_same_words_split_differently_by_the_two_tokenizers_still_score() -> None:
+    # rapidfuzz reads U+0870 as a separator, the WORD pattern as a letter: the word lists differ in length.
+    assert match_score("x\u0870y z", "x y z")[0] >= 95
+
+
 @pytest.mark.parametrize(("score", "band"), [(100, "exact"), (99.9, "95-99"), (95, "95-99"), (94.9, "85-94"),
                                              (85, "85-94"), (84, "75-84"), (75, "75-84"), (74.9, "below 75")])
 def test_bands(score: float, band: str) -> None:

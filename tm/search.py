@@ -75,7 +75,9 @@ def placeable_distance(query: str, source: str) -> int:
     """How many numbers, punctuation marks and case changes tell two same-word texts apart."""
     a, b = placeables(query), placeables(source)
     differing = max(sum((a - b).values()), sum((b - a).values()))  # a changed number counts once
-    cased = sum(1 for x, y in zip(words_of_case(query), words_of_case(source)) if x != y)
+    # Not strict: equal words_of (rapidfuzz's split) can still give WORD lists of different lengths
+    # ("x\u0870y z" and "x y z"); the pairs past the shorter list are not compared.
+    cased = sum(1 for x, y in zip(words_of_case(query), words_of_case(source), strict=False) if x != y)
     return max(1, differing + cased)
 
 

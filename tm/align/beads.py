@@ -194,7 +194,8 @@ def clamp(values: np.ndarray, low: int, high: int) -> np.ndarray:
     return out
 
 
-def bead_terms(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+def bead_terms(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray,
+               params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     """Length cost and anchor cosine of beads of `shape` ending at cells (i, j) (broadcast arrays)."""
     a, b = shape.src, shape.tgt
     m = len(grid.tgt_len) - 1
@@ -249,7 +250,8 @@ def shifted_row(row: np.ndarray, shift: int) -> np.ndarray:
     return out
 
 
-def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int, costs: list[np.ndarray], skip: float) -> None:
+def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int,
+             costs: list[np.ndarray], skip: float) -> None:
     """Best cost of every cell of row i from rows above, then 0-1 steps along the row."""
     width = band.width
     best = np.full(width, np.inf)
@@ -301,7 +303,7 @@ def make_beads(path: list[tuple[BeadShape, int, int]], grid: Grid, params: Align
         rows = [k for k, (s, _, _) in enumerate(path) if s is shape]
         if rows and shape.src and shape.tgt:
             length, sim = bead_terms(grid, shape, ends[rows, 0], ends[rows, 1], params)
-            scores[rows] = [bead_score(float(x), float(y), shape) for x, y in zip(length, sim)]
+            scores[rows] = [bead_score(float(x), float(y), shape) for x, y in zip(length, sim, strict=True)]
     return [Bead(tuple(range(i - s.src, i)), tuple(range(j - s.tgt, j)), float(scores[k]), s.name)
             for k, (s, i, j) in enumerate(path)]
 

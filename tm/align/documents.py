@@ -96,7 +96,8 @@ def text_document(text: str, lang: str) -> Document:
     return make_document(clean_document(text, lang), lang)
 
 
-def make_side(bags: Sequence[Sequence[str]], lengths: Sequence[float], vocab: dict[str, int], idf: dict[str, float]) -> Side:
+def make_side(bags: Sequence[Sequence[str]], lengths: Sequence[float],
+              vocab: dict[str, int], idf: dict[str, float]) -> Side:
     return Side(np.asarray(lengths, np.float64), anchor_rows(bags, vocab, idf))
 
 
@@ -109,7 +110,8 @@ def paragraph_bags(doc: Document, bags: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bags: list[list[str]], params: AlignParams) -> list[Bead]:
+def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bags: list[list[str]],
+                    params: AlignParams) -> list[Bead]:
     """Paragraph pairs; one bead of everything when either side is a single paragraph."""
     if len(src.paragraphs) <= 1 or len(tgt.paragraphs) <= 1:
         return [Bead(tuple(range(len(src.paragraphs))), tuple(range(len(tgt.paragraphs))), 1.0, "all")]
@@ -144,8 +146,8 @@ def align_pass(src: Document, tgt: Document, bases: tuple[list[list[str]], list[
                lexicon: Lexicon | None, params: AlignParams) -> PassResult:
     """Paragraphs first, then the sentences inside each paragraph pair; beads index sentences."""
     s_text, t_text = src.sentences, tgt.sentences
-    s_bags = [sentence_anchors(s, src.lang, lexicon, b) for s, b in zip(s_text, bases[0])]
-    t_bags = [sentence_anchors(t, tgt.lang, lexicon, b) for t, b in zip(t_text, bases[1])]
+    s_bags = [sentence_anchors(s, src.lang, lexicon, b) for s, b in zip(s_text, bases[0], strict=True)]
+    t_bags = [sentence_anchors(t, tgt.lang, lexicon, b) for t, b in zip(t_text, bases[1], strict=True)]
     vocab: dict[str, int] = {}
     idf = inverse_frequency(s_bags, t_bags)
     s_side = make_side(s_bags, [len(s) for s in s_text], vocab, idf)
@@ -153,7 +155,8 @@ def align_pass(src: Document, tgt: Document, bases: tuple[list[list[str]], list[
     s_starts, t_starts = src.starts(), tgt.starts()
     ratio = length_ratio(s_side, t_side, params)
     params = replace(params, ratio=ratio)
-    pairs = [(span(s_starts, pb.src), span(t_starts, pb.tgt)) for pb in paragraph_beads(src, tgt, s_bags, t_bags, params)]
+    paragraphs = paragraph_beads(src, tgt, s_bags, t_bags, params)
+    pairs = [(span(s_starts, pb.src), span(t_starts, pb.tgt)) for pb in paragraphs]
     if len(pairs) > 1 and max(s1 - s0 + t1 - t0 for (s0, s1), (t0, t1) in pairs) <= FENCED_SPAN_LIMIT:
         sides = ((s_bags, s_side.lengths), (t_bags, t_side.lengths))
         return PassResult(fenced_beads(pairs, sides, vocab, idf, params), lexicon, idf, ratio)
@@ -194,7 +197,10 @@ def fenced_beads(pairs: list[tuple[tuple[int, int], tuple[int, int]]],
     """Sentences of every paragraph pair in one banded pass; fences keep beads inside their pair."""
     src = fenced_side(*sides[0], [p[0] for p in pairs], vocab, idf)
     tgt = fenced_side(*sides[1], [p[1] for p in pairs], vocab, idf)
-    corners = list(zip([i for i, x in enumerate(src.index) if x < 0], [j for j, x in enumerate(tgt.index) if x < 0]))
+    # one fence between each two paragraph pairs on either side, so the fence lists are equally long
+    s_fences = [i for i, x in enumerate(src.index) if x < 0]
+    t_fences = [j for j, x in enumerate(tgt.index) if x < 0]
+    corners = list(zip(s_fences, t_fences, strict=True))
     beads = align_fenced(src.side, tgt.side, (src.fences, tgt.fences), corners, params)
     return [Bead(tuple(src.index[i] for i in b.src), tuple(tgt.index[j] for j in b.tgt), b.score, b.shape)
             for b in beads if not any(src.index[i] < 0 for i in b.src)]

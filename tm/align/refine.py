@@ -3,11 +3,11 @@
 A headline has no final punctuation, so once a document's lines are joined it runs into the next
 sentence ("…народ Хабаровска Врио главы…"). Inside the first sentence of a paragraph, where
 headlines sit, a cut before a capitalised word or a number is a soft boundary unless a veto
-rule the language's profile lists (VETO_RULES, tm.lang) vetoes it: the two words belong to one noun phrase or name ("постоянный секретарь |
-Нобелевского комитета", "Эммы | Стоун", "the Middle | East"). Later sentences are cut only
-before a capitalised function or common word. A bead is cut in two where the halves (length and
-anchors) plus the price of the two soft boundaries cost less than the whole plus what the DP
-charges a 2-2 bead.
+rule the language's profile lists (VETO_RULES, tm.lang) vetoes it: the two words belong to one
+noun phrase or name ("постоянный секретарь | Нобелевского комитета", "Эммы | Стоун",
+"the Middle | East"). Later sentences are cut only before a capitalised function or common
+word. A bead is cut in two where the halves (length and anchors) plus the price of the two soft
+boundaries cost less than the whole plus what the DP charges a 2-2 bead.
 """
 from __future__ import annotations
 
@@ -320,7 +320,8 @@ def open_quotation(text: str) -> bool:
 # ---- cut points ----
 
 def soft_cuts(sentence: str, test: CutTest, first: bool = True) -> list[Cut]:
-    cuts = [(m.start("cut"), test(sentence, m.start("cut"), m.group("word"), first)) for m in SOFT_CUT.finditer(sentence)]
+    cuts = [(m.start("cut"), test(sentence, m.start("cut"), m.group("word"), first))
+            for m in SOFT_CUT.finditer(sentence)]
     return sorted((c, strength) for c, strength in cuts if strength)
 
 
@@ -352,7 +353,8 @@ def allowed(s_strength: int, t_strength: int) -> bool:
     return 0 < s_strength + t_strength
 
 
-def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], cost: PairCost) -> tuple[int, int] | None:
+def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut],
+               cost: PairCost) -> tuple[int, int] | None:
     """The cut pair whose halves beat the whole by more than their soft-boundary price."""
     whole = cost(source, target) + MERGED_PRICE
     best, where = whole, None
@@ -361,7 +363,8 @@ def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], c
             if not allowed(s_strength, t_strength):
                 continue
             price = CUT_PRICE[s_strength] + CUT_PRICE[t_strength]
-            total = cost(source[:sc].strip(), target[:tc].strip()) + cost(source[sc:].strip(), target[tc:].strip()) + price
+            halves = cost(source[:sc].strip(), target[:tc].strip()) + cost(source[sc:].strip(), target[tc:].strip())
+            total = halves + price
             if total < best:
                 best, where = total, (sc, tc)
     return where
@@ -373,7 +376,8 @@ def split_bead(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], c
     if where is None:
         return [(source, target)]
     sc, tc = where
-    left = split_bead(source[:sc], target[:tc], [c for c in s_cuts if c[0] < sc], [c for c in t_cuts if c[0] < tc], cost)
+    left = split_bead(source[:sc], target[:tc],
+                      [c for c in s_cuts if c[0] < sc], [c for c in t_cuts if c[0] < tc], cost)
     right = split_bead(source[sc:].lstrip(), target[tc:].lstrip(),
                        shifted(s_cuts, source, sc), shifted(t_cuts, target, tc), cost)
     return left + right

@@ -44,7 +44,8 @@ def russian_hyphen_decision(word: str, part: str, right: str) -> str:
 
 
 def prefix_hyphen_decision(word: str, part: str, right: str, prefixes: Collection[str]) -> str:
-    """Plain rules for a language without a dictionary: keep after a listed prefix, a digit, a capital; otherwise join."""
+    """Plain rules for a language without a dictionary: keep the hyphen after a listed prefix, a digit,
+    a capital; otherwise join."""
     if part.isdigit() or right[:1].isupper() or part.isupper() or part.lower() in prefixes:
         return KEPT
     return JOINED

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from tm.model import HEADING
 from tm.clean.pages import Line
+from tm.model import HEADING
 
 PARAGRAPH = "paragraph"
 RUN_TOGETHER = "run-together paragraphs"

@@ -60,7 +60,8 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 @click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
 @click.option("--target", "target", type=click.Path(allow_dash=True),
               help="The translation of SOURCE (in --tgt-lang): align it and store ru→en pairs.")
-@click.option("--out-dir", "-O", type=click.Path(file_okay=False), help="Also write tm.tmx, tm.po, tm.csv and the termbase (terms.tbx, .csv, .txt, .tmx, .po) here.")
+@click.option("--out-dir", "-O", type=click.Path(file_okay=False),
+              help="Also write tm.tmx, tm.po, tm.csv and the termbase (terms.tbx, .csv, .txt, .tmx, .po) here.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
           target: str | None, out_dir: str | None, db: str) -> None:

@@ -52,13 +52,18 @@ END;
 CREATE TRIGGER IF NOT EXISTS unit_lengths_update AFTER UPDATE OF source ON units BEGIN
     UPDATE unit_lengths SET len = length(new.source) WHERE seq = new.seq;
 END;
-CREATE TRIGGER IF NOT EXISTS short_fts_delete AFTER DELETE ON units WHEN length(old.source) <= {SHORT_MAX} BEGIN
-    INSERT INTO short_fts(short_fts, rowid, source) VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
+CREATE TRIGGER IF NOT EXISTS short_fts_delete AFTER DELETE ON units
+    WHEN length(old.source) <= {SHORT_MAX} BEGIN
+    INSERT INTO short_fts(short_fts, rowid, source)
+        VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
 END;
-CREATE TRIGGER IF NOT EXISTS short_fts_update_old AFTER UPDATE OF source ON units WHEN length(old.source) <= {SHORT_MAX} BEGIN
-    INSERT INTO short_fts(short_fts, rowid, source) VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
+CREATE TRIGGER IF NOT EXISTS short_fts_update_old AFTER UPDATE OF source ON units
+    WHEN length(old.source) <= {SHORT_MAX} BEGIN
+    INSERT INTO short_fts(short_fts, rowid, source)
+        VALUES ('delete', length(old.source) * {LENGTH_KEY} + old.seq, old.source);
 END;
-CREATE TRIGGER IF NOT EXISTS short_fts_update_new AFTER UPDATE OF source ON units WHEN length(new.source) <= {SHORT_MAX} BEGIN
+CREATE TRIGGER IF NOT EXISTS short_fts_update_new AFTER UPDATE OF source ON units
+    WHEN length(new.source) <= {SHORT_MAX} BEGIN
     INSERT INTO short_fts(rowid, source) VALUES (length(new.source) * {LENGTH_KEY} + new.seq, new.source);
 END;
 """
