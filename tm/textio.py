@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from tm.errors import InputError
 from tm.lang.script import CYRILLIC_CODE_POINTS
@@ -90,7 +90,7 @@ def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
-def copy_to_stdout(stream: BinaryIO) -> None:
+def copy_to_stdout(stream: IO[bytes]) -> None:
     """Copy to stdout; a reader that stops early (`| head`) is not an error."""
     try:
         shutil.copyfileobj(stream, sys.stdout.buffer)
