@@ -1,9 +1,10 @@
 """Repair PDF-extracted text into blocks (headings and paragraphs), counting every repair.
 
-The steps, each in its own module: character normalisation (tm.repairs), page furniture and
-page-break repeats (tm.pages), headings and numbered paragraphs (tm.structure), line joining
-with dictionary-checked hyphenation (tm.hyphenation), then the repairs of lost characters and
-footnote digits in the joined text (tm.repairs). `Cleaned.repairs` counts each repair by name.
+The stages, in order, each in its own module of this package: character normalisation
+(repairs.normalise_text), page furniture and page-break repeats (pages.content_lines), headings
+and numbered paragraphs (structure.read_structure), then per block line joining with
+dictionary-checked hyphenation (hyphenation.join_lines) and the repairs of lost characters and
+footnote digits in the joined text (repairs.repair_text). `Cleaned.repairs` counts each repair by name.
 """
 from __future__ import annotations
 
