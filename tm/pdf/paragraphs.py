@@ -1,0 +1,128 @@
+"""Blocks from lines: breaks at vertical gaps, first-line indents, paragraph numbers and type changes;
+a paragraph runs on across a page break when its last line is full or hyphenated."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tm.clean.hyphenation import join_lines
+from tm.model import HEADING, Block
+from tm.pdf.footnotes import Note
+from tm.pdf.front import PARAGRAPH_NUMBER
+from tm.pdf.lines import Line
+from tm.pdf.measures import Measures
+
+NOTE = "note"
+PARAGRAPH = "paragraph"
+PAGE_JOINED = "paragraphs joined across pages"
+
+# A gap between baselines this many times the usual pitch separates paragraphs.
+GAP_FACTOR = 1.25
+# A line this many ems to the right of the one before is indented (a first line).
+INDENT_EMS = 0.8
+HEADING_NUMBER = re.compile(r"^(?P<number>[IVXLC]{1,6}|[A-ZА-ЯЁ]|\d{1,2}(?:\.\d{1,2})*)\.\s+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """One page's lines of running text (front matter flagged) and its footnote bodies."""
+
+    lines: tuple[Line, ...]
+    notes: tuple[Note, ...]
+    front: int = 0  # the first this many lines are front matter
+
+
+def same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and abs(a.size - b.size) < 0.5
+
+
+def wrapped(line: Line, following: Line, m: Measures) -> bool:
+    """True when the line ran to the measure: it is full, hyphenated, or the next line's first word would not fit."""
+    if line.text.endswith("-") or line.x1 >= m.right - line.size / 2:
+        return True
+    words = following.text.split()
+    per_char = (line.x1 - line.x0) / max(1, len(line.text))
+    return line.x1 + per_char * (len(words[0]) + 1 if words else 1) > m.right
+
+
+def breaks_on_page(prev: Line, line: Line, m: Measures) -> bool:
+    """A new block starts at `line`, the next line on the same page."""
+    if not same_style(prev, line) or prev.baseline - line.baseline > m.pitch * GAP_FACTOR:
+        return True
+    if line.x0 - prev.x0 > INDENT_EMS * line.size:
+        return True
+    return not wrapped(prev, line, m)
+
+
+def breaks_at_page(prev: Line, line: Line, m: Measures) -> bool:
+    """A new block starts at `line`, the first line of the page after `prev`'s."""
+    if not same_style(prev, line) or line.x0 - m.left > INDENT_EMS * line.size:
+        return True
+    if prev.text.endswith("-"):
+        return False
+    return bool(PARAGRAPH_NUMBER.match(line.text)) or not wrapped(prev, line, m)
+
+
+def block_kind(lines: list[Line], front: bool, m: Measures) -> str:
+    if front or all(line.bold for line in lines) or lines[0].size > m.body_size + 0.5:
+        return HEADING
+    return PARAGRAPH
+
+
+def make_block(kind: str, texts: list[str], lang: str, repairs: Counter[str], number: str = "") -> Block | None:
+    """Join the lines (hyphenation decided by tm.clean.hyphenation), take off a leading number."""
+    text = " ".join(join_lines([" ".join(t.split()) for t in texts], lang, repairs).split())
+    if not number and kind != NOTE:
+        pattern = HEADING_NUMBER if kind == HEADING else PARAGRAPH_NUMBER
+        match = pattern.match(text)
+        if match and text[match.end():]:
+            number, text = match.group("number"), text[match.end():]
+    return Block(kind, text, number) if text else None
+
+
+def note_blocks(notes: list[Note], lang: str, repairs: Counter[str]) -> Iterator[Block]:
+    for note in notes:
+        block = make_block(NOTE, list(note.lines), lang, repairs, note.number)
+        if block is not None:
+            yield block
+
+
+def read_blocks(pages: list[PageText], m: Measures, lang: str, repairs: Counter[str]) -> list[Block]:
+    """Blocks in reading order; a page's footnotes follow the block running at its foot, once it ends."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    current_front = False
+    waiting: list[Note] = []
+
+    def close() -> None:
+        if current:
+            block = make_block(block_kind(current, current_front, m), [x.text for x in current], lang, repairs)
+            if block is not None:
+                blocks.append(block)
+            current.clear()
+        blocks.extend(note_blocks(waiting, lang, repairs))
+        waiting.clear()
+
+    for page in pages:
+        for index, line in enumerate(page.lines):
+            front = index < page.front
+            if not current:
+                fresh = True
+            elif front != current_front:
+                fresh = True
+            elif index == 0:
+                fresh = breaks_at_page(current[-1], line, m)
+                repairs[PAGE_JOINED] += not fresh
+            else:
+                fresh = breaks_on_page(current[-1], line, m)
+            if fresh:
+                close()
+                current_front = front
+            current.append(line)
+        waiting.extend(page.notes)
+        if not current:
+            close()
+    close()
+    return blocks
