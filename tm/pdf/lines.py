@@ -7,13 +7,22 @@ superscript (smaller type raised above the baseline) is kept as a raised piece o
 from __future__ import annotations
 
 import io
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTComponent, LTContainer, LTPage, LTTextLine
 from pdfminer.high_level import extract_pages
+from pdfminer.layout import (
+    LAParams,
+    LTAnno,
+    LTChar,
+    LTComponent,
+    LTContainer,
+    LTPage,
+    LTTextLine,
+)
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException, PSException
 
@@ -24,6 +33,7 @@ SUPERSCRIPT_SIZE = 0.8
 RAISE_FRACTION = 0.2
 # Lines whose baselines differ by less than this fraction of their size share one baseline.
 BASELINE_TOLERANCE = 0.25
+SPACES = re.compile(r"[ \t\r\n]+")
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -46,11 +56,12 @@ class Line:
     size: float
     bold: bool
     pieces: tuple[Piece, ...]
+    hyphen_gap: float | None = None  # points between a line-end hyphen and the letter before it
 
     @property
     def text(self) -> str:
-        """The whole text, superscripts included, with single spaces."""
-        return " ".join("".join(p.text for p in self.pieces).split())
+        """The whole text, superscripts included, with single spaces (no-break spaces kept)."""
+        return SPACES.sub(" ", "".join(p.text for p in self.pieces)).strip(" ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +132,17 @@ def make_line(page: int, glyphs: list[Glyph]) -> Line | None:
             pieces.append(Piece(g.text, raised))
     bold = sum(1 for g in body if g.bold) * 2 > len(body)
     inked = [g for g in glyphs if g.text.strip()]
-    return Line(page, min(g.x0 for g in inked), max(g.x1 for g in inked), baseline, size, bold, tuple(pieces))
+    return Line(page, min(g.x0 for g in inked), max(g.x1 for g in inked), baseline, size, bold, tuple(pieces),
+                hyphen_gap(glyphs))
+
+
+def hyphen_gap(glyphs: list[Glyph]) -> float | None:
+    """Points between a line-end hyphen and the letter right before it; None when the line ends otherwise."""
+    while glyphs and not glyphs[-1].text.strip():
+        glyphs = glyphs[:-1]
+    if len(glyphs) < 2 or glyphs[-1].text != "-" or not glyphs[-2].text.isalpha():
+        return None
+    return glyphs[-1].x0 - glyphs[-2].x1
 
 
 def same_baseline(a: list[Glyph], b: list[Glyph]) -> bool:

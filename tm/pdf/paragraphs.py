@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tm.clean.hyphenation import join_lines
+from tm.clean.repairs import normalise_text
 from tm.model import HEADING, Block
 from tm.pdf.footnotes import Note
 from tm.pdf.front import PARAGRAPH_NUMBER
+from tm.pdf.hyphens import pre_join
 from tm.pdf.lines import Line
 from tm.pdf.measures import Measures
+from tm.pdf.vocabulary import Vocabulary, make_vocabulary
 
 NOTE = "note"
 PARAGRAPH = "paragraph"
@@ -42,7 +44,7 @@ def wrapped(line: Line, following: Line, m: Measures) -> bool:
     """True when the line ran to the measure: it is full, hyphenated, or the next line's first word would not fit."""
     if line.text.endswith("-") or line.x1 >= m.right - line.size / 2:
         return True
-    words = following.text.split()
+    words = following.text.split(" ")  # a no-break space holds "24 February" together
     per_char = (line.x1 - line.x0) / max(1, len(line.text))
     return line.x1 + per_char * (len(words[0]) + 1 if words else 1) > m.right
 
@@ -71,46 +73,49 @@ def block_kind(lines: list[Line], front: bool, m: Measures) -> str:
     return PARAGRAPH
 
 
-def make_block(kind: str, texts: list[str], lang: str, repairs: Counter[str], number: str = "") -> Block | None:
-    """Join the lines (hyphenation decided by tm.clean.hyphenation), take off a leading number."""
-    text = " ".join(join_lines([" ".join(t.split()) for t in texts], lang, repairs).split())
-    if not number and kind != NOTE:
-        pattern = HEADING_NUMBER if kind == HEADING else PARAGRAPH_NUMBER
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block before its lines are joined: kind, lines of text and number (a note's, from its mark)."""
+
+    kind: str
+    lines: tuple[str, ...]
+    number: str = ""
+    hyphen_gaps: tuple[float | None, ...] = ()  # per line, as Line.hyphen_gap; () when unknown
+
+
+def finish_block(raw: RawBlock, lang: str, vocabulary: Vocabulary, repairs: Counter[str]) -> Block | None:
+    """Join the lines (hyphens by the document's words, then tm.clean.hyphenation), take off a leading number."""
+    gaps = list(raw.hyphen_gaps) or [None] * len(raw.lines)
+    lines = pre_join([" ".join(normalise_text(t, repairs).split()) for t in raw.lines], gaps, vocabulary, repairs)
+    text = " ".join(join_lines(lines, lang, repairs).split())
+    number = raw.number
+    if raw.kind != NOTE:
+        pattern = HEADING_NUMBER if raw.kind == HEADING else PARAGRAPH_NUMBER
         match = pattern.match(text)
         if match and text[match.end():]:
             number, text = match.group("number"), text[match.end():]
-    return Block(kind, text, number) if text else None
+    return Block(raw.kind, text, number) if text else None
 
 
-def note_blocks(notes: list[Note], lang: str, repairs: Counter[str]) -> Iterator[Block]:
-    for note in notes:
-        block = make_block(NOTE, list(note.lines), lang, repairs, note.number)
-        if block is not None:
-            yield block
-
-
-def read_blocks(pages: list[PageText], m: Measures, lang: str, repairs: Counter[str]) -> list[Block]:
+def group_blocks(pages: list[PageText], m: Measures, repairs: Counter[str]) -> list[RawBlock]:
     """Blocks in reading order; a page's footnotes follow the block running at its foot, once it ends."""
-    blocks: list[Block] = []
+    blocks: list[RawBlock] = []
     current: list[Line] = []
     current_front = False
     waiting: list[Note] = []
 
     def close() -> None:
         if current:
-            block = make_block(block_kind(current, current_front, m), [x.text for x in current], lang, repairs)
-            if block is not None:
-                blocks.append(block)
+            blocks.append(RawBlock(block_kind(current, current_front, m), tuple(x.text for x in current), "",
+                                   tuple(x.hyphen_gap for x in current)))
             current.clear()
-        blocks.extend(note_blocks(waiting, lang, repairs))
+        blocks.extend(RawBlock(NOTE, note.lines, note.number) for note in waiting)
         waiting.clear()
 
     for page in pages:
         for index, line in enumerate(page.lines):
             front = index < page.front
-            if not current:
-                fresh = True
-            elif front != current_front:
+            if not current or front != current_front:
                 fresh = True
             elif index == 0:
                 fresh = breaks_at_page(current[-1], line, m)
@@ -126,3 +131,11 @@ def read_blocks(pages: list[PageText], m: Measures, lang: str, repairs: Counter[
             close()
     close()
     return blocks
+
+
+def read_blocks(pages: list[PageText], m: Measures, lang: str, repairs: Counter[str]) -> list[Block]:
+    """The document's finished blocks, in reading order."""
+    raws = group_blocks(pages, m, repairs)
+    vocabulary = make_vocabulary([normalise_text(t, Counter()) for t in raw.lines] for raw in raws)
+    blocks = [finish_block(raw, lang, vocabulary, repairs) for raw in raws]
+    return [block for block in blocks if block is not None]

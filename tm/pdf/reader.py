@@ -4,12 +4,11 @@ from __future__ import annotations
 from collections import Counter
 
 from tm.clean import Cleaned, base_language
-from tm.clean.repairs import normalise_text
 from tm.errors import InputError
 from tm.pdf.footnotes import page_notes
 from tm.pdf.front import front_length
 from tm.pdf.furniture import strip_furniture
-from tm.pdf.lines import Line, Page, Piece, read_pages
+from tm.pdf.lines import read_pages
 from tm.pdf.measures import measure
 from tm.pdf.paragraphs import PageText, read_blocks
 
@@ -21,15 +20,6 @@ def is_pdf(data: bytes) -> bool:
     return data.startswith(PDF_MAGIC)
 
 
-def normalised(pages: list[Page], repairs: Counter[str]) -> list[Page]:
-    """Pages whose text is NFC with invisibles made plain (tm.clean.repairs.normalise_text, counted)."""
-    def line(x: Line) -> Line:
-        pieces = tuple(Piece(normalise_text(p.text, repairs).replace("\n", " "), p.raised) for p in x.pieces)
-        return Line(x.page, x.x0, x.x1, x.baseline, x.size, x.bold, pieces)
-
-    return [Page(p.number, p.width, p.height, tuple(line(x) for x in p.lines)) for p in pages]
-
-
 def read_pdf(data: bytes, lang: str = "ru", where: str = "") -> Cleaned:
     """Blocks (front matter, headings, paragraphs, notes) of a PDF with a text layer, every repair counted."""
     repairs: Counter[str] = Counter()
@@ -37,7 +27,7 @@ def read_pdf(data: bytes, lang: str = "ru", where: str = "") -> Cleaned:
     if not any(page.lines for page in pages):
         raise InputError(where, "is a PDF file without a text layer (a scan?); tmtool cannot read it",
                          hint="run OCR on it first, or give its text")
-    pages = strip_furniture(normalised(pages, repairs), repairs)
+    pages = strip_furniture(pages, repairs)
     m = measure(pages)
     texts = []
     for page in pages:
