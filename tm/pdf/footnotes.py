@@ -51,15 +51,13 @@ def note_zone(lines: list[Line], body_size: float) -> int:
     return start
 
 
-def split_notes(lines: list[Line], body_size: float, expected: set[str]) -> list[Note]:
+def split_notes(lines: list[Line], expected: set[str]) -> list[Note]:
     """Footnote bodies from the small lines at a page foot; a line opens a note with an expected number."""
     notes: list[tuple[str, list[str]]] = []
     for line in lines:
         start = NOTE_START.match(line.text)
-        number = start.group("number") if start else ""
-        opens = start is not None and (not notes or number in expected or number == next_number(notes[-1][0]))
-        if opens:
-            notes.append((number, [line.text[start.end():]]))
+        if start and (not notes or start.group("number") in expected or start.group("number") == next_number(notes[-1][0])):
+            notes.append((start.group("number"), [line.text[start.end():]]))
         elif notes:
             notes[-1][1].append(line.text)
         else:
@@ -78,4 +76,4 @@ def page_notes(lines: list[Line], body_size: float, repairs: Counter[str]) -> tu
     body = [without_marks(line, marks, repairs) for line in lines[:zone]]
     if zone < len(lines):
         repairs[NOTE_LINES] += len(lines) - zone
-    return body, split_notes(lines[zone:], body_size, set(marks))
+    return body, split_notes(lines[zone:], set(marks))

@@ -6,12 +6,14 @@ import re
 from tm.pdf.lines import Line
 from tm.pdf.measures import Measures, is_body
 
+# A first line may be indented by up to this many ems.
+INDENT_LIMIT = 3
 PARAGRAPH_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
 
 
 def starts_running_text(line: Line, m: Measures) -> bool:
-    """Body type at the text's left edge that is numbered or fills the measure: a paragraph, not a masthead line."""
-    if not is_body(line, m.body_size) or abs(line.x0 - m.left) > 2:
+    """Body type at the text's left edge (or indented from it) that is numbered or fills the measure."""
+    if not is_body(line, m.body_size) or not -2 <= line.x0 - m.left <= INDENT_LIMIT * line.size:
         return False
     return bool(PARAGRAPH_NUMBER.match(line.text)) or line.x1 >= m.right - line.size
 

@@ -34,6 +34,8 @@ RAISE_FRACTION = 0.2
 # Lines whose baselines differ by less than this fraction of their size share one baseline.
 BASELINE_TOLERANCE = 0.25
 SPACES = re.compile(r"[ \t\r\n]+")
+# Runs on one baseline closer than this fraction of their size touch: no space between them.
+WORD_GAP = 0.15
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -157,6 +159,14 @@ def same_baseline(a: list[Glyph], b: list[Glyph]) -> bool:
     return low <= high < low + big * 0.7
 
 
+def joined_runs(first: list[Glyph], second: list[Glyph]) -> list[Glyph]:
+    """Two runs on one baseline, left to right, with a space between them unless they touch."""
+    end = max(g.x1 for g in first)
+    if second[0].x0 - end < WORD_GAP * second[0].size or not first[-1].text.strip():
+        return first + second
+    return first + [Glyph(" ", end, end, second[0].y0, second[0].size, second[0].bold)] + second
+
+
 def page_lines(number: int, page: LTPage) -> tuple[Line, ...]:
     """The page's lines from top to bottom, each with its characters from left to right."""
     runs = [g for g in (line_glyphs(t) for t in text_lines(page)) if any(x.text.strip() for x in g)]
@@ -164,9 +174,7 @@ def page_lines(number: int, page: LTPage) -> tuple[Line, ...]:
     for run in sorted(runs, key=lambda r: -max(g.y0 for g in r)):
         for group in groups:
             if same_baseline(group, run):
-                gap = [Glyph(" ", 0, 0, run[0].y0, run[0].size, run[0].bold)]
-                merged = sorted([group, run], key=lambda r: r[0].x0)
-                group[:] = merged[0] + gap + merged[1]
+                group[:] = joined_runs(*sorted([group, run], key=lambda r: r[0].x0))
                 break
         else:
             groups.append(list(run))

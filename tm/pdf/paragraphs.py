@@ -24,6 +24,8 @@ PAGE_JOINED = "paragraphs joined across pages"
 GAP_FACTOR = 1.25
 # A line this many ems to the right of the one before is indented (a first line).
 INDENT_EMS = 0.8
+# In the front matter only a line this much of the measure wide runs on (a title over two lines).
+FRONT_WRAP = 0.6
 HEADING_NUMBER = re.compile(r"^(?P<number>[IVXLC]{1,6}|[A-ZА-ЯЁ]|\d{1,2}(?:\.\d{1,2})*)\.\s+(?=\S)")
 
 
@@ -56,6 +58,11 @@ def breaks_on_page(prev: Line, line: Line, m: Measures) -> bool:
     if line.x0 - prev.x0 > INDENT_EMS * line.size:
         return True
     return not wrapped(prev, line, m)
+
+
+def breaks_in_front(prev: Line, line: Line, m: Measures) -> bool:
+    """As breaks_on_page, and a short line ends its block: masthead items ("Distr.: General") stand alone."""
+    return breaks_on_page(prev, line, m) or prev.x1 - prev.x0 < FRONT_WRAP * (m.right - m.left)
 
 
 def breaks_at_page(prev: Line, line: Line, m: Measures) -> bool:
@@ -121,7 +128,7 @@ def group_blocks(pages: list[PageText], m: Measures, repairs: Counter[str]) -> l
                 fresh = breaks_at_page(current[-1], line, m)
                 repairs[PAGE_JOINED] += not fresh
             else:
-                fresh = breaks_on_page(current[-1], line, m)
+                fresh = (breaks_in_front if front else breaks_on_page)(current[-1], line, m)
             if fresh:
                 close()
                 current_front = front
