@@ -27,9 +27,10 @@ class Note:
     lines: tuple[str, ...]
 
 
-def without_marks(line: Line, marks: list[str], repairs: Counter[str]) -> Line:
-    """The line with its footnote marks taken out; the marks' numbers are appended to `marks`."""
+def without_marks(line: Line, repairs: Counter[str]) -> Line:
+    """The line with its footnote marks taken out, their numbers kept in `marks`."""
     pieces: list[Piece] = []
+    marks: list[str] = []
     for piece in line.pieces:
         if piece.raised and MARK.match(piece.text):
             before = "".join(p.text for p in pieces)
@@ -40,7 +41,7 @@ def without_marks(line: Line, marks: list[str], repairs: Counter[str]) -> Line:
                 repairs[MARK_REMOVED] += 1
                 continue
         pieces.append(Piece(piece.text))
-    return replace(line, pieces=tuple(pieces))
+    return replace(line, pieces=tuple(pieces), marks=tuple(marks))
 
 
 def note_zone(lines: list[Line], body_size: float) -> int:
@@ -72,8 +73,7 @@ def next_number(number: str) -> str:
 def page_notes(lines: list[Line], body_size: float, repairs: Counter[str]) -> tuple[list[Line], list[Note]]:
     """A page's running lines (marks removed) and its footnote bodies."""
     zone = note_zone(lines, body_size)
-    marks: list[str] = []
-    body = [without_marks(line, marks, repairs) for line in lines[:zone]]
+    body = [without_marks(line, repairs) for line in lines[:zone]]
     if zone < len(lines):
         repairs[NOTE_LINES] += len(lines) - zone
-    return body, split_notes(lines[zone:], set(marks))
+    return body, split_notes(lines[zone:], {mark for line in body for mark in line.marks})

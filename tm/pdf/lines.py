@@ -59,6 +59,7 @@ class Line:
     bold: bool
     pieces: tuple[Piece, ...]
     hyphen_gap: float | None = None  # points between a line-end hyphen and the letter before it
+    marks: tuple[str, ...] = ()  # numbers of the footnote marks taken out of it
 
     @property
     def text(self) -> str:
@@ -110,6 +111,10 @@ def line_glyphs(line: LTTextLine) -> list[Glyph]:
         elif isinstance(item, LTAnno) and item.get_text() == " " and glyphs:
             last = glyphs[-1]
             glyphs.append(Glyph(" ", last.x1, last.x1, last.y0, last.size, last.bold))
+    if len(glyphs) > 2 and glyphs[-1].text == "-" and glyphs[-2].text == " " and glyphs[-2].x0 == glyphs[-2].x1 \
+            and glyphs[-3].text.isalpha():
+        # pdfminer inferred a space before a line-end hyphen set apart from its word: the typesetter's hyphen.
+        del glyphs[-2]
     return glyphs
 
 

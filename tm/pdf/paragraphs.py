@@ -88,6 +88,7 @@ class RawBlock:
     lines: tuple[str, ...]
     number: str = ""
     hyphen_gaps: tuple[float | None, ...] = ()  # per line, as Line.hyphen_gap; () when unknown
+    marks: tuple[str, ...] = ()  # numbers of the footnote marks in it
 
 
 def finish_block(raw: RawBlock, lang: str, vocabulary: Vocabulary, repairs: Counter[str]) -> Block | None:
@@ -105,7 +106,8 @@ def finish_block(raw: RawBlock, lang: str, vocabulary: Vocabulary, repairs: Coun
 
 
 def group_blocks(pages: list[PageText], m: Measures, repairs: Counter[str]) -> list[RawBlock]:
-    """Blocks in reading order; a page's footnotes follow the block running at its foot, once it ends."""
+    """Blocks in reading order; a page's footnotes follow the block running at its foot, once it ends
+    (place_notes then moves each to the block with its mark)."""
     blocks: list[RawBlock] = []
     current: list[Line] = []
     current_front = False
@@ -114,7 +116,7 @@ def group_blocks(pages: list[PageText], m: Measures, repairs: Counter[str]) -> l
     def close() -> None:
         if current:
             blocks.append(RawBlock(block_kind(current, current_front, m), tuple(x.text for x in current), "",
-                                   tuple(x.hyphen_gap for x in current)))
+                                   tuple(x.hyphen_gap for x in current), tuple(k for x in current for k in x.marks)))
             current.clear()
         blocks.extend(RawBlock(NOTE, note.lines, note.number) for note in waiting)
         waiting.clear()
@@ -140,9 +142,28 @@ def group_blocks(pages: list[PageText], m: Measures, repairs: Counter[str]) -> l
     return blocks
 
 
+def place_notes(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Each note moved up to follow the last block before it that carries its mark (the same place in a
+    translation, whose page breaks fall elsewhere); a note without one stays where it is."""
+    out: list[RawBlock] = []
+    for block in blocks:
+        if block.kind != NOTE or not block.number:
+            out.append(block)
+            continue
+        home = next((i for i in range(len(out) - 1, -1, -1) if block.number in out[i].marks), None)
+        if home is None:
+            out.append(block)
+            continue
+        at = home + 1
+        while at < len(out) and out[at].kind == NOTE:
+            at += 1
+        out.insert(at, block)
+    return out
+
+
 def read_blocks(pages: list[PageText], m: Measures, lang: str, repairs: Counter[str]) -> list[Block]:
     """The document's finished blocks, in reading order."""
-    raws = group_blocks(pages, m, repairs)
+    raws = place_notes(group_blocks(pages, m, repairs))
     vocabulary = make_vocabulary([normalise_text(t, Counter()) for t in raw.lines] for raw in raws)
     blocks = [finish_block(raw, lang, vocabulary, repairs) for raw in raws]
     return [block for block in blocks if block is not None]
