@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tm.clean.hyphenation import join_lines
 from tm.clean.repairs import normalise_text
-from tm.model import HEADING, Block
+from tm.model import HEADING, NOTE, Block
 from tm.pdf.footnotes import Note
 from tm.pdf.front import PARAGRAPH_NUMBER
 from tm.pdf.hyphens import pre_join
@@ -16,7 +16,6 @@ from tm.pdf.lines import Line
 from tm.pdf.measures import Measures
 from tm.pdf.vocabulary import Vocabulary, make_vocabulary
 
-NOTE = "note"
 PARAGRAPH = "paragraph"
 PAGE_JOINED = "paragraphs joined across pages"
 
