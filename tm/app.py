@@ -24,11 +24,12 @@ from tm.align.documents import (
     bilingual_units,
     make_document,
 )
-from tm.clean import clean_document
+from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
 from tm.model import BuildResult, Unit
-from tm.pipeline import build_document, build_pair
+from tm.pdf import is_pdf, read_pdf
+from tm.pipeline import build_cleaned, build_document, build_pair
 from tm.store import Store, TermRecord, Writer
 from tm.textio import decode_text, open_output, read_bytes
 from tm.version import make_signature
@@ -51,19 +52,30 @@ def read_input(path: str | Path) -> tuple[bytes, str]:
     return data, decode_text(data, path)
 
 
+def read_source(path: str | Path, lang: str) -> tuple[bytes, str | Cleaned]:
+    """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
+    data = read_bytes(path)
+    if is_pdf(data):
+        return data, read_pdf(data, lang, str(path))
+    return data, decode_text(data, path)
+
+
 def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None
                  ) -> BuildResult:
     """Read and process one source document into units; touches no store."""
-    data, text = read_input(path)
+    data, content = read_source(path, src_lang)
     name = doc or Path(str(path)).name
-    return build_document(text, name, hashlib.sha256(data).hexdigest(), src_lang, tgt_lang, where=str(path))
+    checksum = hashlib.sha256(data).hexdigest()
+    if isinstance(content, Cleaned):
+        return build_cleaned(content, name, checksum, src_lang, tgt_lang, where=str(path))
+    return build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
                     doc: str | None = None) -> BuildResult:
     """Read both documents, align them and return ru→en units with scores and flags."""
-    s_data, s_text = read_input(source)
-    t_data, t_text = read_input(target)
+    s_data, s_text = read_source(source, src_lang)
+    t_data, t_text = read_source(target, tgt_lang)
     name = doc or Path(str(source)).name
     checksum = hashlib.sha256(s_data + t_data).hexdigest()
     return build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
@@ -82,10 +94,10 @@ def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tg
     """Read, clean, segment and align two files."""
     docs = []
     for path, lang in ((source, src_lang), (target, tgt_lang)):
-        _data, text = read_input(path)
-        if not text.strip():
+        _data, content = read_source(path, lang)
+        if isinstance(content, str) and not content.strip():
             raise InputError(path, "contains no text (empty or whitespace only)")
-        doc = make_document(clean_document(text, lang), lang)
+        doc = make_document(content if isinstance(content, Cleaned) else clean_document(content, lang), lang)
         if not doc.sentences:
             raise InputError(path, "no segments left after cleaning")
         docs.append(doc)

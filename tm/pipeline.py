@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from tm.align.documents import (
     ALIGNER,
@@ -13,7 +14,7 @@ from tm.align.documents import (
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
 from tm.lang import profile
-from tm.model import HEADING, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
+from tm.model import HEADING, NOTE, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
 from tm.segment import segment_text
 from tm.version import make_signature
 
@@ -37,14 +38,14 @@ def block_units(
     doc: str, block: Block, index: int, start: int, src_lang: str, tgt_lang: str,
     segment: Segmenter | None = None,
 ) -> list[Unit]:
-    """The units of one block: a heading is one unit, a paragraph one unit per sentence."""
+    """The units of one block: a heading is one unit, a paragraph or note one unit per sentence."""
     if block.kind == HEADING:
         texts = [block.text]
     elif segment is not None:
         texts = segment(block.text)
     else:
         texts = segment_text(block.text, src_lang)
-    kind = HEADING if block.kind == HEADING else SENTENCE
+    kind = block.kind if block.kind in (HEADING, NOTE) else SENTENCE
     return [
         Unit(id=unit_id(doc, start + i), doc=doc, source=t, src_lang=src_lang, tgt_lang=tgt_lang,
              para=block.number, kind=kind, position=start + i, block=index)
@@ -83,7 +84,14 @@ def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tg
     profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     where = where or name
     check_text(text, where)
-    cleaned = clean_document(text, src_lang)
+    return build_cleaned(clean_document(text, src_lang), name, checksum, src_lang, tgt_lang, where)
+
+
+def build_cleaned(cleaned: Cleaned, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
+                  where: str = "") -> BuildResult:
+    """Segment one already cleaned document (a PDF's blocks, say) into units."""
+    profile(src_lang)
+    where = where or name
     units = document_units(name, cleaned, src_lang, tgt_lang)
     if not units:
         raise InputError(where, "no segments left after cleaning")
@@ -92,22 +100,29 @@ def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tg
     return BuildResult(info, units)
 
 
-def build_pair(src_text: str, tgt_text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
-               where: tuple[str, str] = ("", "")) -> BuildResult:
-    """Clean, segment and align a document with its translation into scored ru→en units."""
+def cleaned_side(content: str | Cleaned, lang: str, where: str) -> Cleaned:
+    """A side of a pair as cleaned blocks: text is cleaned here, a ready Cleaned is taken as it is."""
+    if isinstance(content, Cleaned):
+        return content
+    check_text(content, where)
+    return clean_document(content, lang)
+
+
+def build_pair(src_text: str | Cleaned, tgt_text: str | Cleaned, name: str, checksum: str, src_lang: str = "ru",
+               tgt_lang: str = "en", where: tuple[str, str] = ("", "")) -> BuildResult:
+    """Clean (unless given cleaned), segment and align a document with its translation into scored ru→en units."""
     profile(src_lang)  # an unknown language is refused before any work
     profile(tgt_lang)
     s_where, t_where = where[0] or name, where[1] or name
-    check_text(src_text, s_where)
-    check_text(tgt_text, t_where)
-    s_clean, t_clean = clean_document(src_text, src_lang), clean_document(tgt_text, tgt_lang)
+    s_clean, t_clean = cleaned_side(src_text, src_lang, s_where), cleaned_side(tgt_text, tgt_lang, t_where)
     src, tgt = make_document(s_clean, src_lang), make_document(t_clean, tgt_lang)
     if not src.sentences:
         raise InputError(s_where, "no segments left after cleaning")
     if not tgt.sentences:
         raise InputError(t_where, "no segments left after cleaning")
     aligned = align_documents(src, tgt)
-    units = bilingual_units(name, src, aligned, tgt_lang)
+    units = [replace(u, kind=NOTE) if src.paragraphs[u.block].kind == NOTE else u
+             for u in bilingual_units(name, src, aligned, tgt_lang)]
     summary = summarise(s_clean, units) | alignment_summary(aligned)
     summary["sentences"] = len(src.sentences)
     info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,

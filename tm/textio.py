@@ -21,7 +21,7 @@ BOMS = (
 
 # Magic numbers of files people give by mistake instead of text.
 BINARY_SIGNATURES = (
-    (b"%PDF", "a PDF file"),
+    (b"%PDF", "a PDF file (only `tmtool build` reads PDFs)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
