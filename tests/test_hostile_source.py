@@ -6,12 +6,13 @@ of the plain UTF-8 version.
 """
 from __future__ import annotations
 
+import resource
 import shutil
 from pathlib import Path
 
 import pytest
 from checkers import assert_tmx_valid
-from hostile import assert_one_line_error, sha, store_snapshot, tmtool
+from hostile import assert_one_line_error, sha, store_snapshot, tmtool, tmtool_process
 from lxml import etree
 
 from tm.app import example_path
@@ -37,7 +38,7 @@ REFUSED = [
     ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF file"),
     ("zip-docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "ZIP archive"),
     ("utf16-without-bom", SAMPLE.encode("utf-16-le"), "binary"),
-    ("latin1-not-russian", "Déjà vu, naïve café, façade.\n".encode("latin-1"), "not UTF-8, UTF-16 or cp1251"),
+    ("latin1-not-russian", "Déjà vu, naïve café, façade.\n".encode("latin-1"), "not UTF-8, UTF-16, UTF-32 or Russian 8-bit"),
 ]
 
 # (case id, how the sample is encoded): each must give the units of the UTF-8 file.
@@ -46,9 +47,18 @@ ENCODINGS = [
     ("utf16le-bom", lambda text: text.encode("utf-16")),
     ("utf16be-bom", lambda text: b"\xfe\xff" + text.encode("utf-16-be")),
     ("cp1251", lambda text: text.encode("cp1251")),
+    ("koi8-r", lambda text: plain_punctuation(text).encode("koi8-r")),
+    ("mac-cyrillic", lambda text: text.encode("mac-cyrillic")),
+    ("utf32le-bom", lambda text: text.encode("utf-32")),
+    ("utf32be-bom", lambda text: b"\x00\x00\xfe\xff" + text.encode("utf-32-be")),
     ("crlf", lambda text: text.replace("\n", "\r\n").encode("utf-8")),
     ("mixed-line-ends", lambda text: mix_line_ends(text).encode("utf-8")),
 ]
+
+
+def plain_punctuation(text: str) -> str:
+    """The sample with the quotes and dash KOI8-R cannot encode made ASCII (the units compare so)."""
+    return text.replace("«", '"').replace("»", '"').replace("—", "-")
 
 
 def mix_line_ends(text: str) -> str:
@@ -103,11 +113,67 @@ def test_directory_is_refused(store: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case, encode", ENCODINGS, ids=[c[0] for c in ENCODINGS])
 def test_encoding_and_line_ends_give_the_same_units(tmp_path: Path, case: str, encode: object) -> None:
-    reference = sample_units(tmp_path, "plain.txt", SAMPLE.encode("utf-8"))
+    text = plain_punctuation(SAMPLE) if case == "koi8-r" else SAMPLE
+    reference = sample_units(tmp_path, "plain.txt", text.encode("utf-8"))
     variant = sample_units(tmp_path, f"{case}.txt", encode(SAMPLE))  # type: ignore[operator]
     assert variant == reference
     assert len(reference) >= 5
     assert not any("\ufeff" in src or "\r" in src for _, _, src, _ in variant)
+
+
+def with_bad_byte(text: str) -> bytes:
+    """The sample in UTF-8 with one byte 0xFF put between two characters of its third line."""
+    data = text.encode("utf-8")
+    at = data.index("Настоящий".encode("utf-8"))
+    return data[:at] + b"\xff" + data[at:]
+
+
+def test_utf8_with_one_bad_byte_is_refused_naming_line_and_offset(store: Path, tmp_path: Path) -> None:
+    source = tmp_path / "bad-byte.txt"
+    data = with_bad_byte(SAMPLE)
+    source.write_bytes(data)
+    offset = data.index(b"\xff")
+    assert_refused(store, tmp_path, source, "bad-byte.txt:3", "0xFF", f"offset {offset}",
+                   "--errors replace")
+
+
+def test_errors_replace_builds_and_counts_the_replacement_as_a_repair(tmp_path: Path) -> None:
+    source = tmp_path / "bad-byte.txt"
+    source.write_bytes(with_bad_byte(SAMPLE))
+    db = tmp_path / "replaced.db"
+    outcome = tmtool("build", source, "--doc", "sample", "--db", db, "--errors", "replace")
+    assert outcome.code == 0, outcome.stderr
+    assert "repaired invalid bytes (U+FFFD, --errors replace): 1" in outcome.stdout
+    assert any("Настоящий" in src for _, _, src, _ in store_snapshot(db))
+
+
+def test_explicit_encoding_is_used(tmp_path: Path) -> None:
+    source = tmp_path / "koi8.txt"
+    source.write_bytes(plain_punctuation(SAMPLE).encode("koi8-r"))
+    db = tmp_path / "koi8.db"
+    assert tmtool("build", source, "--doc", "sample", "--db", db, "--encoding", "koi8-r").code == 0
+    assert store_snapshot(db) == sample_units(tmp_path, "plain.txt", plain_punctuation(SAMPLE).encode("utf-8"))
+
+
+def test_file_mixing_utf8_and_cp1251_lines_is_refused(store: Path, tmp_path: Path) -> None:
+    lines = SAMPLE.split("\n")
+    source = tmp_path / "mixed.txt"
+    source.write_bytes(b"\n".join(line.encode("cp1251" if i == 3 else "utf-8") for i, line in enumerate(lines)))
+    assert_refused(store, tmp_path, source, "mixed.txt:4", "mixes UTF-8 lines")
+
+
+def test_sparse_binary_file_is_refused_from_its_first_bytes(store: Path, tmp_path: Path) -> None:
+    source = tmp_path / "sparse.txt"
+    with source.open("wb") as stream:
+        stream.truncate(2 * 1024**3)  # 2 GB of holes: nothing on disk
+    before = sha(store)
+
+    def limit_memory() -> None:  # reading the file whole would need 2 GB
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
+
+    outcome = tmtool_process("build", source, "--db", store, preexec_fn=limit_memory)
+    assert_one_line_error(outcome, "sparse.txt", "binary")
+    assert sha(store) == before
 
 
 # Characters XML 1.0 cannot carry, each between two letters: (case id, character)

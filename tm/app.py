@@ -31,7 +31,7 @@ from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
 from tm.pipeline import build_cleaned, build_document, build_pair
 from tm.store import Store, TermRecord, Writer
-from tm.textio import decode_text, open_output, read_bytes
+from tm.textio import count_replacements, decode_text, open_output, read_bytes
 from tm.version import make_signature
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
@@ -39,6 +39,9 @@ DEFAULT_EXPORTS = ("tmx", "po", "csv")
 # Files `tmtool build --out-dir` writes, by termbase format.
 DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
                       ("tmx", "terms.tmx"), ("po", "terms.po"))
+
+
+BAD_BYTES = "invalid bytes (U+FFFD, --errors replace)"
 
 
 def example_path() -> Path:
@@ -52,33 +55,46 @@ def read_input(path: str | Path) -> tuple[bytes, str]:
     return data, decode_text(data, path)
 
 
-def read_source(path: str | Path, lang: str) -> tuple[bytes, str | Cleaned]:
+def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
+                ) -> tuple[bytes, str | Cleaned]:
     """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
     data = read_bytes(path)
-    if is_pdf(data):
+    if is_pdf(data) and not encoding:
         return data, read_pdf(data, lang, str(path))
-    return data, decode_text(data, path)
+    return data, decode_text(data, path, encoding, errors)
 
 
-def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None
-                 ) -> BuildResult:
+def count_decoding_repairs(result: BuildResult, *texts: str | Cleaned) -> BuildResult:
+    """Bytes that --errors replace turned into U+FFFD count as repairs of the build."""
+    replaced = sum(count_replacements(t) for t in texts if isinstance(t, str))
+    if replaced:
+        summary = result.info.summary
+        summary["repairs"] = summary.get("repairs", 0) + replaced
+        summary[f"repair:{BAD_BYTES}"] = summary.get(f"repair:{BAD_BYTES}", 0) + replaced
+    return result
+
+
+def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None,
+                 encoding: str | None = None, errors: str = "strict") -> BuildResult:
     """Read and process one source document into units; touches no store."""
-    data, content = read_source(path, src_lang)
+    data, content = read_source(path, src_lang, encoding, errors)
     name = doc or Path(str(path)).name
     checksum = hashlib.sha256(data).hexdigest()
     if isinstance(content, Cleaned):
         return build_cleaned(content, name, checksum, src_lang, tgt_lang, where=str(path))
-    return build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
+    result = build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
+    return count_decoding_repairs(result, content)
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
-                    doc: str | None = None) -> BuildResult:
+                    doc: str | None = None, encoding: str | None = None, errors: str = "strict") -> BuildResult:
     """Read both documents, align them and return ru→en units with scores and flags."""
-    s_data, s_text = read_source(source, src_lang)
-    t_data, t_text = read_source(target, tgt_lang)
+    s_data, s_text = read_source(source, src_lang, encoding, errors)
+    t_data, t_text = read_source(target, tgt_lang, encoding, errors)
     name = doc or Path(str(source)).name
     checksum = hashlib.sha256(s_data + t_data).hexdigest()
-    return build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
+    result = build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
+    return count_decoding_repairs(result, s_text, t_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,9 +62,12 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
               help="The translation of SOURCE (in --tgt-lang): align it and store ru→en pairs.")
 @click.option("--out-dir", "-O", type=click.Path(file_okay=False),
               help="Also write tm.tmx, tm.po, tm.csv and the termbase (terms.tbx, .csv, .txt, .tmx, .po) here.")
+@click.option("--encoding", help="Decode SOURCE (and --target) with this codec, e.g. koi8-r, instead of detecting it.")
+@click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
+              help="replace: decode bad bytes as U+FFFD (counted as repairs) instead of refusing the file.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
-          target: str | None, out_dir: str | None, db: str) -> None:
+          target: str | None, out_dir: str | None, encoding: str | None, errors: str, db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
@@ -80,9 +83,11 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     path: str | Path = example_path() if example or source is None else source
     progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
     if target:
-        result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+        result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
+                                 encoding=encoding, errors=errors)
     else:
-        result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name)
+        result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name, encoding=encoding,
+                              errors=errors)
     progress(f"compiling the termbase and storing {len(result.units)} units in {db}")
     with open_store(db) as store:
         entries = store_with_termbase(store, result)
