@@ -9,8 +9,9 @@ from tm.errors import FormatError
 
 # Characters outside the XML 1.0 Char production.
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-SPECIAL = re.compile('[&<>"]')
+# A CR is written as a reference: XML parsers turn a literal CR (and CR LF) into LF.
+ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"}
+SPECIAL = re.compile('[&<>"\r]')
 
 
 def xml_text(value: str, where: str = "") -> str:

@@ -1,8 +1,10 @@
 """CSV writer via pandas: a fixed header row, UTF-8, optional BOM and formula escaping."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -14,7 +16,10 @@ from tm.model import Skipped, Unit
 if TYPE_CHECKING:
     import pandas as pd
 
-TM_COLUMNS = ("id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "signature")
+TM_COLUMNS = ("id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes",
+              "signature")
+# A quoted cell, or a row end outside quotes: see write_frame.
+QUOTED_OR_ROW_END = re.compile(r'("[^"]*")|\r\n')
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,16 +33,22 @@ def excel_safe(value: object) -> object:
 def unit_row(unit: Unit, ctx: ExportContext) -> tuple[object, ...]:
     score = "" if unit.score is None else f"{unit.score:.3f}"
     return (unit.id, unit.source, unit.target, unit.src_lang, unit.tgt_lang, unit.doc, unit.para,
-            unit.kind, score, "yes" if unit.flagged else "", ctx.signature)
+            unit.kind, score, "yes" if unit.flagged else "", "\n".join(unit.notes), ctx.signature)
 
 
 def write_frame(frame: pd.DataFrame, stream: BinaryIO, ctx: ExportContext) -> None:
-    """Write a frame as CSV: all cells quoted as needed, \\n line ends, UTF-8 (BOM on request)."""
+    """Write a frame as CSV: all cells quoted as needed, \\n line ends, UTF-8 (BOM on request).
+
+    Python's csv quotes a cell only for the characters of its line terminator, so the frame is
+    written with \\r\\n (every cell holding a CR or LF, a lone CR too, gets quoted) and the row
+    ends outside quotes then become \\n.
+    """
     if ctx.excel_safe:
         frame = frame.map(excel_safe)
     text = io.StringIO()
-    frame.to_csv(text, index=False, lineterminator="\n")
-    stream.write(text.getvalue().encode("utf-8-sig" if ctx.bom else "utf-8"))
+    frame.to_csv(text, index=False, lineterminator="\r\n")
+    body = QUOTED_OR_ROW_END.sub(lambda m: m.group(1) or "\n", text.getvalue())
+    stream.write(body.encode("utf-8-sig" if ctx.bom else "utf-8"))
 
 
 def dump_csv(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
@@ -95,7 +106,8 @@ def load_csv(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
     except csv.Error as err:
         raise InputError(name, f"CSV syntax error: {err}", line=reader.line_num) from err
     finally:
-        text.detach()
+        with contextlib.suppress(ValueError):  # the file was closed already: nothing to give back
+            text.detach()
 
 
 FORMAT = replace(FORMAT, load=load_csv)

@@ -80,9 +80,25 @@ PO_STRING_LINE = re.compile(
 )
 
 
+# Encodings a PO header may name; codecs such as unicode_escape or rot13 are not charsets of text.
+PO_CHARSETS = re.compile(
+    r"(?i)^(?:utf-?8|us-ascii|ascii|koi8-[ru]|cp125\d|windows-125\d|iso-8859-\d{1,2}|latin-?\d|cp866|ibm866"
+    r"|mac-?cyrillic|x-mac-cyrillic|big5|gb2312|gbk|gb18030|euc-jp|euc-kr|shift_jis|cp932)$"
+)
+# The header entry: the first msgid of the file, and empty; its msgstr lines up to the next blank line.
+HEADER_ENTRY = re.compile(rb'\A(?:\s*#[^\n]*\n|\s*\n)*\s*(?:msgctxt\s+"[^\n]*\n\s*)?msgid\s+""\s*\n(?:\s*"[^\n]*\n)*'
+                          rb'\s*msgstr\s+(?:"[^\n]*(?:\n|\Z))+(?:\s*"[^\n]*(?:\n|\Z))*')
+HEADER_CHARSET = re.compile(rb"Content-Type:[^\"\n]*?charset=([A-Za-z0-9_.-]+)")
+
+
+def po_lines(text: str) -> list[str]:
+    """The lines of PO text split at \\n only: U+2028, U+0085 and the like are text inside strings."""
+    return text.split("\n")
+
+
 def check_po_strings(text: str, name: str) -> None:
     """Refuse unterminated or stray strings, which polib would read with a letter lost."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(po_lines(text), start=1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
@@ -90,14 +106,34 @@ def check_po_strings(text: str, name: str) -> None:
             raise InputError(name, "PO syntax error: expected a keyword and one quoted string", line=number)
 
 
+def header_charset(data: bytes, name: str) -> str:
+    """The charset the header entry's Content-Type names (UTF-8 when none); text elsewhere is ignored."""
+    header = HEADER_ENTRY.match(data)
+    found = HEADER_CHARSET.search(header.group()) if header else None
+    if found is None:
+        return "utf-8"
+    encoding = found.group(1).decode("ascii")
+    if encoding.lower() == "charset":  # the template's placeholder
+        return "utf-8"
+    if not PO_CHARSETS.match(encoding):
+        raise InputError(name, f"the header names charset={encoding}, which is not a text encoding",
+                         hint="save the file as UTF-8 and say charset=UTF-8")
+    return encoding
+
+
 def parse_po(data: bytes, name: str) -> polib.POFile:
     """Parse PO text (UTF-8, or the charset its header names) with errors that name the line."""
-    charset = re.search(rb"charset=([A-Za-z0-9_.-]+)", data[:4000])
-    encoding = charset.group(1).decode("ascii") if charset else "utf-8"
+    encoding = header_charset(data, name)
     try:
-        text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8", "charset") else encoding)
+        text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
         check_po_strings(text, name)
-        return polib.pofile(text, wrapwidth=0)
+        # polib splits text given as a string with str.splitlines(), which also breaks at U+2028
+        # and U+0085; its parser is given the lines split at \n instead.
+        parser = polib._POFileParser(text, wrapwidth=0)
+        parser.fhandle = po_lines(text)
+        po: polib.POFile = parser.parse()
+        po.wrapwidth = 0
+        return po
     except (LookupError, UnicodeDecodeError) as err:
         raise InputError(name, f"cannot decode as {encoding}: {err}") from err
     except OSError as err:

@@ -116,3 +116,49 @@ def test_failed_export_to_stdout_writes_nothing(tmp_path: Path) -> None:
     outcome = tmtool("export", "--db", db, "--format", "tmx", "-o", "-")
     assert_one_line_error(outcome, "U+0001")
     assert outcome.stdout == ""
+
+
+# Round trips through our own formats: export, import into a new store, every field back.
+ROUND_TRIP = [
+    ("lone-cr", "до\rпосле", "before\rafter"),
+    ("crlf", "строка\r\nвторая", "line\r\nsecond"),
+    ("line-separator", "строка\u2028вторая\u2029третья\x85", "line\u2028second"),
+]
+OWN_FORMATS = ("tmx", "xliff", "po", "csv")
+
+
+def exported_and_imported(db: Path, tmp_path: Path, fmt: str) -> list[Unit]:
+    out = tmp_path / f"tm{extension('tm', fmt)}"
+    assert tmtool("export", "--format", fmt, "-o", out, "--db", db).code == 0
+    again = tmp_path / f"again-{fmt}.db"
+    outcome = tmtool("import", out, "--db", again)
+    assert outcome.code == 0, outcome.stderr
+    with open_store(again, create=False) as store:
+        return list(store.units())
+
+
+@pytest.mark.parametrize("case, source, target", ROUND_TRIP, ids=[c[0] for c in ROUND_TRIP])
+@pytest.mark.parametrize("fmt", OWN_FORMATS)
+def test_line_breaks_of_every_kind_survive_a_round_trip(tmp_path: Path, fmt: str, case: str, source: str,
+                                                        target: str) -> None:
+    db = make_store(tmp_path / "r.db", [(source, target)])
+    (unit,) = exported_and_imported(db, tmp_path, fmt)
+    assert (unit.source, unit.target) == (source, target)
+
+
+def test_csv_cell_with_a_lone_cr_is_quoted(tmp_path: Path) -> None:
+    db = make_store(tmp_path / "cr.db", [("до\rпосле", "before\rafter")])
+    out = tmp_path / "tm.csv"
+    assert tmtool("export", "-o", out, "--db", db).code == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
+    assert len(rows) == 2 and rows[1][1:3] == ["до\rпосле", "before\rafter"]
+
+
+def test_csv_export_has_the_notes_column_import_reads(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    unit = Unit(id="doc:00000", doc="doc", source="Текст.", target="Text.", notes=("проверить",))
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("doc", "ru", "en", "0", "test", {}), [unit])
+    (back,) = exported_and_imported(db, tmp_path, "csv")
+    assert csv_rows((tmp_path / "tm.csv").read_bytes())[0]["notes"] == "проверить"
+    assert back.notes == ("проверить",)

@@ -142,3 +142,47 @@ def test_entity_expansion_is_inert(store: Path, tmp_path: Path) -> None:
         assert_one_line_error(outcome, source.name)
         assert sha(store) == before
     assert store.stat().st_size < before_size + 1024**2, "the expansion reached the store"
+
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n"Language: en\\n"\n"X-Source-Language: ru\\n"\n\n'
+
+
+def test_po_mentioning_a_charset_before_its_header_is_read_as_utf8(tmp_path: Path) -> None:
+    po = tmp_path / "mention.po"
+    po.write_bytes('# Перевод: не путать с charset=koi8-r\nmsgid "Кодировка charset=koi8-r"\nmsgstr "Encoding"\n'
+                   .encode("utf-8"))
+    db = tmp_path / "m.db"
+    assert tmtool("import", po, "--db", db, "--src-lang", "ru", "--tgt-lang", "en").code == 0
+    assert [u[2] for u in store_snapshot(db)] == ["Кодировка charset=koi8-r"]
+
+
+def test_po_with_charset_unicode_escape_is_refused(tmp_path: Path) -> None:
+    po = tmp_path / "escape.po"
+    po.write_bytes((PO_HEADER.format(charset="unicode_escape") + 'msgid "\\\\ud800"\nmsgstr "x"\n').encode())
+    db = tmp_path / "e.db"
+    assert_one_line_error(tmtool("import", po, "--db", db), "escape.po", "charset=unicode_escape")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "po"])
+def test_control_characters_are_made_visible_at_import_so_xml_exports_work(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"controls.{fmt}"
+    if fmt == "csv":
+        path.write_bytes("source,target,notes\nзвонок\x07здесь,bell\x00here,note\x1b\n".encode())
+    else:
+        path.write_bytes((PO_HEADER.format(charset="UTF-8") + 'msgid "звонок\x07здесь"\nmsgstr "bell\x0chere"\n')
+                         .encode())
+    db = tmp_path / "c.db"
+    outcome = tmtool("import", path, "--db", db, "--src-lang", "ru", "--tgt-lang", "en")
+    assert outcome.code == 0 and "repaired control characters" in outcome.stdout, outcome.stderr
+    ((_, _, source, target),) = store_snapshot(db)
+    assert source == "звонок\u2407здесь" and target in ("bell\u2400here", "bell\u240chere")
+    for xml in ("tmx", "xliff"):
+        assert tmtool("export", "--format", xml, "-o", tmp_path / f"all.{xml}", "--db", db).code == 0
+
+
+def test_refused_csv_leaves_no_exception_ignored_message(tmp_path: Path) -> None:
+    path = tmp_path / "nolang.csv"
+    path.write_bytes("source,target\n" .encode() + "Текст.,Text.\n".encode() * 20000)
+    outcome = tmtool_process("import", path, "--db", tmp_path / "n.db")
+    assert_one_line_error(outcome, "nolang.csv", "language")
+    assert "Exception ignored" not in outcome.stderr

@@ -8,7 +8,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,6 +22,15 @@ LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|\d{3}))?(-[A-Za-
 Load = Callable[[BinaryIO, str], Iterable[Unit | Skipped]]
 CHUNK = 5000  # units per insert while the reader thread parses ahead
 OPTIMIZE_AFTER = 10_000  # units added in one file before the word index is merged
+# Characters XML 1.0 cannot carry (C0 controls but tab, LF and CR; DEL; U+FFFE/U+FFFF): stored raw they
+# would make every later TMX or XLIFF export of the store fail. As `build` does, each becomes its
+# visible Control Picture ("\x07" -> "␇", DEL -> "␡", noncharacters -> "␦") and counts as a repair.
+ODD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else "\u2426" if code > 0x7F else chr(0x2400 + code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,7 @@ class ImportResult:
     added: int
     duplicates: int
     skipped: dict[str, int] = field(default_factory=dict)
+    repaired: int = 0  # control characters made visible
 
 
 @dataclass(slots=True)
@@ -44,6 +54,7 @@ class Tally:
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     langs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    repaired: int = 0
 
 
 def check_path(path: Path) -> None:
@@ -81,6 +92,22 @@ def stored_keys(store: Store) -> set[int]:
     return {pair_key(s, t) for s, t in store.pairs()}
 
 
+def visible_controls(text: str, tally: Tally) -> str:
+    if not ODD_CHARS.search(text):
+        return text
+    fixed, count = ODD_CHARS.subn(visible, text)
+    tally.repaired += count
+    return fixed
+
+
+def mapped_controls(unit: Unit, tally: Tally) -> Unit:
+    """The unit with every character XML cannot carry made visible, in its texts, notes and props."""
+    fix = visible_controls
+    return replace(unit, source=fix(unit.source, tally), target=fix(unit.target, tally), para=fix(unit.para, tally),
+                   kind=fix(unit.kind, tally), notes=tuple(fix(n, tally) for n in unit.notes),
+                   props=tuple((fix(k, tally), fix(v, tally)) for k, v in unit.props))
+
+
 def new_units(
     records: Iterable[Unit | Skipped], ctx: ImportContext, seen: set[int], tally: Tally
 ) -> Iterator[Unit]:
@@ -90,6 +117,7 @@ def new_units(
         if isinstance(record, Skipped):
             tally.skipped[record.reason] += 1
             continue
+        record = mapped_controls(record, tally)
         key = pair_key(record.source, record.target)
         if key in seen:
             tally.duplicates += 1
@@ -174,13 +202,22 @@ def import_file(
     tally, added_keys = Tally(), set(seen)
     with store.writer() as writer, path.open("rb") as stream, writer.bulk_indexing():
         ctx = ImportContext(path, path.name, writer.next_position(path.name), src_lang, tgt_lang)
-        for batch in read_ahead(new_units(load(stream, str(path)), ctx, added_keys, tally), writer.prepare):
-            # Stored and indexed chunk by chunk: the store works (GIL released) while the reader parses on.
-            writer.add_prepared(batch)
+        records = load(stream, str(path))
+        try:
+            for batch in read_ahead(new_units(records, ctx, added_keys, tally), writer.prepare):
+                # Stored and indexed chunk by chunk: the store works (GIL released) while the reader parses on.
+                writer.add_prepared(batch)
+        finally:
+            # Closed here, while its file is open: a reader left for the garbage collector would run
+            # its clean-up on a closed file ("Exception ignored in: <generator load_csv>").
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()
         total = writer.count_units(ctx.doc)
         if tally.added:
             writer.put_document(document_info(ctx, format_name, tally, total, file_checksum(path)))
         if tally.added >= OPTIMIZE_AFTER:
             writer.optimize()
     seen |= added_keys
-    return ImportResult(str(path), format_name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped))
+    return ImportResult(str(path), format_name, ctx.doc, tally.added, tally.duplicates, dict(tally.skipped),
+                        tally.repaired)

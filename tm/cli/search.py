@@ -21,7 +21,8 @@ def describe_import(result: ImportResult) -> str:
     line = (f"{result.path}: {result.format}, added {result.added}, duplicates {result.duplicates}, "
             f"skipped {skipped}")
     reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(result.skipped.items()))
-    return f"{line} ({reasons})" if reasons else line
+    line = f"{line} ({reasons})" if reasons else line
+    return f"{line}; repaired control characters: {result.repaired}" if result.repaired else line
 
 
 @click.command("import")
