@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from contract.registry import TM_NAMES, extension, syntax
-from hostile import assert_one_line_error, leftovers, tmtool
+from hostile import REPO, assert_one_line_error, leftovers, tmtool
 
-from tm.model import Unit
-from tm.model import DocumentInfo
+from tm import textio
+from tm.model import DocumentInfo, Unit
 from tm.store import open_store
 
 # Cells a spreadsheet would run as formulas (OWASP "CSV injection"), as sources and targets.
@@ -162,3 +168,107 @@ def test_csv_export_has_the_notes_column_import_reads(tmp_path: Path) -> None:
     (back,) = exported_and_imported(db, tmp_path, "csv")
     assert csv_rows((tmp_path / "tm.csv").read_bytes())[0]["notes"] == "проверить"
     assert back.notes == ("проверить",)
+
+
+def device_copy(tmp_path: Path, name: str, major: int, minor: int) -> Path:
+    """A character device node in tmp_path (a copy of /dev/full, /dev/null), or skip when mknod is refused."""
+    node = tmp_path / name
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(major, minor))
+    except (PermissionError, OSError) as err:
+        pytest.skip(f"cannot make a device node here: {err}")
+    return node
+
+
+def test_export_onto_a_device_writes_into_it_and_reports_disk_full(formula_db: Path, tmp_path: Path) -> None:
+    full = device_copy(tmp_path, "full", 1, 7)
+    outcome = tmtool("export", "--format", "tmx", "-o", full, "--db", formula_db)
+    assert_one_line_error(outcome, str(full), "No space left on device")
+    assert stat.S_ISCHR(os.lstat(full).st_mode)  # the node is still a device, not a regular file
+    assert leftovers(tmp_path, keep=frozenset({"full", "f.db"})) == []
+
+
+def test_export_onto_a_symlink_writes_through_to_its_target(formula_db: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.tmx"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.tmx"
+    link.symlink_to(real.name)
+    assert tmtool("export", "-o", link, "--db", formula_db).code == 0
+    assert link.is_symlink() and os.readlink(link) == "real.tmx"
+    assert real.read_bytes().startswith(b"<?xml")
+
+
+def enospc(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_permission_denied_on_output_is_one_line(formula_db: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(textio.tempfile, "mkstemp", denied)  # as root, a read-only directory would not stop us
+    assert_one_line_error(tmtool("export", "-o", tmp_path / "tm.tmx", "--db", formula_db), "tm.tmx",
+                          "Permission denied")
+
+
+def test_disk_full_on_stdout_is_one_line(formula_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textio.shutil, "copyfileobj", enospc)  # simulated: no small full filesystem here
+    assert_one_line_error(tmtool("export", "--format", "tmx", "--db", formula_db), "stdout", "No space left")
+
+
+class FullAfter:
+    """os.fdopen whose streams fail with ENOSPC from the n-th file opened on (a simulated full disk)."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.opened, self.real = n, 0, os.fdopen
+
+    def __call__(self, fd: int, mode: str = "r") -> Any:
+        self.opened += 1
+        stream = self.real(fd, mode)
+        if self.opened >= self.n:
+            stream.write = enospc  # type: ignore[method-assign]
+        return stream
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-dir", "existing-dir"])
+def test_out_dir_on_a_full_disk_gets_every_file_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        existing: bool) -> None:
+    source = tmp_path / "doc.txt"
+    source.write_text("Первое предложение. Второе предложение.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    if existing:
+        out.mkdir()
+        (out / "tm.tmx").write_bytes(b"previous")
+    monkeypatch.setattr(textio.os, "fdopen", FullAfter(3))
+    outcome = tmtool("build", source, "--db", tmp_path / "b.db", "--out-dir", out)
+    assert_one_line_error(outcome, "No space left")
+    if existing:
+        assert os.listdir(out) == ["tm.tmx"] and (out / "tm.tmx").read_bytes() == b"previous"
+    else:
+        assert not out.exists()
+
+
+SIGTERM_DURING_EXPORT = """
+import os, signal, sys
+import exports.tmx
+real = exports.tmx.write_document
+def killed_half_way(stream, header, blocks, footer):
+    stream.write(b"<?xml" + b" " * 100_000)
+    os.kill(os.getpid(), signal.SIGTERM)
+    real(stream, header, blocks, footer)
+exports.tmx.write_document = killed_half_way
+from tm.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_sigterm_during_export_leaves_no_temporary_file(formula_db: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "o"
+    out_dir.mkdir()
+    done = subprocess.run([sys.executable, "-c", SIGTERM_DURING_EXPORT, "export", "-o", out_dir / "t.tmx",
+                           "--db", formula_db], capture_output=True, text=True, timeout=120, check=False,
+                          cwd=REPO)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert os.listdir(out_dir) == []

@@ -9,6 +9,7 @@ import ctypes
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -21,6 +22,8 @@ from tm.app import example_path
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
 from tm.store import SQLiteStore, open_store
+from tm.store import sqlite as sqlite_module
+from tm.store.sqlite import SQLiteWriter
 
 
 def sqlite_file(path: Path, *statements: str) -> Path:
@@ -219,3 +222,47 @@ def test_build_killed_at_any_moment_leaves_old_or_new(tmp_path: Path) -> None:
         proc.wait(timeout=60)
         now = store_snapshot(db)
         assert now in (old, new), f"mixed store after a kill at {delay} s"
+
+
+def test_db_on_a_device_is_refused_and_nothing_is_left_beside_it(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a copy of /dev/null: the real one is never used
+    except OSError as err:
+        pytest.skip(f"cannot make a device node here: {err}")
+    for command in (("stats",), ("search", "текст"), ("export", "--format", "tmx")):
+        assert_one_line_error(tmtool(*command, "--db", null), str(null), "not a regular file")
+    assert sorted(os.listdir(tmp_path)) == ["null"]
+
+
+def test_db_on_a_fifo_is_refused_instead_of_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    assert_one_line_error(tmtool_process("stats", "--db", fifo, timeout=60), "fifo.db", "not a regular file")
+
+
+def test_rebuild_on_a_full_disk_says_disk_full_in_one_line(report_db: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "full.db"
+    db.write_bytes(report_db.read_bytes())
+    before = sha(db)
+
+    def full_disk(self: SQLiteWriter, info: DocumentInfo, units: object) -> None:
+        # What SQLite does on SQLITE_FULL: it rolls the transaction back itself, then reports.
+        self._conn.execute("ROLLBACK")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SQLiteWriter, "replace_document", full_disk)
+    outcome = tmtool("build", "--example", "--db", db)
+    assert_one_line_error(outcome, "full.db", "database or disk is full")
+    assert sha(db) == before
+
+
+def test_new_store_on_a_full_disk_is_not_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(script: str) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sqlite_module, "schema_statements", full_disk)
+    db = tmp_path / "new.db"
+    assert_one_line_error(tmtool("build", "--example", "--db", db), "new.db", "disk is full")
+    assert os.listdir(tmp_path) == []

@@ -6,6 +6,9 @@ format registry; the stages themselves know nothing of files, stores or formats.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,14 +205,32 @@ def export_terms(store: Store, format_name: str, output: str | Path, *, bom: boo
 
 
 def write_default_exports(store: Store, out_dir: Path) -> Iterator[Path]:
-    """tm.tmx, tm.po, tm.csv and the termbase files in a directory; yields each file once written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in DEFAULT_EXPORTS:
-        export_tm(store, name, out_dir / f"tm.{name}")
-        yield out_dir / f"tm.{name}"
-    for name, filename in DEFAULT_TERM_FILES:
-        export_terms(store, name, out_dir / filename)
-        yield out_dir / filename
+    """tm.tmx, tm.po, tm.csv and the termbase files in a directory: every one of them or none.
+
+    The set is written into a hidden directory inside out_dir and moved in place once all are
+    written; a failure (disk full) leaves out_dir as it was, and removes it if this call made it.
+    """
+    made = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmtool-exports.", dir=out_dir))
+    except OSError as err:
+        raise InputError(out_dir, f"cannot write: {err.strerror or err}") from err
+    names: list[str] = []
+    try:
+        for name in DEFAULT_EXPORTS:
+            export_tm(store, name, staging / f"tm.{name}")
+            names.append(f"tm.{name}")
+        for name, filename in DEFAULT_TERM_FILES:
+            export_terms(store, name, staging / filename)
+            names.append(filename)
+        for filename in names:
+            os.replace(staging / filename, out_dir / filename)
+    except BaseException:
+        shutil.rmtree(out_dir if made else staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    yield from (out_dir / filename for filename in names)
 
 
 def import_files(

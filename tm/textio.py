@@ -194,13 +194,21 @@ def read_text(path: str | Path) -> str:
 
 
 def copy_to_stdout(stream: IO[bytes]) -> None:
-    """Copy to stdout; a reader that stops early (`| head`) is not an error."""
+    """Copy to stdout; a reader that stops early (`| head`) is not an error, a failing write is one."""
     try:
         shutil.copyfileobj(stream, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as err:
+        with contextlib.suppress(OSError, ValueError):  # so that the final flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise InputError("stdout", f"cannot write: {err.strerror or err}") from err
+
+
+def write_error(path: str | Path, err: OSError) -> InputError:
+    return InputError(path, f"cannot write: {err.strerror or err}")
 
 
 def current_umask() -> int:
@@ -211,7 +219,12 @@ def current_umask() -> int:
 
 @contextlib.contextmanager
 def open_output(path: str | Path) -> Iterator[BinaryIO]:
-    """Write to path atomically (temp file, then rename); '-' writes to stdout once all is written."""
+    """Write to path atomically (temp file, then rename); '-' writes to stdout once all is written.
+
+    A symbolic link is written through: the file it points to is replaced (atomically), the link
+    stays. Anything that is not a regular file (a device such as /dev/full, a FIFO) is written
+    straight into and never replaced. A failing write (disk full, permission) is one error line.
+    """
     if str(path) == "-":
         # Spooled, so that a writer failing half-way leaves nothing on stdout either.
         with tempfile.SpooledTemporaryFile(max_size=STDOUT_SPOOL_BYTES) as spool:
@@ -219,16 +232,29 @@ def open_output(path: str | Path) -> Iterator[BinaryIO]:
             spool.seek(0)
             copy_to_stdout(spool)
         return
-    target = Path(path)
+    given = Path(path)
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
     if not target.parent.exists():
-        raise InputError(target, f"output directory {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        raise InputError(given, f"output directory {target.parent} does not exist")
+    if target.exists() and not target.is_file() and not target.is_dir():
+        try:
+            with target.open("wb") as device:
+                yield device
+        except OSError as err:
+            raise write_error(given, err) from err
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise write_error(given, err) from err
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise write_error(given, err) from err
         raise

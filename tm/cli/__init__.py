@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import threading
 from dataclasses import asdict
 from pathlib import Path
 
@@ -40,6 +42,13 @@ def main(ctx: click.Context, debug: bool) -> None:
       tmtool export --format tmx -o tm.tmx
     """
     ctx.obj = {"debug": debug}
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM (kill, a CI timeout) ends tmtool as Ctrl-C does: temporary outputs are removed.
+        signal.signal(signal.SIGTERM, interrupted)
+
+
+def interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def echo_summary(name: str, summary: dict[str, int]) -> None:
@@ -105,7 +114,8 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 @click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm")),
               help="Output format (default: from the -o extension, else tmx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
-              help="Output file; '-' writes to stdout.")
+              help="Output file; '-' writes to stdout. A symbolic link is written through (the file it points "
+                   "to is replaced, the link stays); a device or FIFO is written straight into, never replaced.")
 @click.option("--translated-only", is_flag=True, help="Leave out units that have no target.")
 @click.option("--bom", is_flag=True, help="CSV and txt: start with a UTF-8 byte-order mark (for Excel, Notepad).")
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")

@@ -240,17 +240,32 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: no such store (run 'tmtool build' first, or pass --db)")
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a tmtool store")
+        if self.path.exists() and not self.path.is_file():
+            # SQLite would hang on a FIFO, or leave a journal beside /dev/null.
+            raise StoreError(f"{self.path}: not a regular file (a device, FIFO or socket), not a tmtool store")
         if readonly and not self.path.exists():
             raise StoreError(f"{self.path}: no such store")
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
+        created = not self.path.exists()
         try:
             self._conn = self._connect(readonly)
             self._check_or_init(readonly)
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err})") from err
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.Error, StoreError) as err:
+            if created:  # a store that could not be made is not left behind as an empty file
+                self._remove_new_store()
+            if isinstance(err, StoreError):
+                raise
+            if isinstance(err, sqlite3.OperationalError):
+                raise StoreError(f"{self.path}: cannot open the store ({err})") from err
             raise StoreError(f"{self.path}: not a tmtool store ({err})") from err
+
+    def _remove_new_store(self) -> None:
+        if hasattr(self, "_conn"):
+            self._conn.close()
+        for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
     @property
     def location(self) -> str:
@@ -339,8 +354,13 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: cannot write ({err})") from err
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+        except BaseException as err:
+            # SQLite may have rolled back by itself (disk full, I/O error): a second ROLLBACK would
+            # fail and hide the cause.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.OperationalError):
+                raise StoreError(f"{self.path}: cannot write ({err})") from err
             raise
         try:
             self._conn.execute("COMMIT")
