@@ -10,6 +10,17 @@ from tm.errors import InputError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
+# libxml2 refuses a text node longer than this unless asked (XML_PARSE_HUGE), a guard against
+# documents made to exhaust memory; `tmtool import --huge-text` lifts it (see allow_huge_text).
+LIBXML2_TEXT_LIMIT = 10_000_000
+HUGE_TEXT = {"allowed": False}
+
+
+def allow_huge_text(allowed: bool = True) -> None:
+    """Let the XML readers take text nodes beyond libxml2's 10 MB limit (for this process)."""
+    HUGE_TEXT["allowed"] = allowed
+
+
 # Inline elements whose content is native markup (tags of the original file), not translatable text.
 NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex"})
 
@@ -39,7 +50,7 @@ def iter_ends(stream: BinaryIO, name: str, tags: tuple[str, ...] | None = None) 
     """Yield each element named in tags (all when None) when it ends; the caller clears it."""
     events = etree.iterparse(
         stream, events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        huge_tree=HUGE_TEXT["allowed"], remove_comments=True, remove_pis=True,
     )
     checked = False
     try:
@@ -50,6 +61,10 @@ def iter_ends(stream: BinaryIO, name: str, tags: tuple[str, ...] | None = None) 
             yield element
     except etree.XMLSyntaxError as err:
         line = err.lineno if isinstance(err.lineno, int) and err.lineno > 0 else None
+        if "XML_PARSE_HUGE" in str(err.msg) or "huge text node" in str(err.msg).lower():
+            raise InputError(name, f"a text in the file is longer than the XML reader's limit of "
+                             f"{LIBXML2_TEXT_LIMIT:,} characters", line=line,
+                             hint="pass --huge-text to read it anyway") from err
         raise InputError(name, f"malformed XML: {err.msg}", line=line) from err
     if not checked and events.root is not None:
         refuse_entities(events.root, name)

@@ -186,3 +186,15 @@ def test_refused_csv_leaves_no_exception_ignored_message(tmp_path: Path) -> None
     outcome = tmtool_process("import", path, "--db", tmp_path / "n.db")
     assert_one_line_error(outcome, "nolang.csv", "language")
     assert "Exception ignored" not in outcome.stderr
+
+
+def test_segment_beyond_the_xml_text_limit_is_explained_and_the_option_lifts_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.tmx"
+    path.write_bytes(tmx(tu("а" * 10_000_050, "Long.")).encode())
+    db = tmp_path / "h.db"
+    line = assert_one_line_error(tmtool("import", path, "--db", db), "huge.tmx", "10,000,000 characters",
+                                 "--huge-text")
+    assert "XML_PARSE_HUGE" not in line
+    outcome = tmtool("import", path, "--db", db, "--huge-text")
+    assert outcome.code == 0, outcome.stderr
+    assert [len(u[2]) for u in store_snapshot(db)] == [10_000_050]

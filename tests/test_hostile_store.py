@@ -266,3 +266,20 @@ def test_new_store_on_a_full_disk_is_not_left_behind(tmp_path: Path, monkeypatch
     db = tmp_path / "new.db"
     assert_one_line_error(tmtool("build", "--example", "--db", db), "new.db", "disk is full")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("query", ["", "   "], ids=["empty", "spaces"])
+def test_empty_query_says_so(report_db: Path, query: str) -> None:
+    assert_one_line_error(tmtool("search", query, "--db", report_db), "the query is empty")
+
+
+@pytest.mark.parametrize("mode", [(), ("--concordance",)], ids=["fuzzy", "concordance"])
+def test_query_length_is_capped(report_db: Path, mode: tuple[str, ...]) -> None:
+    query = "миграция " * 40_000  # 360 KB: 20 s of concordance search without the cap
+    assert_one_line_error(tmtool("search", *mode, query, "--db", report_db), "360,000 characters", "at most")
+
+
+def test_query_length_is_capped_in_a_batch_file(report_db: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "queries.txt"
+    batch.write_text("доклад\n" + "миграция " * 1000 + "\n", encoding="utf-8")
+    assert_one_line_error(tmtool("search", "--batch", batch, "--db", report_db), "queries.txt:2", "at most")

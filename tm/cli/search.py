@@ -7,9 +7,11 @@ from dataclasses import asdict
 
 import click
 
+from exports._xmlread import allow_huge_text
 from tm.app import import_files
 from tm.cli.common import db_option
 from tm.concordance import ConcordanceHit, concordance
+from tm.errors import InputError
 from tm.importer import ImportResult
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
 from tm.store import Store, open_store
@@ -29,8 +31,11 @@ def describe_import(result: ImportResult) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--src-lang", help="Source language when a file does not give one (e.g. a PO file).")
 @click.option("--tgt-lang", help="Target language when a file does not give one.")
+@click.option("--huge-text", is_flag=True,
+              help="TMX/XLIFF: read texts longer than the XML reader's 10,000,000-character guard.")
 @db_option
-def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str | None, db: str) -> None:
+def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str | None, huge_text: bool,
+                   db: str) -> None:
     """Add TMX, PO, CSV or XLIFF files to the store (format from content, else extension).
 
     \b
@@ -40,6 +45,7 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
       tmtool import project_save.tmx
       tmtool import messages.po --src-lang en
     """
+    allow_huge_text(huge_text)
     with open_store(db) as store:
         for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
             click.echo(describe_import(result))
@@ -72,11 +78,34 @@ def echo_concordance(hits: list[ConcordanceHit]) -> None:
         click.echo(f"{hit.id}\n      source: {hit.marked()}\n      target: {hit.target}")
 
 
+# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
+# search would take seconds to minutes and find nothing useful.
+MAX_QUERY_CHARS = 2000
+
+
+def too_long(query: str) -> str:
+    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
+
+
 def batch_lines(path: str) -> Iterator[str]:
-    """Non-empty lines of a query file ('-' is stdin)."""
-    for line in decode_text(read_bytes(path), path).splitlines():
+    """Non-empty lines of a query file ('-' is stdin), each at most MAX_QUERY_CHARS long."""
+    for number, line in enumerate(decode_text(read_bytes(path), path).splitlines(), start=1):
+        if len(line) > MAX_QUERY_CHARS:
+            raise InputError(path, too_long(line), line=number)
         if line.strip():
             yield line
+
+
+def check_query(text: str | None, batch: str | None) -> None:
+    """One query or a batch file, not both; a query that is neither empty nor too long."""
+    if text is not None and batch:
+        raise click.UsageError("give TEXT or --batch FILE, not both")
+    if text is None and not batch:
+        raise click.UsageError("give TEXT to search for, or --batch FILE (one query per line)")
+    if text is not None and not text.strip():
+        raise click.ClickException("the query is empty: give some text to search for")
+    if text is not None and len(text) > MAX_QUERY_CHARS:
+        raise click.ClickException(too_long(text))
 
 
 def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
@@ -109,8 +138,7 @@ def search_command(text: str | None, min_score: float, limit: int | None, as_jso
       tmtool search --concordance "трудящихся-мигрантов"
       tmtool search --batch queries.txt --json
     """
-    if bool(text) == bool(batch):
-        raise click.UsageError("give TEXT or --batch FILE (not both)")
+    check_query(text, batch)
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
     with open_store(db, create=False, readonly=True) as store:
