@@ -198,3 +198,16 @@ def test_segment_beyond_the_xml_text_limit_is_explained_and_the_option_lifts_it(
     outcome = tmtool("import", path, "--db", db, "--huge-text")
     assert outcome.code == 0, outcome.stderr
     assert [len(u[2]) for u in store_snapshot(db)] == [10_000_050]
+
+
+@pytest.mark.parametrize("name", ["sparse.po", "sparse.csv", "sparse.tmx"])
+def test_sparse_binary_file_is_refused_before_it_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as stream:
+        stream.truncate(2 * 1024**3)  # 2 GB of NUL bytes, nothing on disk
+
+    def limit_memory() -> None:  # reading it whole (and decoding it) would need 2 to 6 GB
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
+
+    outcome = tmtool_process("import", path, "--db", tmp_path / "s.db", preexec_fn=limit_memory, timeout=120)
+    assert_one_line_error(outcome, name, "binary")

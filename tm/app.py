@@ -34,7 +34,7 @@ from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
 from tm.pipeline import build_cleaned, build_document, build_pair
 from tm.store import Store, TermRecord, Writer
-from tm.textio import count_replacements, decode_text, open_output, read_bytes
+from tm.textio import SNIFF_BYTES, count_replacements, decode_text, open_output, read_bytes, sniff_binary
 from tm.version import make_signature
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
@@ -233,6 +233,16 @@ def write_default_exports(store: Store, out_dir: Path) -> Iterator[Path]:
     yield from (out_dir / filename for filename in names)
 
 
+def sniff_file(path: Path) -> None:
+    """Refuse a binary file (a 2 GB file of NUL bytes, an image) from its first bytes, before any reader."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror}") from err
+    sniff_binary(head, path)
+
+
 def import_files(
     store: Store, paths: Iterable[str | Path],
     src_lang: str | None = None, tgt_lang: str | None = None,
@@ -242,6 +252,7 @@ def import_files(
     for name in paths:
         path = Path(name)
         check_path(path)
+        sniff_file(path)
         fmt = detect_format(path)
         if fmt.load is None:
             raise InputError(path, f"the {fmt.name} format cannot be imported")
