@@ -50,11 +50,11 @@ EXTRA = {
     "po": ("para", "kind", "score", "flagged"),  # in the extracted comment, and the fuzzy flag
     "csv": ("para", "kind", "score", "flagged"),  # columns
 }
-LOST = {
-    "csv": ("notes",),  # the CSV writer has no notes column (the reader takes one, from other tools)
-}
+LOST: dict[str, tuple[str, ...]] = {}  # fields a format cannot hold, by format name (none today)
 # Formats that keep a note per line: a note with a line break comes back as one note per line.
 NOTE_PER_LINE = {"po"}  # each line of an extracted comment (#.) is read as a note
+# Formats with one notes cell: several notes are written joined by line breaks and read back as one.
+NOTES_IN_ONE_CELL = {"csv"}
 # A TMX names a language per <tuv> only: an untranslated unit has no target tuv, so no target language.
 NO_TARGET_LANG_WITHOUT_TARGET = {"tmx"}
 
@@ -287,6 +287,8 @@ def expected_fields(fmt: Format, unit: Unit, ctx: ExportContext) -> dict[str, An
     fields["src_lang"], fields["tgt_lang"] = ctx.src_lang, ctx.tgt_lang
     if not unit.target and fmt.name in NO_TARGET_LANG_WITHOUT_TARGET:
         fields["tgt_lang"] = ""
+    if fmt.name in NOTES_IN_ONE_CELL and "notes" in fields and unit.notes:
+        fields["notes"] = ("\n".join(unit.notes),)
     return fields
 
 
