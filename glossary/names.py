@@ -166,7 +166,9 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_place(token: Token) -> bool:
-    return token.capitalised and any(rules.PLACE_TAG in p.tag and p.tag.case == "loct" for p in parses(token.text))
+    """A place a name may end with ("…безопасности в Абьее"), not a city where bodies meet ("Комитет в Нью-Йорке")."""
+    return token.capitalised and token.lemma not in rules.VENUES and any(
+        rules.PLACE_TAG in p.tag and p.tag.case == "loct" for p in parses(token.text))
 
 
 def is_person(token: Token) -> bool:
@@ -252,6 +254,8 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
             return 0, after_prep
         return (prep, True) if k + prep < len(tokens) and tokens[k + prep].is_word else (0, after_prep)
     if genitive(token) or (after_prep and cases(token)):
+        if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT and not token.capitalised:
+            return 0, after_prep  # "Генеральной Ассамблеи | предложения", but "…секретарь Организации…"
         return 1, after_prep
     return 0, after_prep
 
