@@ -108,3 +108,16 @@ ALIGNED_MIN_UNITS = 2
 ALIGNED_MIN_SIMILARITY = 60.0
 # Capitals that spell a function word are a headline, not an acronym: "ГОЛОСУЙТЕ ЗА".
 FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
+# Lower-case words inside an English name: "Organization for Security and Cooperation in Europe".
+EN_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "against", "before", "de", "la", "du", "des",
+                           "et", "y", "del"})
+# Words after the one comma an English name may hold ("…for the Arab States, Egypt").
+EN_COMMA_TAIL_WORDS = 4
+# English words that govern a name before "of" and are no part of it: "Member States of the
+# Association of Southeast Asian Nations (ASEAN)", "Summit of the Community of … States (CELAC)".
+EN_GOVERNING_WORDS = frozenset({"member", "members", "states", "summit", "session", "sessions", "meeting",
+                                "president", "chair", "chairman", "government", "governments", "report"})
+# Russian and English brackets of one unit are paired by order, unless another order of up to this
+# many brackets raises the summed transliteration similarity (rapidfuzz ratio) by more than the gain.
+PAIRING_MAX_BRACKETS = 4
+PAIRING_MIN_GAIN = 20.0

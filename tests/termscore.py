@@ -189,9 +189,15 @@ def score_dev(entries_by_doc: dict[str, list[TermEntry]], docs: dict[str, list[t
             if g.en_acronym:
                 s.en_gold += 1
                 s.en_acronyms += entry is not None and entry.en_acronym == g.en_acronym
+                if (entry is None or entry.en_acronym != g.en_acronym) and s is scores["all"] and s.wrong is not None:
+                    s.wrong.append(f"  {g.line} {acronym}: English acronym {entry and entry.en_acronym!r}, "
+                                   f"gold {g.en_acronym!r}")
             if g.en_full_form:
                 s.en_names_gold += 1
                 s.en_names += entry is not None and entry.en_full_form == g.en_full_form
+                if (entry is None or entry.en_full_form != g.en_full_form) and s is scores["all"] and s.wrong is not None:
+                    s.wrong.append(f"  {g.line} {acronym}: English name {entry and entry.en_full_form!r}, "
+                                   f"gold {g.en_full_form!r}")
             if not (ok and entry.ru_full_form == g.ru_full_form) and s is scores["all"] and s.wrong is not None:
                 got = "(none)" if entry is None else f"{entry.found}: {entry.ru_full_form!r}"
                 s.wrong.append(f"  {g.line} {acronym}: got {got}, gold {g.ru_full_form!r}")

@@ -164,3 +164,34 @@ ENDS = [
 @pytest.mark.parametrize("sentence,name", ENDS, ids=[n for _, n in ENDS])
 def test_names_end_where_they_end(sentence: str, name: str) -> None:
     assert [n.phrase for n in names_in(sentence, 0)] == [name]
+
+
+# English from the aligned unit that defines an acronym (with targets, the reference table empty)
+ALIGNED = [
+    ("Имею честь коснуться вопроса о Силах Организации Объединенных Наций по наблюдению за разъединением "
+     "(СООННР), которые были учреждены Советом Безопасности.",
+     "I have the honour to refer to the United Nations Disengagement Observer Force (UNDOF), established by "
+     "the Security Council.", "СООННР", "UNDOF", "United Nations Disengagement Observer Force"),  # [UNv1 2357]
+    ("по поддержке процесса реформирования сектора безопасности (РСБ) в Гвинее-Бисау, прилагаемые "
+     "Экономическим сообществом западноафриканских государств (ЭКОВАС),",
+     "Commending the efforts of the Economic Community of West African States (ECOWAS) to support the "
+     "security sector reform (SSR) process", "ЭКОВАС", "ECOWAS",
+     "Economic Community of West African States"),  # [UNv1 2064], the brackets in the other order
+    ("для государств - членов Ассоциации государств Юго-Восточной Азии (АСЕАН), проведенном в Сеуле",
+     "for Member States of the Association of Southeast Asian Nations (ASEAN), held in Seoul", "АСЕАН",
+     "ASEAN", "Association of Southeast Asian Nations"),  # [UNv1 1048]
+    ("По итогам 2014 года валовой внутренний продукт (ВВП) страны вырос на 8,1 процента",
+     "The outcomes for 2014 indicate that the country's gross domestic product (GDP) grew by 8.1 per cent",
+     "ВВП", "GDP", "gross domestic product"),  # [UNv1 2183]
+    ("в том числе АМКХУД и Азиатско-тихоокеанской конференции на уровне министров по вопросам жилья и "
+     "развития городов (АПМКХУД) и", "including AMCHUD and the Asia-Pacific Ministerial Conference on Housing "
+     "and Urban Development (APMCHUD) and", "АПМКХУД", "APMCHUD",
+     "Asia-Pacific Ministerial Conference on Housing and Urban Development"),  # [UNv1 1534]
+]
+
+
+@pytest.mark.parametrize("ru,en,acronym,en_acronym,en_name", ALIGNED, ids=[a[2] for a in ALIGNED])
+def test_english_from_the_aligned_definition(ru: str, en: str, acronym: str, en_acronym: str, en_name: str) -> None:
+    entries = compile_termbase([Unit(id="d:1", doc="d", source=ru, target=en)], Reference.empty())
+    entry = next(e for e in entries if e.ru_acronym == acronym)
+    assert (entry.en_acronym, entry.en_full_form, entry.en_source) == (en_acronym, en_name, "aligned")
