@@ -9,9 +9,12 @@ import click
 from exports import format_names
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
+from glossary.reference import Reference
 from tm.app import export_terms, load_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
 from tm.store import open_store
+
+LIST_HEADER = ("ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences")
 
 
 def stored_terms(db: str) -> list[TermEntry]:
@@ -58,9 +61,11 @@ def lookup(query: str, as_json: bool, db: str) -> None:
       tmtool terms lookup МОТ
       tmtool terms lookup ilo
       tmtool terms lookup "организация труда"
-    Exits 1, with the nearest terms, when nothing matches.
+      tmtool terms lookup МОТа            # case endings, Latin look-alikes (MOT), ООН = Организация Объединенных Наций
+    Whole words only; a term of the reference table that is not in the documents is shown as
+    "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
-    found = find_terms(stored_terms(db), query)
+    found = find_terms(stored_terms(db), query, Reference.load())
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in found], ensure_ascii=False, indent=2))
         return
@@ -77,6 +82,7 @@ def list_command(kind: str | None, as_json: bool, db: str) -> None:
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in entries], ensure_ascii=False, indent=2))
         return
+    click.echo("\t".join(LIST_HEADER))
     for e in entries:
         click.echo("\t".join((e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences))))
 
