@@ -31,7 +31,7 @@ def dev_termbases(reference: Reference | None, with_target: bool) -> tuple[dict[
     for doc, lines in docs.items():
         units = [Unit(id=f"{doc}:{n}", doc=doc, source=ru, target=en, position=i)
                  for i, (n, ru, en) in enumerate(lines)]
-        found[doc] = compile_termbase(units, reference)
+        found[doc] = compile_termbase(units, reference, year=int(doc.split("/")[0]))
     return found, docs
 
 

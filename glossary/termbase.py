@@ -169,12 +169,15 @@ def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set
     return entries
 
 
-def with_english(entry: TermEntry, reference: Reference) -> TermEntry:
-    """The entry with its English names from the reference table (or a note that there are none)."""
+def with_english(entry: TermEntry, reference: Reference, year: int | None = None) -> TermEntry:
+    """The entry with its English names from the reference table (or a note that there are none);
+    with the document's year, a note when the row's name was not in use then."""
     row = reference.find(entry.ru_acronym, entry.ru_full_form)
     if row is None:
         return replace(entry, notes=(*entry.notes, NO_ENGLISH))
     notes = entry.notes
+    if year is not None and not row.valid_in(year):
+        notes += (f"the reference name is of {row.years}, not of {year}",)
     if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
         notes += (f"reference Russian name: {row.ru_full_form}",)
     if row.note:
@@ -356,14 +359,16 @@ def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:
     return merged
 
 
-def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) -> list[TermEntry]:
-    """The termbase of one document's units, in order of first appearance."""
+def compile_termbase(units: Sequence[Unit], reference: Reference | None = None,
+                     year: int | None = None) -> list[TermEntry]:
+    """The termbase of one document's units, in order of first appearance; the document's year,
+    when known, is checked against the years of the reference names."""
     reference = Reference.load() if reference is None else reference
     acronyms, names = acronym_entries(units, reference)
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
     aligned = [u for u in units if u.target]  # aligned_english reads only these
-    entries = merge_concepts([aligned_english(with_english(e, reference), aligned) for e in entries])
+    entries = merge_concepts([aligned_english(with_english(e, reference, year), aligned) for e in entries])
     order = {u.id: i for i, u in enumerate(units)}
     entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
     doc = units[0].doc if units else ""
