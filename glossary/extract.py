@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from glossary import rules
 from glossary.infer import initials_start
-from glossary.names import cases, is_head, is_modifier, phrase_at
+from glossary.names import cases, is_head, is_modifier, phrase_at, starts_with_participle
 from glossary.normalise import parses
 from glossary.tokens import Token, clause_before, tokenize
 from tm.lang.morph import analyzer
@@ -91,12 +91,12 @@ def bracketed(text: str, start: int, stop: int) -> int | None:
 def modifier_start(words: list[Token], head: int) -> int:
     """Index of the first adjective before a head: "Продовольственной и сельскохозяйственной организации";
     only adjectives in the head's case ("прилагаемые Экономическим сообществом" starts at the head), and
-    before a capitalised head only capitalised ones."""
+    before a capitalised head only capitalised ones; never a present active participle ("Правящая партия")."""
     start = head
     i = head - 1
     while i >= 0:
         if is_modifier(words[i]) and cases(words[i]) & cases(words[head]) and (
-                words[i].capitalised or not words[head].capitalised):  # not "итальянским Институтом…"
+                words[i].capitalised or not words[head].capitalised) and not starts_with_participle(words[i].text):
             start = i
         elif not (words[i].text.lower() in rules.JOINERS and i > 0 and is_modifier(words[i - 1])):
             break
@@ -104,7 +104,7 @@ def modifier_start(words: list[Token], head: int) -> int:
     return start
 
 
-BLOCKING_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "PRCL", "INTJ", "CONJ", "PRED"})
+BLOCKING_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "GRND", "ADVB", "PRCL", "INTJ", "CONJ", "PRED"})
 
 
 def blocks(word: Token) -> bool:
@@ -123,6 +123,11 @@ def heads_start(acronym: str, words: list[Token]) -> int | None:
             best = modifier_start(words, i)
             if capitalised_after_joiner(words, best):
                 break  # "…посланник по Судану и Временные силы…": the name starts at the capital
+    if best is not None and not words[best].capitalised:
+        # a lower-case head before a capitalised one is a description: "партия Организация народов…"
+        later = next((i for i in range(best + 1, len(words)) if words[i].capitalised and is_head(words[i])), None)
+        if later is not None:
+            best = modifier_start(words, later)
     return best
 
 

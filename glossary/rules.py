@@ -33,6 +33,9 @@ NAME_HEADS = frozenset({
     "сила", "миссия", "отделение", "ассоциация", "министерство", "лига", "партия", "академия",
     "инспекция", "инициатива", "армия",
 })
+# Adjectives that point at a body rather than name it: "Настоящая Декларация…" (this one), "бывший".
+NOT_NAME_MODIFIERS = frozenset({"настоящий", "нынешний", "бывший", "прежний", "вышеупомянутый", "данный",
+                                "упомянутый", "указанный"})
 # Prepositions that open a name's complement: "Отдел по улучшению положения женщин".
 NAME_PREPOSITIONS = (
     ("в", "области"), ("в", "интересах"), ("в", "отношении"), ("о", "борьбе", "с"),
@@ -64,11 +67,13 @@ PRONOUN_PREPOSITIONS = frozenset({"за"})
 PRONOUN_LEMMAS = frozenset({"он", "она", "оно", "они"})
 # A preposition with a capitalised place name (pymorphy3 tag Geox) ends a name: "…мигрантов в Азии".
 PLACE_PREPOSITIONS = frozenset({"в"})
-# Cities where UN bodies sit and meet: "в Нью-Йорке" after a name says where it met, it is not part of
-# it ("Комитет в Нью-Йорке"). Lemmas as pymorphy3 gives them.
+# Cities: "в Нью-Йорке" after a name says where a body met or a team played, it is not part of the
+# name ("Комитет в Нью-Йорке", "Лиги чемпионов в Манчестере"); regions and countries may be
+# ("…безопасности в Абьее", "…мигрантов в Азии"). Lemmas as pymorphy3 gives them.
 VENUES = frozenset({"нью-йорк", "женева", "вена", "найроби", "бангкок", "аддис-абеба", "сантьяго", "бейрут",
                     "рим", "париж", "гаага", "монреаль", "бонн", "вашингтон", "лондон", "брюссель", "москва",
-                    "страсбург", "турин", "мадрид", "лион", "копенгаген"})
+                    "страсбург", "турин", "мадрид", "лион", "копенгаген", "манчестер", "берлин", "киев", "минск",
+                    "пекин", "токио", "дели", "каир", "санкт-петербург", "стамбул", "милан", "барселона"})
 PLACE_TAG = "Geox"
 # pymorphy3 tags of a person's name: one belongs to a name only in the genitive, right after a head
 # without adjectives or after another person's name ("Университет Джонса Хопкинса"); not after other
