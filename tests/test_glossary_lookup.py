@@ -92,4 +92,4 @@ def test_cli_lookup_case_ending_and_look_alike_letters(terms_db: Path) -> None:
 
 def test_cli_list_has_a_header_row(terms_db: Path) -> None:
     done = CliRunner().invoke(main, ["terms", "list", "--db", str(terms_db)])
-    assert done.output.splitlines()[0] == "ru_acronym\tru_full_form\ten_acronym\ten_full_form\toccurrences"
+    assert done.output.splitlines()[0] == "ru_acronym\tru_full_form\ten_acronym\ten_full_form\toccurrences\tdocuments"
