@@ -4,6 +4,9 @@
     python bench/term_score.py --unv1 [--target] [--no-reference] [--verbose]
         # the UN dev set (../shared/data/unv1), tests/data/terms/unv1_gold.tsv: one termbase per
         # document; --target gives the units their English lines (aligned English acronyms)
+    python bench/term_score.py --news wmt21_newstest_ruen [--target]
+        # the entries of a ../shared/data/parallel set, one termbase per document, for reading by
+        # hand (which are not terms); prints kind, Russian acronym, full form, found, English acronym
 """
 from __future__ import annotations
 
@@ -35,8 +38,29 @@ def dev_termbases(reference: Reference | None, with_target: bool) -> tuple[dict[
     return found, docs
 
 
+PARALLEL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "parallel"
+
+
+def news_entries(name: str, with_target: bool) -> list[TermEntry]:
+    ru = (PARALLEL / f"{name}.ru").read_text(encoding="utf-8").split("\n")
+    en = (PARALLEL / f"{name}.en").read_text(encoding="utf-8").split("\n")
+    found: list[TermEntry] = []
+    for row in (PARALLEL / f"{name}.docs").read_text(encoding="utf-8").strip().split("\n"):
+        doc, first, count = row.split("\t")[:3]
+        lines = range(int(first), int(first) + int(count))
+        found += compile_termbase([Unit(id=f"{doc}:{i}", doc=doc, source=ru[i - 1], target=en[i - 1] if with_target else "")
+                                   for i in lines])
+    return found
+
+
 def main() -> None:
     reference = Reference.empty() if "--no-reference" in sys.argv else None
+    if "--news" in sys.argv:
+        entries = news_entries(sys.argv[sys.argv.index("--news") + 1], "--target" in sys.argv)
+        for e in entries:
+            print("\t".join((e.kind, e.ru_acronym, e.ru_full_form, e.found, e.en_acronym)))
+        print(f"{len(entries)} entries")
+        return
     if "--unv1" in sys.argv:
         entries, docs = dev_termbases(reference, "--target" in sys.argv)
         scores = score_dev(entries, docs, load_dev_gold(DEV_GOLD))

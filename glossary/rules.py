@@ -91,7 +91,7 @@ INITIALS_FIRST_WORDS = frozenset({"организации"})
 # tested for glosses (glossary.extract.is_gloss).
 GUESSED_METHODS = frozenset({"heads", "chain"})
 # Nouns of action that govern a name rather than begin it: "осуществлением передачи знаний (ТОКТЕН)".
-GOVERNING_CASES = frozenset({"ablt", "datv", "accs"})
+GOVERNING_CASES = frozenset({"ablt", "accs"})
 # Quotation marks that may hold a name right before its bracketed acronym: «Армия сопротивления Бога» (ЛРА);
 # the corpus writes «» as <<>>.
 QUOTED_DEFINITION = re.compile(r"(?P<open>«|<<|\")(?P<name>[А-ЯЁA-Z][^«»<>\"()]*)(?:»|>>|\")(?P<tail>[^«»<>\"(),;:]*)$")
