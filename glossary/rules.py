@@ -5,10 +5,11 @@ import re
 
 # An acronym: two or more capitals (Cyrillic or Latin), optionally a case ending in lower case.
 # Not next to a digit ("Т-80БВМ", "TB2", "MOD081WL") nor inside a web domain ("URA.RU").
-# Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", and "УНП ООН" (ACRONYM_SUFFIXES).
+# Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", "УНП ООН", and Latin capitals
+# with a number of one or two digits, "COVID-19" (Cyrillic ones with a number are models: "ГАЗ-3110").
 ACRONYM = re.compile(
     r"(?<!\w)(?<!\d-)(?<![A-Za-zА-ЯЁа-яё]\.)"
-    r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?|[A-Z]{2,})"
+    r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?|[A-Z]{2,}(?:-\d{1,2}(?!\d))?)"
     r"(?P<ending>[а-яё]{0,3})(?!\w)(?!-\d)(?!\.[A-Za-zА-ЯЁа-яё])")
 # An all-capital word this long that the dictionary knows (not as an abbreviation) is a word
 # in capitals, not an acronym: НЕЛЬЗЯ, ПАУКООБРАЗНОЕ, ОСУЖДЕНИЕМ.
