@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from glossary import rules
 from glossary.infer import initials_start
-from glossary.names import is_modifier
+from glossary.names import cases, is_head, is_modifier, phrase_at, starts_with_participle
 from glossary.normalise import parses
 from glossary.tokens import Token, clause_before, tokenize
+from tm.lang.morph import analyzer
 from tm.model import Unit
 
 
@@ -43,10 +44,18 @@ def is_acronym(core: str, ending: str, text: str, start: int, stop: int) -> bool
     """Whether a run of capitals is an acronym (not a Roman numeral or document symbol)."""
     if ending not in rules.ACRONYM_ENDINGS or rules.ROMAN_NUMERAL.match(core):
         return False
-    if parses(core.lower())[0].tag.POS in rules.FUNCTION_WORD_POS:
+    if parses(core.lower())[0].tag.POS in rules.FUNCTION_WORD_POS or is_capitalised_word(core):
         return False
     around = text[max(0, start - 2):stop + 2]
     return not rules.DOCUMENT_SYMBOL.search(around)
+
+
+def is_capitalised_word(core: str) -> bool:
+    """A long Cyrillic word in capitals that the dictionary knows, not as an abbreviation: НЕЛЬЗЯ."""
+    if len(core) < rules.CAPITALISED_WORD_MIN_LETTERS or not core.isalpha() or not ("А" <= core[0] <= "Я"):
+        return False
+    first = parses(core.lower())[0]
+    return analyzer().word_is_known(core.lower()) and not {"Abbr", "Orgn", "Geox", "Init"} & first.tag.grammemes
 
 
 def acronyms_in(text: str) -> list[tuple[str, int, int]]:
@@ -80,11 +89,14 @@ def bracketed(text: str, start: int, stop: int) -> int | None:
 
 
 def modifier_start(words: list[Token], head: int) -> int:
-    """Index of the first adjective before a head: "Продовольственной и сельскохозяйственной организации"."""
+    """Index of the first adjective before a head: "Продовольственной и сельскохозяйственной организации";
+    only adjectives in the head's case ("прилагаемые Экономическим сообществом" starts at the head), and
+    before a capitalised head only capitalised ones; never a present active participle ("Правящая партия")."""
     start = head
     i = head - 1
     while i >= 0:
-        if is_modifier(words[i]):
+        if is_modifier(words[i]) and cases(words[i]) & cases(words[head]) and (
+                words[i].capitalised or not words[head].capitalised) and not starts_with_participle(words[i].text):
             start = i
         elif not (words[i].text.lower() in rules.JOINERS and i > 0 and is_modifier(words[i - 1])):
             break
@@ -92,7 +104,7 @@ def modifier_start(words: list[Token], head: int) -> int:
     return start
 
 
-BLOCKING_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "ADVB", "PRCL", "INTJ", "CONJ", "PRED"})
+BLOCKING_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "GRND", "ADVB", "PRCL", "INTJ", "CONJ", "PRED"})
 
 
 def blocks(word: Token) -> bool:
@@ -107,9 +119,20 @@ def heads_start(acronym: str, words: list[Token]) -> int | None:
         word = words[i]
         if word.text.lower() not in rules.JOINERS and blocks(word):
             break
-        if word.lemma in rules.NAME_HEADS:
+        if word.lemma in rules.NAME_HEADS and is_head(word):
             best = modifier_start(words, i)
+            if capitalised_after_joiner(words, best):
+                break  # "…посланник по Судану и Временные силы…": the name starts at the capital
+    if best is not None and not words[best].capitalised:
+        # a lower-case head before a capitalised one is a description: "партия Организация народов…"
+        later = next((i for i in range(best + 1, len(words)) if words[i].capitalised and is_head(words[i])), None)
+        if later is not None:
+            best = modifier_start(words, later)
     return best
+
+
+def capitalised_after_joiner(words: list[Token], start: int) -> bool:
+    return words[start].capitalised and start > 0 and words[start - 1].text.lower() in rules.JOINERS
 
 
 def chain_start(acronym: str, words: list[Token]) -> int | None:
@@ -121,6 +144,9 @@ def chain_start(acronym: str, words: list[Token]) -> int | None:
         start = i
     while start is not None and start < len(words) - 1 and governed(words[start]):
         start += 1
+    if start is not None:  # "в частности метилендиоксиметамфетамина (МДМА)": an aside, not the name
+        opener = phrase_at(words, start, rules.PARENTHETICAL_OPENERS)
+        start = start + opener if start + opener < len(words) else None
     return start
 
 
@@ -135,16 +161,86 @@ Strategy = Callable[[str, list[Token]], "int | None"]
 def define(acronym: str, unit: int, text: str, paren: int,
            strategies: Sequence[tuple[str, Strategy]]) -> Definition | None:
     """The bracketed full name before text[paren], by the first strategy that finds a start."""
+    close = text.index(")", paren) + 1
+    quoted = quoted_definition(text, paren)
+    if quoted is not None:
+        return Definition(acronym, unit, text[quoted:paren].rstrip(), "quoted", quoted, close)
+    core, place = compound_parts(acronym)
+    before = text[:paren].rstrip()
+    if place and before.endswith(place) and "," in before:
+        comma = before.rindex(",")  # "…для арабских государств, Египет (РЦБК-Египет)"
+        found = define(core, unit, text[:comma] + " (" + core + ")", comma + 1, strategies)
+        if found is not None:
+            return Definition(acronym, unit, text[found.start:len(before)], found.method, found.start, close)
+        return None
     tokens = tokenize(text[:paren])
     words = clause_before(tokens, len(tokens))
     if not words:
         return None
+    longer = across_comma(tokens, len(tokens) - len(words))
+    if longer:  # "…по вопросам образования, науки и культуры (ЮНЕСКО)", "…адвокатов защиты, практикующих в…"
+        for method, strategy in strategies:
+            start = strategy(acronym, longer)
+            if start is not None and start < len(longer) - len(words) and (
+                    method in ("initials", "reference") or (method == "heads" and longer[start].capitalised)):
+                return Definition(acronym, unit, text[longer[start].start:longer[-1].stop], method,
+                                  longer[start].start, close)
     for method, strategy in strategies:
         start = strategy(acronym, words)
         if start is not None:
+            if method in rules.GUESSED_METHODS and is_gloss(acronym, words[start:], method):
+                return None
             phrase = text[words[start].start:words[-1].stop]
-            return Definition(acronym, unit, phrase, method, words[start].start, text.index(")", paren) + 1)
+            return Definition(acronym, unit, phrase, method, words[start].start, close)
     return None
+
+
+def is_gloss(acronym: str, words: list[Token], method: str) -> bool:
+    """A bracket that glosses the words before it rather than spelling them out, when the name was
+    found by its heads or as a noun phrase, not by its initials: a place the dictionary knows
+    ("Принстонского университета (США)"), a noun phrase (no head) holding another acronym
+    ("предполагаемый боевик ДАИШ (ИГИЛ)"), or one word that cannot begin the acronym ("его Миссии (ЭКОМИБ)")."""
+    place = parses(acronym.lower())[0].tag
+    if rules.PLACE_TAG in place and "Abbr" in place and analyzer().word_is_known(acronym.lower()):
+        return True
+    if method == "chain" and any(w.acronym for w in words):
+        return True
+    return len(words) == 1 and words[0].text[:1].upper() != acronym[:1]
+
+
+def across_comma(tokens: list[Token], first: int) -> list[Token]:
+    """The clause before tokens[first] joined to it across a comma, when the words after the comma
+    continue a name: a participle agreeing with the word before the comma (", связанной с…",
+    ", практикующих в…") or a list closed by "и" (", науки и культуры"); [] otherwise."""
+    if first < 2 or tokens[first - 1].text != "," or not tokens[first - 2].is_word:
+        return []
+    clause = tokens[first:]
+    before = tokens[first - 2]
+    participle = any(p.tag.POS == "PRTF" for p in parses(clause[0].text)) and bool(cases(clause[0]) & cases(before))
+    joined = [t for t in clause if t.text.lower() in rules.JOINERS]
+    listed = (bool(joined) and bool(cases(clause[0]) & cases(before)) and not is_modifier(clause[0])
+              and not any(blocks(t) for t in clause if t not in joined))
+    if not (participle or listed):
+        return []
+    return [*clause_before(tokens, first - 1), *clause]
+
+
+def quoted_definition(text: str, paren: int) -> int | None:
+    """Where a quoted name right before the bracket begins: «Армия сопротивления Бога» (ЛРА),
+    <<Аль-Каида>> на Аравийском полуострове (АКАП)."""
+    m = rules.QUOTED_DEFINITION.search(text[:paren].rstrip())
+    if m is None:
+        return None
+    tail = [t for t in tokenize(m.group("tail")) if t.is_word]
+    if len(tail) > rules.QUOTED_TAIL_MAX_WORDS or any(blocks(t) for t in tail):
+        return None
+    return m.start()
+
+
+def compound_parts(acronym: str) -> tuple[str, str]:
+    """"РЦБК-Египет" -> ("РЦБК", "Египет"): an acronym with a place name; ("", "") otherwise."""
+    core, _, place = acronym.partition("-")
+    return (core, place) if place[:1].isupper() and place[1:].islower() and place[1:] else ("", "")
 
 
 def default_strategies(reference_start: Strategy | None) -> list[tuple[str, Strategy]]:

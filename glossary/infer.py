@@ -44,12 +44,13 @@ def initials_match(acronym: str, parts: tuple[str, ...], skippable: tuple[bool, 
 def initials_start(acronym: str, words: list[Token]) -> int | None:
     """The leftmost word from which the rest of the words spell the acronym, if any."""
     parts = word_parts(words)
-    target = acronym.upper()
+    target = acronym.upper().replace("-", "").replace(" ", "")
     for p, (_, index) in enumerate(parts):
         if p > 0 and parts[p - 1][1] == index:
             continue  # not the first part of its word
         texts = tuple(t for t, _ in parts[p:])
         skips = tuple(t.lower() in rules.INITIALS_SKIPPABLE for t in texts)
-        if not skips[0] and initials_match(target, texts, skips):
+        # a name may start with "Организации" (ОАГ), never with a preposition or "и"
+        if (not skips[0] or texts[0].lower() in rules.INITIALS_FIRST_WORDS) and initials_match(target, texts, skips):
             return index
     return None

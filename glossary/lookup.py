@@ -1,16 +1,41 @@
-"""Finding termbase entries by any of their four names, or a part of one; suggesting near misses."""
+"""Finding termbase entries by any of their four names, or a part of one; suggesting near misses.
+
+A query matches on whole words, never inside one (ЕС does not find «экономический», UN does not find
+"Communities"): its words as typed, then their lemmas side by side, then its lemmas anywhere in the
+name ("конференция миграции"). Before matching, a query is folded: case, ё, a case ending after an
+acronym (МОТа, ЮНИСЕФом), Latin letters typed for their Cyrillic look-alikes (MOT, ЮHИCEФ), and
+ООН / «Организация Объединенных Наций» (UN / United Nations) as one word. A query the documents
+do not answer may be answered by the reference table, and the entry says so (FOUND_REFERENCE).
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from glossary.model import TermEntry
-from glossary.normalise import lemma_key
+from glossary.model import ACRONYM, FOUND_REFERENCE, TermEntry
+from glossary.normalise import is_acronym_word, lemma, parses
+from glossary.reference import Reference, ReferenceName
 from tm.errors import TmtoolError
 
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 50.0
+REFERENCE_NOTE = "from the reference table: not in the documents of this termbase"
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# An acronym typed with a case ending: "МОТа", "ЮНИСЕФом", "СПИДу".
+ACRONYM_WITH_ENDING = re.compile(r"^(?P<core>[А-ЯЁ]{2,})(?:а|у|ом|е|ов|ам|ами|ах)$")
+# Latin letters that look like Cyrillic ones, and back: "MOT" for МОТ, "ЮHИCEФ" for ЮНИСЕФ.
+LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+CYRILLIC_TO_LATIN = str.maketrans("АВСЕНКМОРТХасеорху", "ABCEHKMOPTXaceopxy")
+# Word sequences that are one word for lookup: the United Nations in both languages.
+SYNONYMS = (
+    (("организация", "объединенный", "нация"), "оон"),
+    (("объединенный", "нация"), "оон"),
+    (("united", "nations"), "un"),
+)
 
 
 class TermNotFound(TmtoolError):
@@ -34,47 +59,126 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
-def contains_lemmas(phrase: str, query_key: tuple[str, ...]) -> bool:
-    """Whether the query's lemmas occur in order, side by side, in the phrase ("организации труда")."""
-    key = lemma_key(phrase)
-    n = len(query_key)
-    return n > 0 and any(key[i:i + n] == query_key for i in range(len(key) - n + 1))
+def strip_ending(word: str) -> str:
+    m = ACRONYM_WITH_ENDING.match(word)
+    return m.group("core") if m else word
 
 
-def rank(entry: TermEntry, query: str, query_key: tuple[str, ...]) -> int | None:
-    """0 for an exact name, 1 for a part of one, 2 for an inflected part; None for no match."""
-    names = [fold(n) for n in designations(entry)]
-    if query in names:
-        return 0
-    if any(query in n for n in names):
-        return 1
-    if any(contains_lemmas(n, query_key) for n in (entry.ru_full_form, entry.ru_full_form_in_text, *entry.ru_variants)
-           if n):
-        return 2
-    return None
+def merge_synonyms(typed: list[str], lemmas: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Both word lists with each SYNONYMS phrase (found by its lemmas) as its one word."""
+    out_typed: list[str] = []
+    out_lemmas: list[str] = []
+    i = 0
+    while i < len(lemmas):
+        for phrase, one in SYNONYMS:
+            if tuple(lemmas[i:i + len(phrase)]) == phrase:
+                out_typed.append(one)
+                out_lemmas.append(one)
+                i += len(phrase)
+                break
+        else:
+            out_typed.append(typed[i])
+            out_lemmas.append(lemmas[i])
+            i += 1
+    return tuple(out_typed), tuple(out_lemmas)
+
+
+@lru_cache(maxsize=16384)
+def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words as typed (folded) and as lemmas, with the synonyms merged."""
+    words = [strip_ending(m.group()) for m in WORD.finditer(text)]
+    return merge_synonyms([fold(w) for w in words], [fold(w) if w.isupper() else fold(word_lemma(w)) for w in words])
+
+
+@lru_cache(maxsize=16384)
+def word_lemma(word: str) -> str:
+    """The lemma, with participles that name bodies kept as adjectives ("Объединенных" -> "объединенный")."""
+    parse = parses(word)[0]
+    if parse.tag.POS in ("PRTF", "PRTS"):
+        form = parse.inflect({"nomn", "sing", "masc"})
+        return (form.word if form else parse.word).replace("ё", "е")
+    return lemma(word)
+
+
+def query_readings(query: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The query's word forms as typed, and with its letters read as Cyrillic and as Latin look-alikes."""
+    variants = (query, query.translate(LATIN_TO_CYRILLIC), query.translate(CYRILLIC_TO_LATIN))
+    return list(dict.fromkeys(word_forms(v) for v in variants))
+
+
+def side_by_side(name: tuple[str, ...], query: tuple[str, ...]) -> bool:
+    n = len(query)
+    return n > 0 and any(name[i:i + n] == query for i in range(len(name) - n + 1))
+
+
+def rank_names(names: Sequence[str], query: str) -> int | None:
+    """0 an exact name, 1 its words side by side, 2 their lemmas side by side, 3 the lemmas anywhere."""
+    readings = query_readings(query)
+    forms = [word_forms(n) for n in names]
+    best: int | None = None
+    for typed_q, lemmas_q in readings:
+        if not typed_q:
+            continue
+        for typed, lemmas in forms:
+            if typed == typed_q:
+                return 0
+            if side_by_side(typed, typed_q):
+                rank = 1
+            elif side_by_side(lemmas, lemmas_q):
+                rank = 2
+            elif len(lemmas_q) > 1 and set(lemmas_q) <= set(lemmas):
+                rank = 3
+            else:
+                continue
+            best = rank if best is None else min(best, rank)
+    return best
+
+
+def rank(entry: TermEntry, query: str) -> int | None:
+    return rank_names(designations(entry), query)
 
 
 def lookup(entries: Sequence[TermEntry], query: str) -> list[TermEntry]:
-    """Entries matching the query, case-insensitively: exact names first, then parts of names."""
-    folded = fold(query)
-    if not folded:
+    """Entries matching the query on whole words: exact names first, then parts of names."""
+    if not fold(query):
         return []
-    key = lemma_key(query)
-    ranked = [(r, i, e) for i, e in enumerate(entries) if (r := rank(e, folded, key)) is not None]
+    ranked = [(r, i, e) for i, e in enumerate(entries) if (r := rank(e, query)) is not None]
     return [e for _, _, e in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
 
-def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS) -> list[str]:
-    """The designations nearest to a query that matched nothing (rapidfuzz WRatio)."""
-    choices = sorted({n for e in entries for n in designations(e)})
+def reference_entry(row: ReferenceName) -> TermEntry:
+    """A reference row as an entry, marked as not found in the documents."""
+    return TermEntry(id=f"reference:{row.ru_acronym or row.en_acronym or row.ru_full_form}",
+                     kind=ACRONYM if row.ru_acronym else "name", ru_acronym=row.ru_acronym,
+                     ru_full_form=row.ru_full_form, en_acronym=row.en_acronym, en_full_form=row.en_full_form,
+                     found=FOUND_REFERENCE, en_source="reference",
+                     notes=(REFERENCE_NOTE, *((row.note,) if row.note else ())))
+
+
+def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,
+            reference: Reference | None = None) -> list[str]:
+    """The designations nearest to a query that matched nothing (rapidfuzz WRatio), the reference
+    table's names among them."""
+    rows = reference.rows if reference is not None else []
+    choices = sorted({n for e in [*entries, *map(reference_entry, rows)] for n in designations(e)})
     found = process.extract(fold(query), choices, scorer=fuzz.WRatio, processor=fold, limit=limit,
                             score_cutoff=SUGGESTION_CUTOFF)
     return [choice for choice, _, _ in found]
 
 
-def find_terms(entries: Sequence[TermEntry], query: str) -> list[TermEntry]:
-    """lookup(), raising TermNotFound with suggestions when nothing matches."""
-    found = lookup(entries, query)
+def acronyms_of(entries: Sequence[TermEntry], query: str) -> list[TermEntry]:
+    """A pasted phrase answered by the acronyms in it: "по линии МОТ" finds МОТ."""
+    words = [strip_ending(m.group()) for m in WORD.finditer(query)]
+    shared = {one for _, one in SYNONYMS}  # ООН alone says little
+    acronyms = [w for w in words if is_acronym_word(w) and fold(w) not in shared] if len(words) > 1 else []
+    return [e for a in acronyms for e in lookup(entries, a)]
+
+
+def find_terms(entries: Sequence[TermEntry], query: str, reference: Reference | None = None) -> list[TermEntry]:
+    """lookup(); else the reference table's rows that answer the query (marked FOUND_REFERENCE);
+    else the acronyms of a pasted phrase, in both; else TermNotFound with suggestions."""
+    rows = [reference_entry(r) for r in reference.rows] if reference is not None else []
+    found = lookup(entries, query) or lookup(rows, query) or acronyms_of(entries, query) or acronyms_of(rows, query)
     if not found:
-        raise TermNotFound(query, suggest(entries, query))
+        raise TermNotFound(query, suggest(entries, query, reference=reference))
     return found

@@ -65,6 +65,8 @@ def is_modifier(token: Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_is_modifier(word: str) -> bool:
+    if lemma(word) in rules.NOT_NAME_MODIFIERS:
+        return False
     return not is_acronym_word(word) and any(
         p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag for p in word_phrase_parses(word))
 
@@ -79,6 +81,11 @@ def word_is_head(word: str) -> bool:
         p.tag.POS == "NOUN" for p in word_phrase_parses(word))
 
 
+@lru_cache(maxsize=65536)
+def starts_with_participle(word: str) -> bool:
+    return any(p.tag.POS == "PRTF" and {"pres", "actv"} <= p.tag.grammemes for p in parses(word))
+
+
 def cases(token: Token) -> frozenset[str]:
     return word_cases(token.text) if token.is_word else frozenset()
 
@@ -88,8 +95,15 @@ def word_cases(word: str) -> frozenset[str]:
     return frozenset(str(p.tag.case) for p in word_phrase_parses(word))
 
 
+def is_country(token: Token) -> bool:
+    return token.capitalised and any(rules.PLACE_TAG in p.tag and p.tag.case == "gent" for p in parses(token.text))
+
+
 def head_of(tokens: Sequence[Token], i: int) -> int | None:
-    """Index of the head noun of a name starting at tokens[i] (after its adjectives), if any."""
+    """Index of the head noun of a name starting at tokens[i] (after its adjectives), if any; a name
+    does not start with a present active participle ("Правящий Союз…" is "the ruling Union")."""
+    if tokens[i].is_word and starts_with_participle(tokens[i].text):
+        return None
     j = i
     while j < len(tokens):
         if is_head(tokens[j]):
@@ -166,7 +180,10 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_place(token: Token) -> bool:
-    return token.capitalised and any(rules.PLACE_TAG in p.tag and p.tag.case == "loct" for p in parses(token.text))
+    """A place a name may end with ("…безопасности в Абьее"), not a city where bodies meet or teams
+    play ("Комитет в Нью-Йорке", "Лиги чемпионов в Манчестере")."""
+    return token.capitalised and token.lemma not in rules.VENUES and any(
+        rules.PLACE_TAG in p.tag and p.tag.case == "loct" for p in parses(token.text))
 
 
 def is_person(token: Token) -> bool:
@@ -248,10 +265,13 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
         return 2, after_prep
     prep = preposition_at(tokens, k)
     if prep:
-        if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT:
+        if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT or (k - 1 > head and is_country(tokens[k - 1])):
+            # "Банка России | по инфляции": after the country a body belongs to, a complement is the sentence's
             return 0, after_prep
         return (prep, True) if k + prep < len(tokens) and tokens[k + prep].is_word else (0, after_prep)
     if genitive(token) or (after_prep and cases(token)):
+        if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT and not token.capitalised:
+            return 0, after_prep  # "Генеральной Ассамблеи | предложения", but "…секретарь Организации…"
         return 1, after_prep
     return 0, after_prep
 

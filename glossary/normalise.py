@@ -15,6 +15,7 @@ import pymorphy3
 from tm.lang.morph import analyzer
 from tm.lang.script import COMPOUND_WORD
 
+QUOTED = re.compile(r"(?:«|<<|\")([^«»<>\"]+)(?:»|>>|\")")
 ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")
 MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 JOINERS = frozenset({"и"})  # "Продовольственная и сельскохозяйственная организация"
@@ -80,7 +81,10 @@ def head_index(words: list[str]) -> int | None:
             return None
         if word.lower() in JOINERS and i > 0:
             continue
-        if has_pos(word, frozenset({"NOUN"})) and (i > 0 or not has_pos(word, MODIFIER_POS)):
+        adjective_first = parses(word)[0].tag.POS in MODIFIER_POS and i + 1 < len(words) and has_pos(
+            words[i + 1], frozenset({"NOUN"}))  # "Рижского мирного соглашения": "мирного" is no noun here
+        if has_pos(word, frozenset({"NOUN"})) and not adjective_first and (
+                i > 0 or len(words) == 1 or not has_pos(word, MODIFIER_POS)):
             return i
         if not has_pos(word, MODIFIER_POS):
             return None
@@ -97,19 +101,52 @@ def head_parse(head: str, modifiers: list[str]) -> pymorphy3.analyzer.Parse:
     return nouns[0]
 
 
+# Heads a name uses in the plural ("Временные силы…", "Цели развития тысячелетия"): kept plural.
+PLURAL_NAME_HEADS = frozenset({"сила", "стандарт", "цель", "соглашение", "средство", "инвестиция", "принцип",
+                               "правило"})
+
+
 def inflect_head(parse: pymorphy3.analyzer.Parse) -> pymorphy3.analyzer.Parse:
-    """Nominative singular when the noun has one (plural-only nouns stay plural)."""
+    """Nominative singular when the noun has one (plural-only nouns stay plural, and so do the
+    plural heads of PLURAL_NAME_HEADS)."""
+    if parse.tag.number == "plur" and parse.normal_form.replace("ё", "е") in PLURAL_NAME_HEADS:
+        return parse.inflect({"nomn", "plur"}) or parse
     return parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"}) or parse
 
 
+# Adjective lemmas a name never means when another reading fits: "Временного секретариата" is
+# "временный", not "временной" (of time in grammar).
+DISPREFERRED_LEMMAS = frozenset({"временной"})
+
+
+INFLECTED_GRAMMEMES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2",
+                                  "sing", "plur", "masc", "femn", "neut", "anim", "inan", "Infr", "V-ej", "V-oy"})
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def inflect_modifier(word: str, source: Agreement, head: pymorphy3.analyzer.Parse) -> str:
+    """The adjective in the head's new form; of the lexeme's forms, the one closest to the word
+    ("Высшего" -> "Высший", not "Высочайший", which pymorphy3 also files as its superlative)."""
     number = str(head.tag.number)
     wanted = {"nomn", number} | ({str(head.tag.gender)} if number == "sing" and head.tag.gender in GENDERS else set())
-    for p in parses(word):
-        if p.tag.POS in MODIFIER_POS and p.tag.case == source.case and p.tag.number == source.number:
-            form = p.inflect(wanted)
-            if form is not None:
-                return form.word
+    readings = [p for p in parses(word)
+                if p.tag.POS in MODIFIER_POS and p.tag.case == source.case and p.tag.number == source.number]
+    readings = [p for p in readings if p.normal_form not in DISPREFERRED_LEMMAS] or readings
+    lower = word.lower()
+    for p in readings:
+        kept = p.tag.grammemes - INFLECTED_GRAMMEMES  # a participle keeps its tense and voice
+        forms = [f for f in p.lexeme if (wanted | kept) <= f.tag.grammemes]
+        if forms:
+            return max(forms, key=lambda f: (common_prefix(f.word, lower), -len(f.word))).word
+        form = p.inflect(wanted)
+        if form is not None:
+            return form.word
     return word
 
 
@@ -128,6 +165,9 @@ def match_case(original: str, new: str) -> str:
 
 def dictionary_form(phrase: str) -> str:
     """The phrase as a translator enters it: head phrase in the nominative singular."""
+    quoted = QUOTED.fullmatch(phrase)
+    if quoted:  # «Армия сопротивления Бога»: the name in quotation marks, without them
+        return quoted.group(1)
     matches = list(COMPOUND_WORD.finditer(phrase))
     words = [m.group() for m in matches]
     head = head_index(words)

@@ -10,7 +10,9 @@ from glossary.normalise import lemma_key
 from glossary.tokens import Token
 from tm.errors import InputError
 
-COLUMNS = ("category", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "note")
+COLUMNS = ("category", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "note",
+           "valid_from", "valid_to", "source")
+BASIC_COLUMNS = COLUMNS[:6]  # the older layout, without years and source, is read as well
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,18 +25,33 @@ class ReferenceName:
     en_acronym: str
     en_full_form: str
     note: str = ""
+    valid_from: str = ""  # first year the name is valid, "" when it is older than the UN's records here
+    valid_to: str = ""  # last year, "" while the name is in use
+    source: str = ""  # how the row was checked (codes in the table's header)
+
+    def valid_in(self, year: int) -> bool:
+        after_start = not self.valid_from or int(self.valid_from) <= year
+        return after_start and (not self.valid_to or year <= int(self.valid_to))
+
+    @property
+    def years(self) -> str:
+        return f"{self.valid_from or '…'}–{self.valid_to or ''}"
 
 
 def parse_rows(lines: list[str], path: str) -> list[ReferenceName]:
     """Rows of a reference TSV: '#' lines are comments, the first other line the header."""
     body = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-    if not body or tuple(body[0][1].rstrip("\n").split("\t")) != COLUMNS:
+    header = tuple(body[0][1].rstrip("\n").split("\t")) if body else ()
+    if header not in (COLUMNS, BASIC_COLUMNS):
         raise InputError(path, f"header must be {' '.join(COLUMNS)}", body[0][0] if body else None)
     rows = []
     for number, line in body[1:]:
         cells = line.rstrip("\n").split("\t")
-        if len(cells) != len(COLUMNS):
-            raise InputError(path, f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}", number)
+        if len(cells) != len(header):
+            raise InputError(path, f"expected {len(header)} tab-separated cells, found {len(cells)}", number)
+        for year in cells[6:8]:
+            if year.strip() and not year.strip().isdigit():
+                raise InputError(path, f"a year must be four digits, not {year!r}", number)
         rows.append(ReferenceName(*(c.strip() for c in cells)))
     return rows
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 import re
 
 # An acronym: two or more capitals (Cyrillic or Latin), optionally a case ending in lower case.
-ACRONYM = re.compile(r"(?<![^\W\d_])(?P<core>[А-ЯЁ]{2,}|[A-Z]{2,})(?P<ending>[а-яё]{0,3})(?![^\W\d_])")
+# Not next to a digit ("Т-80БВМ", "TB2", "MOD081WL") nor inside a web domain ("URA.RU").
+# Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", "УНП ООН", and Latin capitals
+# with a number of one or two digits, "COVID-19" (Cyrillic ones with a number are models: "ГАЗ-3110").
+ACRONYM = re.compile(
+    r"(?<!\w)(?<!\d-)(?<![A-Za-zА-ЯЁа-яё]\.)"
+    r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?|[A-Z]{2,}(?:-\d{1,2}(?!\d))?)"
+    r"(?P<ending>[а-яё]{0,3})(?!\w)(?!-\d)(?!\.[A-Za-zА-ЯЁа-яё])")
+# An all-capital word this long that the dictionary knows (not as an abbreviation) is a word
+# in capitals, not an acronym: НЕЛЬЗЯ, ПАУКООБРАЗНОЕ, ОСУЖДЕНИЕМ.
+CAPITALISED_WORD_MIN_LETTERS = 5
 # Case endings an acronym takes in running text: "ВИЧ/СПИДом", "по ВИЧ/СПИДу", "СПИДа".
 ACRONYM_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ов", "ам", "ами", "ах"})
 # Capitals that are not acronyms.
@@ -18,13 +27,23 @@ NAME_HEADS = frozenset({
     "конференция", "ассамблея", "секретариат", "секретарь", "группа", "бюро", "агентство",
     "банк", "суд", "форум", "сообщество", "договор", "декларация", "пакт", "служба",
     "общество", "докладчик", "комиссар", "университет", "структура", "трибунал",
+    # added for UN text of 2015 (tests/data/terms/unv1_gold.tsv): peacekeeping forces and missions,
+    # offices, associations and other bodies. Not "план", "цель", "стандарт": "План действий" of a
+    # conference is a short reference, and "конкретная цель деятельности ФАО" no name (report A/58/98);
+    # ЦРТ and МСУГС are found by their initials.
+    "сила", "миссия", "отделение", "ассоциация", "министерство", "лига", "партия", "академия",
+    "инспекция", "инициатива", "армия",
 })
+# Adjectives that point at a body rather than name it: "Настоящая Декларация…" (this one), "бывший".
+NOT_NAME_MODIFIERS = frozenset({"настоящий", "нынешний", "бывший", "прежний", "вышеупомянутый", "данный",
+                                "упомянутый", "указанный"})
 # Prepositions that open a name's complement: "Отдел по улучшению положения женщин".
 NAME_PREPOSITIONS = (
     ("в", "области"), ("в", "интересах"), ("в", "отношении"), ("о", "борьбе", "с"),
     ("по",), ("о",), ("об",), ("для",), ("против",), ("через",),
 )
-# Heads whose name never continues with a preposition: "Генерального секретаря о насилии…".
+# Heads whose name never continues with a preposition ("Генерального секретаря о насилии…") nor with
+# a lower-case genitive ("Генеральной Ассамблеи предложения").
 HEADS_WITHOUT_COMPLEMENT = frozenset({"секретарь", "ассамблея"})
 # Lemma sequences that are complete names: nothing attaches to them ("…Наций для решения…"),
 # and they continue a name across a capital ("Детский фонд Организации Объединенных Наций").
@@ -49,6 +68,13 @@ PRONOUN_PREPOSITIONS = frozenset({"за"})
 PRONOUN_LEMMAS = frozenset({"он", "она", "оно", "они"})
 # A preposition with a capitalised place name (pymorphy3 tag Geox) ends a name: "…мигрантов в Азии".
 PLACE_PREPOSITIONS = frozenset({"в"})
+# Cities: "в Нью-Йорке" after a name says where a body met or a team played, it is not part of the
+# name ("Комитет в Нью-Йорке", "Лиги чемпионов в Манчестере"); regions and countries may be
+# ("…безопасности в Абьее", "…мигрантов в Азии"). Lemmas as pymorphy3 gives them.
+VENUES = frozenset({"нью-йорк", "женева", "вена", "найроби", "бангкок", "аддис-абеба", "сантьяго", "бейрут",
+                    "рим", "париж", "гаага", "монреаль", "бонн", "вашингтон", "лондон", "брюссель", "москва",
+                    "страсбург", "турин", "мадрид", "лион", "копенгаген", "манчестер", "берлин", "киев", "минск",
+                    "пекин", "токио", "дели", "каир", "санкт-петербург", "стамбул", "милан", "барселона"})
 PLACE_TAG = "Geox"
 # pymorphy3 tags of a person's name: one belongs to a name only in the genitive, right after a head
 # without adjectives or after another person's name ("Университет Джонса Хопкинса"); not after other
@@ -60,8 +86,17 @@ INITIALS_SKIPPABLE = frozenset({
     "по", "и", "в", "во", "для", "о", "об", "на", "с", "при", "против", "через",
     "организации", "объединенных", "наций",  # "Управление Верховного комиссара ООН по правам человека (УВКПЧ)"
 })
+# Skippable words that may still begin a name and give its first letter: "Организации американских государств (ОАГ)".
+INITIALS_FIRST_WORDS = frozenset({"организации"})
+# Ways of finding a name that do not check its letters against the acronym: their finds are
+# tested for glosses (glossary.extract.is_gloss).
+GUESSED_METHODS = frozenset({"heads", "chain"})
 # Nouns of action that govern a name rather than begin it: "осуществлением передачи знаний (ТОКТЕН)".
-GOVERNING_CASES = frozenset({"ablt", "datv", "accs"})
+GOVERNING_CASES = frozenset({"ablt", "accs"})
+# Quotation marks that may hold a name right before its bracketed acronym: «Армия сопротивления Бога» (ЛРА);
+# the corpus writes «» as <<>>.
+QUOTED_DEFINITION = re.compile(r"(?P<open>«|<<|\")(?P<name>[А-ЯЁA-Z][^«»<>\"()]*)(?:»|>>|\")(?P<tail>[^«»<>\"(),;:]*)$")
+QUOTED_TAIL_MAX_WORDS = 4
 # How far (in units) an inferred acronym looks for its spelled-out name.
 INFER_WINDOW = 12
 # Words after which a capitalised word in guillemets is a name: проект «Метрополис».
@@ -79,3 +114,16 @@ ALIGNED_MIN_UNITS = 2
 ALIGNED_MIN_SIMILARITY = 60.0
 # Capitals that spell a function word are a headline, not an acronym: "ГОЛОСУЙТЕ ЗА".
 FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
+# Lower-case words inside an English name: "Organization for Security and Cooperation in Europe".
+EN_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "against", "before", "de", "la", "du", "des",
+                           "et", "y", "del"})
+# Words after the one comma an English name may hold ("…for the Arab States, Egypt").
+EN_COMMA_TAIL_WORDS = 4
+# English words that govern a name before "of" and are no part of it: "Member States of the
+# Association of Southeast Asian Nations (ASEAN)", "Summit of the Community of … States (CELAC)".
+EN_GOVERNING_WORDS = frozenset({"member", "members", "states", "summit", "session", "sessions", "meeting",
+                                "president", "chair", "chairman", "government", "governments", "report"})
+# Russian and English brackets of one unit are paired by order, unless another order of up to this
+# many brackets raises the summed transliteration similarity (rapidfuzz ratio) by more than the gain.
+PAIRING_MAX_BRACKETS = 4
+PAIRING_MIN_GAIN = 20.0

@@ -11,11 +11,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from itertools import permutations
 
 from rapidfuzz import fuzz
 
 from glossary import rules
-from glossary.extract import Definition, Mention, find_definitions, find_mentions
+from glossary.extract import Definition, Mention, acronyms_in, bracketed, find_definitions, find_mentions
 from glossary.infer import initials_start
 from glossary.model import (
     ACRONYM,
@@ -168,12 +169,15 @@ def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set
     return entries
 
 
-def with_english(entry: TermEntry, reference: Reference) -> TermEntry:
-    """The entry with its English names from the reference table (or a note that there are none)."""
+def with_english(entry: TermEntry, reference: Reference, year: int | None = None) -> TermEntry:
+    """The entry with its English names from the reference table (or a note that there are none);
+    with the document's year, a note when the row's name was not in use then."""
     row = reference.find(entry.ru_acronym, entry.ru_full_form)
     if row is None:
         return replace(entry, notes=(*entry.notes, NO_ENGLISH))
     notes = entry.notes
+    if year is not None and not row.valid_in(year):
+        notes += (f"the reference name is of {row.years}, not of {year}",)
     if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
         notes += (f"reference Russian name: {row.ru_full_form}",)
     if row.note:
@@ -181,10 +185,118 @@ def with_english(entry: TermEntry, reference: Reference) -> TermEntry:
     return replace(entry, en_acronym=row.en_acronym, en_full_form=row.en_full_form, en_source="reference", notes=notes)
 
 
+EN_BRACKET = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9]*(?:[- ][A-Z][A-Za-z0-9]*)?)\)")
+EN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
+
+
+def bracketed_acronyms(text: str) -> list[str]:
+    """The acronyms standing alone in brackets, in order: "… (ЮНФПА) … (ПРООН)"."""
+    return [a for a, start, stop in acronyms_in(text) if bracketed(text, start, stop) is not None]
+
+
+def english_brackets(text: str) -> list[re.Match[str]]:
+    return [m for m in EN_BRACKET.finditer(text) if sum(c.isupper() for c in m.group("acronym")) >= 2]
+
+
+def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: bool = False) -> str:
+    """The English name right before "(ACRONYM)": the words whose initials spell it, else (for a
+    capitalised name) the run of capitalised words and rules.EN_CONNECTORS ending at the bracket."""
+    text = before.rstrip()
+    if comma:  # "…for the Arab States, Egypt (BCRC Egypt)": one comma inside the name
+        head, _, tail = text.rpartition(",")
+        if head and len(tail.split()) <= rules.EN_COMMA_TAIL_WORDS:
+            found = english_name(head, acronym, lower, False, one_word)
+            return f"{found},{tail}" if found else ""
+    words = list(EN_WORD.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in reversed(words):
+        gap = text[m.end():run[0].start()] if run else text[m.end():]
+        if gap.strip():
+            break
+        run.insert(0, m)
+    letters = acronym.replace("-", "").replace(" ", "").upper()
+    parts = [w.group() for w in run]
+    for i in range(len(parts)):
+        initials = "".join(q[0] for p in parts[i:] if p.lower() not in rules.EN_CONNECTORS
+                           for q in p.split("-") if q).upper()  # "Asia-Pacific" gives A and P
+        if initials == letters and parts[i].lower() not in rules.EN_CONNECTORS:
+            return text[run[i].start():]
+    if lower:
+        return parts[-1] if one_word and parts else ""  # "метилендиоксиметамфетамина (МДМА)"
+    start = len(run)
+    for i in range(len(run) - 1, -1, -1):
+        word = parts[i]
+        if word[:1].isupper() or word.lower() in rules.EN_CONNECTORS:
+            start = i
+        else:
+            break
+    start = name_start(parts, start)
+    return text[run[start].start():] if start < len(run) else ""
+
+
+def name_start(parts: list[str], start: int) -> int:
+    """Past leading connectors, a possessive acronym ("ANEP's Central…") and governing words
+    ("Member States of the Association…", "Summit of the Community…")."""
+    while True:
+        while start < len(parts) and (parts[start].lower() in rules.EN_CONNECTORS or parts[start] == "The"):
+            start += 1
+        if start < len(parts) - 1 and parts[start].endswith(("'s", "’s")) and parts[start][:-2].isupper():
+            start += 1
+            continue
+        governing = start
+        while governing < len(parts) and parts[governing].lower() in rules.EN_GOVERNING_WORDS:
+            governing += 1
+        if governing > start and governing < len(parts) - 1 and parts[governing].lower() == "of":
+            start = governing
+            continue
+        return start
+
+
+def paired(ru: list[str], en: list[str]) -> tuple[int, ...]:
+    """Which English bracket answers each Russian one: by order, unless another order makes the
+    transliterations clearly more alike ("…сектора безопасности (РСБ) … сообществом (ЭКОВАС)" is
+    "(ECOWAS) … (SSR)" in English). Up to rules.PAIRING_MAX_BRACKETS brackets are reordered."""
+    order = tuple(range(len(ru)))
+    if len(ru) < 2 or len(ru) > rules.PAIRING_MAX_BRACKETS:
+        return order
+
+    def similarity(p: tuple[int, ...]) -> float:
+        return sum(fuzz.ratio(r.translate(rules.TRANSLIT), en[j].upper()) for r, j in zip(ru, p, strict=True))
+
+    best = max(permutations(order), key=similarity)
+    return best if similarity(best) > similarity(order) + rules.PAIRING_MIN_GAIN else order
+
+
+def english_of_definition(entry: TermEntry, unit: Unit) -> TermEntry:
+    """The English acronym and name from the aligned unit that defines the Russian acronym: the
+    English brackets paired with the Russian ones by order, when there are as many."""
+    ru = bracketed_acronyms(unit.source)
+    en = english_brackets(unit.target)
+    if entry.ru_acronym not in ru or len(ru) != len(en):
+        return entry
+    m = en[paired(ru, [b.group("acronym") for b in en])[ru.index(entry.ru_acronym)]]
+    acronym = m.group("acronym")
+    phrase = entry.ru_full_form_in_text.lstrip("«<\"")
+    name = english_name(unit.target[:m.start()], acronym, not phrase[:1].isupper(), "," in phrase,
+                        len(phrase.split()) == 1)
+    if entry.en_source == "reference":
+        return entry
+    notes = tuple(n for n in entry.notes if n != NO_ENGLISH)
+    return replace(entry, en_acronym=entry.en_acronym or acronym, en_full_form=name, en_source="aligned",
+                   notes=(*notes, f"English from the aligned unit {unit.id}"))
+
+
 def aligned_english(entry: TermEntry, units: Sequence[Unit]) -> TermEntry:
-    """Confirm (or find) the English acronym in the targets of aligned units that hold the Russian one."""
+    """Confirm (or find) the English acronym in the targets of aligned units that hold the Russian one;
+    an acronym defined in the text without a reference row takes the English of its defining unit."""
     if not entry.ru_acronym:
         return entry
+    if entry.found == FOUND_TEXT and entry.en_source != "reference":
+        defining = next((u for u in units if u.id == entry.first_unit), None)
+        if defining is not None:
+            entry = english_of_definition(entry, defining)
+            if entry.en_source == "aligned":
+                return entry
     pattern = re.compile(rf"(?<![^\W\d_]){re.escape(entry.ru_acronym)}")
     targets = [u.target for u in units if u.target and pattern.search(u.source)]
     if not targets:
@@ -247,15 +359,57 @@ def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:
     return merged
 
 
-def compile_termbase(units: Sequence[Unit], reference: Reference | None = None) -> list[TermEntry]:
-    """The termbase of one document's units, in order of first appearance."""
+def compile_termbase(units: Sequence[Unit], reference: Reference | None = None,
+                     year: int | None = None) -> list[TermEntry]:
+    """The termbase of one document's units, in order of first appearance; the document's year,
+    when known, is checked against the years of the reference names."""
     reference = Reference.load() if reference is None else reference
     acronyms, names = acronym_entries(units, reference)
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
     aligned = [u for u in units if u.target]  # aligned_english reads only these
-    entries = merge_concepts([aligned_english(with_english(e, reference), aligned) for e in entries])
+    entries = merge_concepts([aligned_english(with_english(e, reference, year), aligned) for e in entries])
     order = {u.id: i for i, u in enumerate(units)}
     entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
     doc = units[0].doc if units else ""
     return [replace(e, id=f"{doc}:term{i:03d}") for i, e in enumerate(entries, 1)]
+
+
+def document_of(entry: TermEntry) -> str:
+    """The document an entry of one document's termbase comes from ("A_58_98.ru.txt:term001")."""
+    return entry.id.rsplit(":", 1)[0]
+
+
+def store_concept(entry: TermEntry) -> tuple[str, ...]:
+    """What makes two documents' entries one concept: the reference table's English names, else the
+    Russian acronym, else the lemmas of the Russian name."""
+    concept = concept_of(entry)
+    if concept is not None:
+        return ("reference", *concept)
+    if entry.ru_acronym:
+        return (ACRONYM, entry.ru_acronym.upper())
+    return (NAME, *lemma_key(entry.ru_full_form))
+
+
+def merge_documents(entries: Sequence[TermEntry]) -> list[TermEntry]:
+    """One termbase for a store: the entries of all its documents, one per concept. The first
+    document's entry stays (its forms, context and id), the others' Russian full forms become its
+    variants, occurrences add up, and `documents` lists each document with its occurrences."""
+    merged: list[TermEntry] = []
+    where: dict[tuple[str, ...], int] = {}
+    for entry in entries:
+        key = store_concept(entry)
+        doc = (document_of(entry), entry.occurrences)
+        if key not in where:
+            where[key] = len(merged)
+            merged.append(replace(entry, documents=(doc,)))
+            continue
+        kept = merged[where[key]]
+        full = kept.ru_full_form or entry.ru_full_form
+        forms = [f for f in (entry.ru_full_form, *entry.ru_variants)
+                 if f and f != full and f not in kept.ru_variants]
+        merged[where[key]] = replace(
+            kept, ru_full_form=full, ru_variants=kept.ru_variants + tuple(dict.fromkeys(forms)),
+            occurrences=kept.occurrences + entry.occurrences, documents=(*kept.documents, doc),
+            en_acronym=kept.en_acronym or entry.en_acronym, en_full_form=kept.en_full_form or entry.en_full_form)
+    return merged

@@ -16,6 +16,10 @@ def entry_to_json(entry: TermEntry) -> str:
     data = asdict(entry)
     data["notes"] = list(entry.notes)
     data["ru_variants"] = list(entry.ru_variants)
+    if not entry.documents:  # a document's own entry: stored as before
+        del data["documents"]
+    else:
+        data["documents"] = [list(d) for d in entry.documents]
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -28,6 +32,7 @@ def entry_from_json(text: str, where: str) -> TermEntry:
     known = {k: v for k, v in data.items() if k in FIELDS}
     known["notes"] = tuple(known.get("notes", ()))
     known["ru_variants"] = tuple(known.get("ru_variants", ()))
+    known["documents"] = tuple((str(d), int(n)) for d, n in known.get("documents", ()))
     try:
         return TermEntry(**known)
     except TypeError as err:

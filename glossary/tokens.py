@@ -32,9 +32,15 @@ class Token(NamedTuple):
         return self.is_word and is_acronym_word(self.text)
 
 
+# Hyphens that typesetting puts in words ("Юго‑Западной" with U+2011) read as "-"; one character
+# for one, so offsets stay those of the text.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def tokenize(text: str) -> list[Token]:
     """Words (with inner hyphens and slashes), numbers, and single non-space break characters."""
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(text)]
+    plain = text.translate(HYPHENS)
+    return [Token(text[m.start():m.end()], m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(plain)]
 
 
 def sentence_start(text: str) -> int:

@@ -75,3 +75,21 @@ def test_cli_list_kind_json(terms_db: Path) -> None:
 def test_cli_usage_error_exits_2(terms_db: Path) -> None:
     done = CliRunner().invoke(main, ["terms", "list", "--kind", "verb", "--db", str(terms_db)])
     assert done.exit_code == 2
+
+
+def test_cli_lookup_falls_back_to_the_reference_table(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "lookup", "ЮНЕСКО", "--db", str(terms_db)])
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("ЮНЕСКО — ") and "found: reference" in done.output
+    assert "from the reference table: not in the documents" in done.output
+
+
+def test_cli_lookup_case_ending_and_look_alike_letters(terms_db: Path) -> None:
+    for query in ("МОТа", "MOT"):
+        done = CliRunner().invoke(main, ["terms", "lookup", query, "--db", str(terms_db)])
+        assert done.output.startswith("МОТ — Международная организация труда"), (query, done.output)
+
+
+def test_cli_list_has_a_header_row(terms_db: Path) -> None:
+    done = CliRunner().invoke(main, ["terms", "list", "--db", str(terms_db)])
+    assert done.output.splitlines()[0] == "ru_acronym\tru_full_form\ten_acronym\ten_full_form\toccurrences\tdocuments"

@@ -1,6 +1,8 @@
 """The curated reference table: well formed, one row per acronym, and read errors that name the line."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from glossary.reference import Reference, parse_rows
@@ -53,3 +55,47 @@ def test_bad_table_names_the_line(lines: list[str], line: int, message: str) -> 
     with pytest.raises(InputError) as err:
         parse_rows(lines, "t.tsv")
     assert err.value.line == line and message in err.value.message
+
+
+def test_rows_have_years_and_a_source() -> None:
+    """Every row names how it was checked (codes in the header); years, where given, are in order."""
+    rows = Reference.load().rows
+    codes = [code.strip() for r in rows for code in r.source.split(";")]
+    assert all(r.source for r in rows)
+    assert all(code in ("C", "R", "M") or re.fullmatch(r"U:\d+", code) for code in codes), set(codes)
+    assert all(int(r.valid_from) <= int(r.valid_to) for r in rows if r.valid_from and r.valid_to)
+
+
+# issue 12, pattern 7: corrected rows
+CORRECTED = [
+    ("ЕЭК", "Европейская экономическая комиссия", "ECE"),
+    ("ДОПМ", "Департамент операций по поддержанию мира", "DPKO"),
+    ("ДОИ", "Департамент общественной информации", "DPI"),
+    ("ООН-Женщины", "Структура Организации Объединенных Наций по вопросам гендерного равенства и расширения прав "
+     "и возможностей женщин", "UN-Women"),
+    ("ЦРТ", "Цели развития тысячелетия", "MDGs"),
+    ("ЦУР", "Цели в области устойчивого развития", "SDGs"),
+    ("МИНУСМА", "Многопрофильная комплексная миссия Организации Объединенных Наций по стабилизации в Мали", "MINUSMA"),
+    ("ВСООНЛ", "Временные силы Организации Объединенных Наций в Ливане", "UNIFIL"),
+]
+
+
+@pytest.mark.parametrize("acronym,russian,english", CORRECTED, ids=[c[0] for c in CORRECTED])
+def test_corrected_rows(acronym: str, russian: str, english: str) -> None:
+    row = Reference.load().find(acronym)
+    assert row is not None and (row.ru_full_form, row.en_acronym) == (russian, english)
+
+
+def test_names_created_later_are_not_given_for_2003() -> None:
+    rows = {r.en_acronym: r for r in Reference.load().rows if r.en_acronym}
+    assert not any(rows[a].valid_in(2003) for a in ("DPO", "DGC", "DOS", "DSS", "UNODA", "UN-Women"))
+    assert all(rows[a].valid_in(2003) for a in ("DPKO", "DPI", "DDA", "UNIFEM"))
+    assert "ECAFE" in rows["ESCAP"].note and "pre-1974" not in rows["ESCAP"].note
+
+
+def test_the_document_year_flags_a_name_not_in_use() -> None:
+    from glossary.termbase import compile_termbase
+    from tm.model import Unit
+    units = [Unit(id="d:1", doc="d", source="Доклад ДГК опубликован.")]
+    entry = compile_termbase(units, year=2003)[0]
+    assert entry.en_acronym == "DGC" and any("not of 2003" in n for n in entry.notes)

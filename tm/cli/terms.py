@@ -9,20 +9,27 @@ import click
 from exports import format_names
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
+from glossary.reference import Reference
+from glossary.termbase import merge_documents
 from tm.app import export_terms, load_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
 from tm.store import open_store
 
+LIST_HEADER = ("ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
 
-def stored_terms(db: str) -> list[TermEntry]:
+
+def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
+    """The store's termbase, one entry per concept across its documents; with doc, that
+    document's own entries."""
     with open_store(db, create=False, readonly=True) as store:
-        return load_terms(store)
+        return load_terms(store, doc) if doc else merge_documents(load_terms(store))
 
 
 def entry_json(entry: TermEntry) -> dict[str, object]:
     data = asdict(entry)
     data["notes"] = list(entry.notes)
     data["ru_variants"] = list(entry.ru_variants)
+    data["documents"] = [list(d) for d in entry.documents]
     return data
 
 
@@ -32,6 +39,8 @@ def entry_text(entry: TermEntry) -> str:
     en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
     lines = [ru, f"  en: {en}",
              f"  {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"]
+    if len(entry.documents) > 1:
+        lines.append("  documents: " + "; ".join(f"{d} ({n})" for d, n in entry.documents))
     if entry.ru_full_form_in_text and entry.ru_full_form_in_text != entry.ru_full_form:
         lines.append(f"  in the text: {entry.ru_full_form_in_text}")
     lines += [f"  also: {v}" for v in entry.ru_variants]
@@ -58,9 +67,11 @@ def lookup(query: str, as_json: bool, db: str) -> None:
       tmtool terms lookup МОТ
       tmtool terms lookup ilo
       tmtool terms lookup "организация труда"
-    Exits 1, with the nearest terms, when nothing matches.
+      tmtool terms lookup МОТа            # case endings, Latin look-alikes (MOT), ООН = Организация Объединенных Наций
+    Whole words only; a term of the reference table that is not in the documents is shown as
+    "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
-    found = find_terms(stored_terms(db), query)
+    found = find_terms(stored_terms(db), query, Reference.load())
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in found], ensure_ascii=False, indent=2))
         return
@@ -69,16 +80,21 @@ def lookup(query: str, as_json: bool, db: str) -> None:
 
 @terms.command(name="list")
 @click.option("--kind", type=click.Choice(KINDS), help="Only acronyms or only names.")
+@click.option("--doc", help="Only the terms of this document (its own entries and counts).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @db_option
-def list_command(kind: str | None, as_json: bool, db: str) -> None:
-    """List the termbase: Russian term, full form, English acronym and name, occurrences."""
-    entries = [e for e in stored_terms(db) if kind is None or e.kind == kind]
+def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> None:
+    """List the termbase of the store, one entry per concept across its documents: Russian acronym,
+    full form, English acronym and name, occurrences, and the documents (with their counts)."""
+    entries = [e for e in stored_terms(db, doc) if kind is None or e.kind == kind]
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in entries], ensure_ascii=False, indent=2))
         return
+    click.echo("\t".join(LIST_HEADER))
     for e in entries:
-        click.echo("\t".join((e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences))))
+        documents = "; ".join(f"{d} ({n})" for d, n in e.documents) or doc or ""
+        click.echo("\t".join((e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences),
+                              documents)))
 
 
 @terms.command(name="export")
