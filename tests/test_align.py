@@ -163,3 +163,23 @@ def test_banded_search_finds_the_diagonal() -> None:
     params = AlignParams(full_cells=10_000, coarse_items=30)  # forces the coarse-to-fine band
     beads = align(plain_side(list(lengths)), plain_side(list(lengths * 1.2)), params)
     assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(600)]
+
+
+def anchored_side(lengths: list[float], anchored: int) -> Side:
+    """Items whose first `anchored` each carry their own anchor (id = index), the rest none."""
+    n, k = len(lengths), min(len(lengths), anchored)
+    indptr = np.concatenate([np.arange(k + 1), np.full(n - k, k)]).astype(np.int64)
+    return Side(np.asarray(lengths), AnchorRows(indptr, np.arange(k, dtype=np.int64), np.ones(k, np.float32)))
+
+
+@pytest.mark.parametrize("tail", [100, 400])
+@pytest.mark.parametrize("skip", [0.5, 1.0])
+def test_coarse_path_with_a_long_skip_run_is_followed(tail: int, skip: float) -> None:
+    """The coarse path skips whole target blocks in one row (as the lexicon pass's target prefix does at
+    its end): every row of the band must hold that run, or backtrack finds the path broken at (n, m)."""
+    src = anchored_side([100.0] * 300, 300)
+    tgt = anchored_side([100.0] * (300 + tail), 300)
+    params = AlignParams(full_cells=10_000, coarse_items=30, ratio=1.0, skip=skip)
+    beads = align(src, tgt, params)
+    assert [j for b in beads for j in b.tgt] == list(range(300 + tail))
+    assert [(b.src, b.tgt) for b in beads if b.src] == [((i,), (i,)) for i in range(300)]
