@@ -144,10 +144,10 @@ def own_paragraphs(ru: list[str], en: list[str]) -> tuple[str, str]:
     spec.loader.exec_module(tool)
     with tempfile.TemporaryDirectory() as folder:
         tool.main(str(UN_SET), "devset", folder)
-        texts = ((Path(folder) / "ru.txt").read_text(encoding="utf-8"), (Path(folder) / "en.txt").read_text(encoding="utf-8"))
+        texts = tuple((Path(folder) / f"{lang}.txt").read_text(encoding="utf-8") for lang in ("ru", "en"))
     if key(texts[0]) != key("".join(ru)):
         raise SystemExit("unv1_pairs.py output does not follow the line order of the parallel set")
-    return texts
+    return texts[0], texts[1]
 
 
 def gale_church(ru_text: str, en_text: str) -> tuple[list[tuple[str, str]], float]:
