@@ -357,7 +357,7 @@ def align_documents(src: Document, tgt: Document, params: AlignParams = DEFAULT_
     for b in result.beads:
         sides = Sides([s_text[i] for i in b.src], [t_text[j] for j in b.tgt],
                       [i in s_first for i in b.src], [j in t_first for j in b.tgt])
-        pieces = refine(sides, b.score, b.shape, cost, tests)
+        pieces = refine(sides, b.score, b.shape, cost, tests, (src.lang, tgt.lang))
         out += [Aligned(p, b.src[0] if b.src else -1) for p in pieces]
     return out
 
