@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tm.align.documents import align_documents, text_document
+from tm.align.documents import align_documents, is_flagged, text_document
 
 DEFAULT_DATA = Path("/work/shared/data/parallel")
 TOOLS = Path("/work/shared/tools")
@@ -81,7 +81,9 @@ def line_cover(lines: list[str], kept: list[int], segments: list[str]) -> tuple[
     for k in keys:
         bounds.append((pos, pos + len(k)))
         pos += len(k)
-    out, cuts, cursor = [], [], 0
+    out: list[set[int]] = []
+    cuts: list[tuple[int, int]] = []
+    cursor = 0
     for seg in segments:
         k = key(seg)
         at = stream.find(k, cursor) if k else -1
@@ -164,13 +166,45 @@ def gale_church(ru_text: str, en_text: str) -> tuple[list[tuple[str, str]], floa
     return rows, seconds
 
 
+def wrong_units(kept: tuple[list[int], list[int]], s_cover: list[set[int]], t_cover: list[set[int]]) -> list[bool]:
+    """A unit is wrong when it makes a link that is not gold, or leaves a line alone whose gold partner
+    the other side has (an unmatched sentence that has a translation)."""
+    both = set(kept[0]) & set(kept[1])
+    out = []
+    for a, t in zip(s_cover, t_cover, strict=True):
+        if a and t:
+            out.append(any(x != y for x in a for y in t))
+        else:
+            out.append(bool((a | t) & both))
+    return out
+
+
+def mispaired_units(kept: tuple[list[int], list[int]], s_cover: list[set[int]], t_cover: list[set[int]]) -> list[bool]:
+    """A unit is mispaired when its two sides do not cover the same gold lines: some text in it has no
+    translation there (a unit of two whole gold pairs is wrong for the links, but not mispaired)."""
+    both = set(kept[0]) & set(kept[1])
+    return [(a & both) != (t & both) for a, t in zip(s_cover, t_cover, strict=True)]
+
+
+def calibration(wrong: list[bool], flagged: list[bool], what: str = "wrong") -> str:
+    """How many flagged units are wrong, and how many wrong units are flagged."""
+    n_flag, n_wrong = sum(flagged), sum(wrong)
+    both = sum(1 for w, f in zip(wrong, flagged, strict=True) if w and f)
+    return (f"  calibration ({what}): {n_flag} flagged, {both} of them {what} ({both / max(1, n_flag):.0%}); "
+            f"{n_wrong} {what}, {both} of them flagged ({both / max(1, n_wrong):.0%}); {len(wrong)} units")
+
+
 def score_rows(ru: list[str], en: list[str], kept: tuple[list[int], list[int]], rows: list[tuple[str, str]],
-               show: bool) -> tuple[tuple[float, float, float], str]:
+               show: bool, flagged: list[bool] | None = None) -> tuple[tuple[float, float, float], str]:
     s_cover, s_cuts = line_cover(ru, kept[0], [s for s, _ in rows])
     t_cover, t_cuts = line_cover(en, kept[1], [t for _, t in rows])
     pred = {(x, y) for a, t in zip(s_cover, t_cover, strict=True) for x in a for y in t}
     gold = {(i, i) for i in set(kept[1])}
-    return score(pred, gold), split_report(ru, en, s_cuts, t_cuts, show)
+    report = split_report(ru, en, s_cuts, t_cuts, show)
+    if flagged is not None:
+        report += "\n" + calibration(wrong_units(kept, s_cover, t_cover), flagged)
+        report += "\n" + calibration(mispaired_units(kept, s_cover, t_cover), flagged, "mispaired")
+    return score(pred, gold), report
 
 
 def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False) -> str:
@@ -188,7 +222,8 @@ def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, b
     started = time.perf_counter()
     aligned = align_documents(text_document(ru_text, "ru"), text_document(en_text, "en"))
     seconds = time.perf_counter() - started
-    (p, r, f), splits = score_rows(ru, en, kept, [(a.piece.source, a.piece.target) for a in aligned], show)
+    rows = [(a.piece.source, a.piece.target) for a in aligned]
+    (p, r, f), splits = score_rows(ru, en, kept, rows, show, [is_flagged(a.piece) for a in aligned])
     label = f"{name} {mode}{' drop' if drop else ''}"
     out = f"{label}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
     if baseline:

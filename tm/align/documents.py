@@ -31,6 +31,7 @@ from tm.align.refine import (
     cut_test,
     gaussian_length_cost,
     refine,
+    stop_cuts,
 )
 from tm.clean import Cleaned, clean_document
 from tm.model import HEADING, SENTENCE, Unit, unit_id
@@ -38,6 +39,8 @@ from tm.segment import segment_text
 
 ALIGNER = "beads-anchors.1"
 LOW_CONFIDENCE = 0.5
+MERGE_SHAPES = frozenset({"1-2", "2-1", "2-2", "1-3", "3-1"})
+DOUBTFUL_MERGE_FACTOR = 0.5
 LEXICON_MIN_SCORE = 0.6
 # The lexicon pass reads at most this many source sentences: its sample of pairs is large enough.
 FIRST_PASS_SENTENCES = 8_000
@@ -358,8 +361,16 @@ def align_documents(src: Document, tgt: Document, params: AlignParams = DEFAULT_
         sides = Sides([s_text[i] for i in b.src], [t_text[j] for j in b.tgt],
                       [i in s_first for i in b.src], [j in t_first for j in b.tgt])
         pieces = refine(sides, b.score, b.shape, cost, tests, (src.lang, tgt.lang))
-        out += [Aligned(p, b.src[0] if b.src else -1) for p in pieces]
+        out += [Aligned(doubtful_merge(p), b.src[0] if b.src else -1) for p in pieces]
     return out
+
+
+def doubtful_merge(piece: Piece) -> Piece:
+    """A merge bead (1-2, 2-1, 2-2, 1-3, 3-1) whose text still holds a sentence end the segmenter kept
+    whole ('…повестки дня. признавая…') may pair two sentences with one: it is half as sure."""
+    if piece.shape not in MERGE_SHAPES or not (stop_cuts(piece.source) or stop_cuts(piece.target)):
+        return piece
+    return replace(piece, score=round(piece.score * DOUBTFUL_MERGE_FACTOR, 4))
 
 
 def is_flagged(piece: Piece) -> bool:
