@@ -82,3 +82,13 @@ def test_a_paragraph_number_on_one_side_is_neither_anchor_nor_length() -> None:
 def test_increasing_run_keeps_numbers_in_the_same_order_on_both_sides() -> None:
     assert increasing_run([(0, 0), (1, 5), (2, 1), (3, 2), (4, 6)]) == [(0, 0), (2, 1), (3, 2), (4, 6)]
     assert increasing_run([]) == []
+
+
+def test_a_short_run_that_fails_the_check_between_two_that_pass_stays_paired() -> None:
+    """'Повестки дня.' ↔ 'It would be highly appreciated if…': the lengths disagree, but the pairs
+    on either side check out and the structure pairs it; the DP would skip both."""
+    en_long = ("It would be highly appreciated if you could circulate the present letter and its enclosure"
+               " as a document of the sixty-ninth session of the General Assembly, under its agenda item.")
+    src = doc("ru", [RU[0], "Повестки дня.", *RU[2:]])
+    tgt = doc("en", [EN[0], en_long, *EN[2:]])
+    assert beads_of(src, tgt) == [((k,), (k,)) for k in range(5)]

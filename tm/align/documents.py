@@ -54,6 +54,8 @@ LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})\.\s")
 # A paragraph pair the structure gives is kept when its bead cost (length mismatch minus weighted
 # anchor cosine) is at most this: a 1-1 bead whose lengths are two standard deviations apart costs 2.
 STRUCTURE_MAX_COST = 2.5
+# Up to this many structural pairs in a row that fail the check, between two that pass, stay paired.
+STRUCTURE_GAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +194,17 @@ def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bag
     t_len = [sum(len(x) for x in p.sentences) for p in tgt.paragraphs]
     paragraph_params = replace(params, skip=PARAGRAPH_SKIP, merge_scale=PARAGRAPH_MERGE_SCALE)
     s_side, t_side = make_side(s_par, s_len, vocab, idf), make_side(t_par, t_len, vocab, idf)
-    corners = verified(structure_corners(src, tgt), (s_par, t_par), (s_len, t_len), idf, params)
+    structure = structure_corners(src, tgt)
+    corners = verified(structure, (s_par, t_par), (s_len, t_len), idf, params)
+    given = set(structure)
     beads: list[Bead] = []
     last = (-1, -1)
     for i, j in [*corners, (len(src.paragraphs), len(tgt.paragraphs))]:
         s0, t0 = last[0] + 1, last[1] + 1
-        if i > s0 or j > t0:
+        if 0 < i - s0 == j - t0 <= STRUCTURE_GAP and all((s0 + k, t0 + k) in given for k in range(i - s0)):
+            # a short run the structure pairs, between two pairs that check out: in order, as given
+            beads += [Bead((s0 + k,), (t0 + k,), 1.0, "1-1") for k in range(i - s0)]
+        elif i > s0 or j > t0:
             inner = align(s_side.slice(s0, i), t_side.slice(t0, j), paragraph_params)
             beads += [shift(b, s0, t0) for b in inner]
         if i < len(src.paragraphs):
