@@ -3,6 +3,11 @@
 Alignment runs twice: the first pass uses anchors only (numbers, names, Latin words, punctuation,
 paragraph numbers); its confident 1-1 pairs teach a small lexicon of the document itself, and the
 second pass aligns again with that lexicon among the anchors.
+
+Paragraphs are paired by the documents' structure where it is there: in order when both sides have
+as many, else by the paragraph numbers and heading numbers found once on each side; each such pair
+is kept when its length and anchors agree, and the DP pairs the paragraphs between the kept ones.
+A paragraph number on one side only ("31. признает…" ↔ "Recognizes…") is no anchor and no length.
 """
 from __future__ import annotations
 

@@ -8,6 +8,11 @@ noun phrase or name ("постоянный секретарь | Нобелевс
 "the Middle | East"). Later sentences are cut only before a capitalised function or common
 word. A bead is cut in two where the halves (length and anchors) plus the price of the two soft
 boundaries cost less than the whole plus what the DP charges a 2-2 bead.
+
+Names are never cut, in either language, whatever the profile's vetoes say: a cut before a
+name-like word after a capitalised one is dropped when the other side holds the two names side by
+side ("Rahul | Dravid" ↔ "Рахул Дравид"), and a cut pair is refused when a name found once on each
+side would end up in different halves ("Университете | Дэлхаузи" ↔ "Dalhousie … Nova | Scotia").
 """
 from __future__ import annotations
 
