@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tm.align.beads import BEADS, SHAPES, AlignParams, Side, align
+from tm.align.beads import BEADS, SHAPES, AlignParams, Bead, Side, align, corridor
 from tm.align.anchors import AnchorRows
 from tm.align.documents import (
     Document,
@@ -183,3 +183,12 @@ def test_coarse_path_with_a_long_skip_run_is_followed(tail: int, skip: float) ->
     beads = align(src, tgt, params)
     assert [j for b in beads for j in b.tgt] == list(range(300 + tail))
     assert [(b.src, b.tgt) for b in beads if b.src] == [((i,), (i,)) for i in range(300)]
+
+
+def test_corridor_is_a_few_blocks_wide_and_holds_the_coarse_path() -> None:
+    """Blocks of 8 items: the band is about four blocks wide however long the input, so memory is linear."""
+    beads = [Bead((k,), (k,), 1.0, "1-1") for k in range(1000)]
+    band = corridor(beads, 8, 8, 8000, 8000, 40)
+    assert band.width <= 80
+    rows = np.arange(8001)
+    assert np.all((band.lo <= rows) & (rows < band.lo + band.width))

@@ -55,7 +55,8 @@ class AlignParams:
     lexical_weight: float = 3.0
     length_variance: float = 6.8  # Gale & Church's s² for character counts
     full_cells: int = 4_000_000  # grids up to this size are filled whole
-    coarse_items: int = 800  # a coarse pass aligns at most this many blocks per side
+    coarse_items: int = 800  # a coarse pass aligns at most this many blocks per side,
+    coarse_block: int = 8  # of at most this many items: a larger input gets coarser passes in turn
     band_extra: int = 40
     chunk: int = 128
     rows_per_block: int = 1024  # bead costs are computed for at most this many grid rows at a time,
@@ -405,6 +406,9 @@ def align(src: Side, tgt: Side, params: AlignParams | None = None) -> list[Bead]
         return [Bead((i,), (), 0.0, "1-0") for i in range(n)] + [Bead((), (j,), 0.0, "0-1") for j in range(m)]
     if (n + 1) * (m + 1) <= params.full_cells:
         return fill(src, tgt, full_band(m), params)
-    src_size, tgt_size = max(2, math.ceil(n / params.coarse_items)), max(2, math.ceil(m / params.coarse_items))
+    # Blocks of a few items, so the corridor stays a few blocks wide whatever the size: memory and
+    # time grow linearly, and a coarse grid that is still too large is aligned coarse to fine in turn.
+    src_size = max(2, min(params.coarse_block, math.ceil(n / params.coarse_items)))
+    tgt_size = max(2, min(params.coarse_block, math.ceil(m / params.coarse_items)))
     coarse = align(coarsen(src, src_size), coarsen(tgt, tgt_size), params)
     return fill(src, tgt, corridor(coarse, src_size, tgt_size, n, m, params.band_extra), params)
