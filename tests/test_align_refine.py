@@ -148,3 +148,14 @@ def test_inside_name_needs_the_other_side_to_hold_the_two_names_together() -> No
     at = text.index(" Dravid")
     assert inside_name(text, at, "en", adjacent_names("Сачин Тендулкар и Рахул Дравид", "ru"))
     assert not inside_name(text, at, "en", adjacent_names("Рахул выступил. Дравид тоже", "ru"))
+
+
+def test_no_cut_that_leaves_a_number_in_different_halves() -> None:
+    """UN dev set, document line 13: the Russian cut falls after '2015 года', the English one before
+    'January 2015'; the year would end up in different halves, so the sentence stays whole."""
+    ru = ("В сообщении от 30 января 2015 года Председатель Группы государств Азии и Тихого океана"
+          " проинформировал Секретариат о том, что Группа одобрила кандидатуру г-жи Юн.")
+    en = ("In a communication dated 30 January 2015, the Secretariat was informed by the Chair of the Group"
+          " of Asia-Pacific States that the candidature of Ms. Yoon had been endorsed by the Group.")
+    aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
+    assert [(a.piece.source, a.piece.target) for a in aligned] == [(ru, en)]

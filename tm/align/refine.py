@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -371,6 +372,12 @@ def names(text: str, lang: str) -> list[tuple[str, int]]:
     return [(key, m.start()) for m in WORD.finditer(text) for key in name_keys(m.group(), lang)]
 
 
+def anchors_at(text: str, lang: str) -> list[tuple[str, int]]:
+    """Every anchor a word carries across languages (name, number, Latin word), with its offset."""
+    code = profile(lang).code
+    return [(key, m.start()) for m in WORD.finditer(text) for key in word_anchors(m.group(), code)]
+
+
 def adjacent_names(text: str, lang: str) -> set[tuple[str, str]]:
     """Name anchors of every two words next to each other with only spaces between."""
     words = list(WORD.finditer(text))
@@ -403,12 +410,14 @@ def outside_names(text: str, cuts: list[Cut], lang: str, other_text: str, other_
 
 
 def names_kept_together(source: str, target: str, langs: tuple[str, str]) -> list[tuple[int, int]]:
-    """Where a name found once on each side sits in each text: a cut must leave it on the same side."""
-    s_names, t_names = names(source, langs[0]), names(target, langs[1])
-    s_count = {k: sum(1 for x, _ in s_names if x == k) for k, _ in s_names}
-    t_count = {k: sum(1 for x, _ in t_names if x == k) for k, _ in t_names}
-    t_at = {k: at for k, at in t_names if t_count[k] == 1}
-    return [(at, t_at[k]) for k, at in s_names if s_count[k] == 1 and k in t_at]
+    """Where an anchor found once on each side (a name, a number, a Latin word) sits in each text: a
+    cut must leave it on the same side of both texts ('…30 января 2015 года | Председатель…' is no
+    cut against 'In a communication dated 30 | January 2015…')."""
+    s_found, t_found = anchors_at(source, langs[0]), anchors_at(target, langs[1])
+    s_count = Counter(k for k, _ in s_found)
+    t_count = Counter(k for k, _ in t_found)
+    t_at = {k: at for k, at in t_found if t_count[k] == 1}
+    return [(at, t_at[k]) for k, at in s_found if s_count[k] == 1 and k in t_at]
 
 
 def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut],
