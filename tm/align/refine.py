@@ -11,8 +11,9 @@ boundaries cost less than the whole plus what the DP charges a 2-2 bead.
 
 Names are never cut, in either language, whatever the profile's vetoes say: a cut before a
 name-like word after a capitalised one is dropped when the other side holds the two names side by
-side ("Rahul | Dravid" ↔ "Рахул Дравид"), and a cut pair is refused when a name found once on each
-side would end up in different halves ("Университете | Дэлхаузи" ↔ "Dalhousie … Nova | Scotia").
+side ("Rahul | Dravid" ↔ "Рахул Дравид"), and a cut pair is refused when an anchor found once on each
+side (a name, a number, a Latin word) would end up in different halves ("Университете | Дэлхаузи"
+↔ "Dalhousie … Nova | Scotia", "…2015 года | Председатель" ↔ "…dated 30 | January 2015").
 """
 from __future__ import annotations
 
