@@ -1,9 +1,14 @@
 """Link precision, recall and F1 of the aligner on a line-aligned ru–en gold set (run by hand).
 
-usage: python bench/align_eval.py [--data DIR] [--mode para|flat] [--drop-paragraph] NAME...
+usage: python bench/align_eval.py [--data DIR] [--mode para|flat|own] [--drop-paragraph] [--baseline] NAME...
 
 Documents are rebuilt from NAME.docs: in 'para' mode a document's first line is a heading
 paragraph and the rest go four lines to a paragraph; in 'flat' mode a document is one paragraph.
+'own' (unv1_dev_ruen only) keeps the UN documents' own paragraphs, as
+/work/shared/tools/unv1_pairs.py writes them from /work/shared/data/unv1 (the same line order).
+The texts go through tmtool's own path (clean, segment, align), as `tmtool build --target` does.
+--baseline also runs the Gale–Church baseline (/work/shared/tools/galechurch.py) on the same two
+texts and scores it the same way.
 A unit whose source covers gold lines A and whose target covers gold lines B contributes the
 links A×B (as in vecalign); gold links are (i, i). --drop-paragraph removes every 10th English
 paragraph, to check that the rest still aligns (the gold links of the dropped lines are left out).
@@ -16,14 +21,20 @@ one), which leave a unit that is not a whole sentence. --show prints every mid-s
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from tm.align.documents import align_documents, text_document
+from tm.align.documents import align_documents, is_flagged, text_document
 
 DEFAULT_DATA = Path("/work/shared/data/parallel")
+TOOLS = Path("/work/shared/tools")
+UN_SET = Path("/work/shared/data/unv1")
 LINES_PER_PARAGRAPH = 4
 
 
@@ -70,7 +81,9 @@ def line_cover(lines: list[str], kept: list[int], segments: list[str]) -> tuple[
     for k in keys:
         bounds.append((pos, pos + len(k)))
         pos += len(k)
-    out, cuts, cursor = [], [], 0
+    out: list[set[int]] = []
+    cuts: list[tuple[int, int]] = []
+    cursor = 0
     for seg in segments:
         k = key(seg)
         at = stream.find(k, cursor) if k else -1
@@ -125,35 +138,112 @@ def split_report(ru: list[str], en: list[str], s_cuts: list[tuple[int, int]], t_
             f"mid-sentence cuts ru={len(s_mid)} en={len(t_mid)}")
 
 
-def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False) -> str:
+def own_paragraphs(ru: list[str], en: list[str]) -> tuple[str, str]:
+    """The UN dev pair with the documents' own paragraphs, written by the shared tool."""
+    spec = importlib.util.spec_from_file_location("unv1_pairs", TOOLS / "unv1_pairs.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    with tempfile.TemporaryDirectory() as folder:
+        tool.main(str(UN_SET), "devset", folder)
+        texts = tuple((Path(folder) / f"{lang}.txt").read_text(encoding="utf-8") for lang in ("ru", "en"))
+    if key(texts[0]) != key("".join(ru)):
+        raise SystemExit("unv1_pairs.py output does not follow the line order of the parallel set")
+    return texts[0], texts[1]
+
+
+def gale_church(ru_text: str, en_text: str) -> tuple[list[tuple[str, str]], float]:
+    """The shared Gale–Church baseline on the same two texts: its (source, target) rows and seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / name for name in ("ru.txt", "en.txt", "out.csv")]
+        paths[0].write_text(ru_text, encoding="utf-8")
+        paths[1].write_text(en_text, encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(TOOLS / "galechurch.py"), *map(str, paths)], check=True)
+        seconds = time.perf_counter() - started
+        with paths[2].open(encoding="utf-8") as stream:
+            rows = [(row["source"], row["target"]) for row in csv.DictReader(stream)]
+    return rows, seconds
+
+
+def wrong_units(kept: tuple[list[int], list[int]], s_cover: list[set[int]], t_cover: list[set[int]]) -> list[bool]:
+    """A unit is wrong when it makes a link that is not gold, or leaves a line alone whose gold partner
+    the other side has (an unmatched sentence that has a translation)."""
+    both = set(kept[0]) & set(kept[1])
+    out = []
+    for a, t in zip(s_cover, t_cover, strict=True):
+        if a and t:
+            out.append(any(x != y for x in a for y in t))
+        else:
+            out.append(bool((a | t) & both))
+    return out
+
+
+def mispaired_units(kept: tuple[list[int], list[int]], s_cover: list[set[int]], t_cover: list[set[int]]) -> list[bool]:
+    """A unit is mispaired when its two sides do not cover the same gold lines: some text in it has no
+    translation there (a unit of two whole gold pairs is wrong for the links, but not mispaired)."""
+    both = set(kept[0]) & set(kept[1])
+    return [(a & both) != (t & both) for a, t in zip(s_cover, t_cover, strict=True)]
+
+
+def calibration(wrong: list[bool], flagged: list[bool], what: str = "wrong") -> str:
+    """How many flagged units are wrong, and how many wrong units are flagged."""
+    n_flag, n_wrong = sum(flagged), sum(wrong)
+    both = sum(1 for w, f in zip(wrong, flagged, strict=True) if w and f)
+    return (f"  calibration ({what}): {n_flag} flagged, {both} of them {what} ({both / max(1, n_flag):.0%}); "
+            f"{n_wrong} {what}, {both} of them flagged ({both / max(1, n_wrong):.0%}); {len(wrong)} units")
+
+
+def score_rows(ru: list[str], en: list[str], kept: tuple[list[int], list[int]], rows: list[tuple[str, str]],
+               show: bool, flagged: list[bool] | None = None) -> tuple[tuple[float, float, float], str]:
+    s_cover, s_cuts = line_cover(ru, kept[0], [s for s, _ in rows])
+    t_cover, t_cuts = line_cover(en, kept[1], [t for _, t in rows])
+    pred = {(x, y) for a, t in zip(s_cover, t_cover, strict=True) for x in a for y in t}
+    gold = {(i, i) for i in set(kept[1])}
+    report = split_report(ru, en, s_cuts, t_cuts, show)
+    if flagged is not None:
+        report += "\n" + calibration(wrong_units(kept, s_cover, t_cover), flagged)
+        report += "\n" + calibration(mispaired_units(kept, s_cover, t_cover), flagged, "mispaired")
+    return score(pred, gold), report
+
+
+def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False) -> str:
     ru, en, docs = load(data, name)
-    paragraphs = paragraph_lines(docs, mode)
-    en_paragraphs = [p for k, p in enumerate(paragraphs) if not (drop and k % 10 == 5)]
-    kept_ru = [i for p in paragraphs for i in p]
-    kept_en = [i for p in en_paragraphs for i in p]
-    src, tgt = text_document(render(ru, paragraphs), "ru"), text_document(render(en, en_paragraphs), "en")
+    if mode == "own":
+        if drop:
+            raise SystemExit("--drop-paragraph works with para and flat only")
+        kept = (list(range(len(ru))), list(range(len(en))))
+        ru_text, en_text = own_paragraphs(ru, en)
+    else:
+        paragraphs = paragraph_lines(docs, mode)
+        en_paragraphs = [p for k, p in enumerate(paragraphs) if not (drop and k % 10 == 5)]
+        kept = ([i for p in paragraphs for i in p], [i for p in en_paragraphs for i in p])
+        ru_text, en_text = render(ru, paragraphs), render(en, en_paragraphs)
     started = time.perf_counter()
-    aligned = align_documents(src, tgt)
+    aligned = align_documents(text_document(ru_text, "ru"), text_document(en_text, "en"))
     seconds = time.perf_counter() - started
-    s_cover, s_cuts = line_cover(ru, kept_ru, [a.piece.source for a in aligned])
-    t_cover, t_cuts = line_cover(en, kept_en, [a.piece.target for a in aligned])
-    pred = {(x, y) for a, t in zip(s_cover, t_cover) for x in a for y in t}
-    gold = {(i, i) for i in set(kept_en)}
-    p, r, f = score(pred, gold)
-    splits = split_report(ru, en, s_cuts, t_cuts, show)
-    return f"{name} {mode}{' drop' if drop else ''}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
+    rows = [(a.piece.source, a.piece.target) for a in aligned]
+    (p, r, f), splits = score_rows(ru, en, kept, rows, show, [is_flagged(a.piece) for a in aligned])
+    label = f"{name} {mode}{' drop' if drop else ''}"
+    out = f"{label}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
+    if baseline:
+        rows, seconds = gale_church(ru_text, en_text)
+        (p, r, f), splits = score_rows(ru, en, kept, rows, False)
+        out += f"\n{label} Gale–Church: {len(rows)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
+    return out
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="+")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--mode", choices=("para", "flat"), default="para")
+    parser.add_argument("--mode", choices=("para", "flat", "own"), default="para")
     parser.add_argument("--drop-paragraph", action="store_true")
     parser.add_argument("--show", action="store_true", help="print every mid-sentence cut")
+    parser.add_argument("--baseline", action="store_true", help="also score the Gale–Church baseline")
     args = parser.parse_args(argv)
     for name in args.names:
-        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show))
+        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show, args.baseline))
     return 0
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tm.align.beads import BEADS, SHAPES, AlignParams, Side, align
+from tm.align.beads import BEADS, SHAPES, AlignParams, Bead, Side, align, corridor
 from tm.align.anchors import AnchorRows
 from tm.align.documents import (
     Document,
@@ -163,3 +163,32 @@ def test_banded_search_finds_the_diagonal() -> None:
     params = AlignParams(full_cells=10_000, coarse_items=30)  # forces the coarse-to-fine band
     beads = align(plain_side(list(lengths)), plain_side(list(lengths * 1.2)), params)
     assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(600)]
+
+
+def anchored_side(lengths: list[float], anchored: int) -> Side:
+    """Items whose first `anchored` each carry their own anchor (id = index), the rest none."""
+    n, k = len(lengths), min(len(lengths), anchored)
+    indptr = np.concatenate([np.arange(k + 1), np.full(n - k, k)]).astype(np.int64)
+    return Side(np.asarray(lengths), AnchorRows(indptr, np.arange(k, dtype=np.int64), np.ones(k, np.float32)))
+
+
+@pytest.mark.parametrize("tail", [100, 400])
+@pytest.mark.parametrize("skip", [0.5, 1.0])
+def test_coarse_path_with_a_long_skip_run_is_followed(tail: int, skip: float) -> None:
+    """The coarse path skips whole target blocks in one row (as the lexicon pass's target prefix does at
+    its end): every row of the band must hold that run, or backtrack finds the path broken at (n, m)."""
+    src = anchored_side([100.0] * 300, 300)
+    tgt = anchored_side([100.0] * (300 + tail), 300)
+    params = AlignParams(full_cells=10_000, coarse_items=30, ratio=1.0, skip=skip)
+    beads = align(src, tgt, params)
+    assert [j for b in beads for j in b.tgt] == list(range(300 + tail))
+    assert [(b.src, b.tgt) for b in beads if b.src] == [((i,), (i,)) for i in range(300)]
+
+
+def test_corridor_is_a_few_blocks_wide_and_holds_the_coarse_path() -> None:
+    """Blocks of 8 items: the band is about four blocks wide however long the input, so memory is linear."""
+    beads = [Bead((k,), (k,), 1.0, "1-1") for k in range(1000)]
+    band = corridor(beads, 8, 8, 8000, 8000, 40)
+    assert band.width <= 80
+    rows = np.arange(8001)
+    assert np.all((band.lo <= rows) & (rows < band.lo + band.width))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tm.align.refine import cut_test, soft_cuts
+from tm.align.refine import adjacent_names, cut_test, inside_name, soft_cuts
 from tm.align.documents import align_documents, text_document
 
 MUST_CUT = [
@@ -105,3 +105,57 @@ HEADLINE_CASES = [
 def test_headline_units(ru: str, en: str, expected: list[tuple[str, str]]) -> None:
     aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
     assert [(a.piece.source, a.piece.target) for a in aligned] == expected
+
+
+# ---- never inside a name, in either language (the FLORES pair in tests/data/align/flores) ----
+
+NAME_CASES = [
+    (  # 'Университете | Дэлхаузи' ↔ 'Nova | Scotia': Dalhousie would land in different halves
+        "Согласно предупреждению доктора Эхуда Ура (Ehud Ur), профессора медицины в Университете Дэлхаузи"
+        " в Галифаксе (Новая Шотландия) и председателя клинико-научного отдела Канадской диабетической"
+        " ассоциации, исследования все еще находятся на начальном этапе.",
+        "Dr. Ehud Ur, professor of medicine at Dalhousie University in Halifax, Nova Scotia and chair of the"
+        " clinical and scientific division of the Canadian Diabetes Association cautioned that the research"
+        " is still in its early days.",
+    ),
+    (  # 'Рахул | Дравид' ↔ 'Rahul | Dravid': one name on both sides
+        "Отбивающие мячи среднего звена Сачин Тендулкар и Рахул Дравид хорошо выступили и заработали в"
+        " тандеме результат в сто баллов.",
+        "Middle order batsmen, Sachin Tendulkar and Rahul Dravid, performed well and made a hundred-run"
+        " partnership.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ru", "en"), NAME_CASES)
+def test_no_cut_inside_a_name(ru: str, en: str) -> None:
+    aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
+    assert [(a.piece.source, a.piece.target) for a in aligned] == [(ru, en)]
+
+
+def test_a_sentence_pair_against_one_sentence_is_not_cut_inside_a_name() -> None:
+    """Two Russian sentences against one English: 'Wong Kan | Seng' must not be the English cut."""
+    ru = ("Его приветствовал заместитель премьер-министра Сингапура Вонг Кан Сенг. Затем он обсудил вопросы"
+          " торговли и терроризма с премьер-министром Сингапура Ли Сянь Луном.")
+    en = ("He was greeted by Singapore's Deputy Prime Minister Wong Kan Seng and discussed trade and terrorism"
+          " issues with the Singapore Prime Minister Lee Hsien Loong.")
+    aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
+    assert all("Kan Seng" in a.piece.target for a in aligned if "Wong" in a.piece.target)
+
+
+def test_inside_name_needs_the_other_side_to_hold_the_two_names_together() -> None:
+    text = "Middle order batsmen, Sachin Tendulkar and Rahul Dravid, performed well."
+    at = text.index(" Dravid")
+    assert inside_name(text, at, "en", adjacent_names("Сачин Тендулкар и Рахул Дравид", "ru"))
+    assert not inside_name(text, at, "en", adjacent_names("Рахул выступил. Дравид тоже", "ru"))
+
+
+def test_no_cut_that_leaves_a_number_in_different_halves() -> None:
+    """UN dev set, document line 13: the Russian cut falls after '2015 года', the English one before
+    'January 2015'; the year would end up in different halves, so the sentence stays whole."""
+    ru = ("В сообщении от 30 января 2015 года Председатель Группы государств Азии и Тихого океана"
+          " проинформировал Секретариат о том, что Группа одобрила кандидатуру г-жи Юн.")
+    en = ("In a communication dated 30 January 2015, the Secretariat was informed by the Chair of the Group"
+          " of Asia-Pacific States that the candidature of Ms. Yoon had been endorsed by the Group.")
+    aligned = align_documents(text_document(ru, "ru"), text_document(en, "en"))
+    assert [(a.piece.source, a.piece.target) for a in aligned] == [(ru, en)]

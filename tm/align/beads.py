@@ -55,10 +55,12 @@ class AlignParams:
     lexical_weight: float = 3.0
     length_variance: float = 6.8  # Gale & Church's s² for character counts
     full_cells: int = 4_000_000  # grids up to this size are filled whole
-    coarse_items: int = 800  # a coarse pass aligns at most this many blocks per side
+    coarse_items: int = 800  # a coarse pass aligns at most this many blocks per side,
+    coarse_block: int = 8  # of at most this many items: a larger input gets coarser passes in turn
     band_extra: int = 40
     chunk: int = 128
-    rows_per_block: int = 1024  # bead costs are computed for this many grid rows at a time
+    rows_per_block: int = 1024  # bead costs are computed for at most this many grid rows at a time,
+    block_cells: int = 131_072  # and for at most this many cells (so a wide band takes fewer rows)
     skip: float = SKIP  # the cost of a 1-0 or 0-1 bead
     merge_scale: float = 1.0  # multiplies the penalties of 1-2, 2-1, 2-2, 1-3, 3-1
     ratio: float = 0.0  # target/source characters; 0 = estimate from the two sides
@@ -252,15 +254,18 @@ def shifted_row(row: np.ndarray, shift: int) -> np.ndarray:
 
 def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int,
              costs: list[np.ndarray], skip: float) -> None:
-    """Best cost of every cell of row i from rows above, then 0-1 steps along the row."""
+    """Best cost of every cell of row i from rows above, then 0-1 steps along the row.
+
+    `cost` keeps only the last rows (row r in cost[r % len(cost)]); `back` keeps every row."""
     width = band.width
+    ring = len(cost)
     best = np.full(width, np.inf)
     arg = np.full(width, -1, np.int8)
     for k, shape in enumerate(FROM_ROW_ABOVE):  # costs[k] are this shape's costs
         shift = int(band.lo[i] - band.lo[i - shape.src]) - shape.tgt if shape.src <= i else width
         if abs(shift) >= width:
             continue
-        total = shifted_row(cost[i - shape.src], shift) + costs[k]
+        total = shifted_row(cost[(i - shape.src) % ring], shift) + costs[k]
         better = total < best
         best = np.where(better, total, best)
         arg[better] = BEAD_INDEX[shape.name]
@@ -270,7 +275,7 @@ def fill_row(cost: np.ndarray, back: np.ndarray, band: Band, i: int, m: int,
     run = np.minimum.accumulate(best - steps) + steps
     skipped = (run < best - 1e-9) & (band.lo[i] + np.arange(width) <= m)
     best[skipped], arg[skipped] = run[skipped], BEAD_INDEX[ALONG_ROW.name]
-    cost[i], back[i] = best, arg
+    cost[i % ring], back[i] = best, arg
 
 
 def backtrack(back: np.ndarray, band: Band, n: int, m: int) -> list[tuple[BeadShape, int, int]]:
@@ -318,10 +323,11 @@ def fill(src: Side, tgt: Side, band: Band, params: AlignParams, fences: Fences |
     if not len(band.lo):
         band = Band(np.zeros(n + 1, np.int64), m + 1)
     grid = make_grid(src, tgt, band, params, fences)
-    cost = np.full((n + 1, band.width), np.inf)
+    cost = np.full((MAX_SPAN + 1, band.width), np.inf)  # the rows a bead can reach back to
     back = np.full((n + 1, band.width), -1, np.int8)
-    for r0 in range(0, n + 1, params.rows_per_block):
-        r1 = min(n + 1, r0 + params.rows_per_block)
+    rows = max(1, min(params.rows_per_block, params.block_cells // band.width))
+    for r0 in range(0, n + 1, rows):
+        r1 = min(n + 1, r0 + rows)
         blocks = [shape_costs(grid, band, shape, r0, r1, m, params) for shape in FROM_ROW_ABOVE]
         for i in range(r0, r1):
             fill_row(cost, back, band, i, m, [block[i - r0] for block in blocks], params.skip)
@@ -356,17 +362,40 @@ def align_fenced(src: Side, tgt: Side, fences: Fences, corners: list[tuple[int, 
 
 
 def corridor(beads: list[Bead], src_size: int, tgt_size: int, n: int, m: int, extra: int) -> Band:
-    """A band around the coarse path: its corners interpolated per source item, widened by a block."""
-    xs, ys = [0.0], [0.0]
+    """A band around the coarse path, wide enough for every row to hold the stretch of the path it crosses.
+
+    Row i must hold the target positions the coarse path takes at that row (all of a vertical run,
+    where whole target blocks are skipped), widened by a block on each side; rows between corners
+    interpolate. Consecutive rows then always overlap, so a path from (0, 0) to (n, m) exists.
+    """
+    xs, ys = [0], [0]
     for bead in beads:
         xs.append(min(n, (bead.src[-1] + 1) * src_size) if bead.src else xs[-1])
         ys.append(min(m, (bead.tgt[-1] + 1) * tgt_size) if bead.tgt else ys[-1])
-    xs_arr, ys_arr = np.array(xs), np.array(ys)
-    # Where the coarse path runs vertically (0-1 blocks), interp takes the last corner; widen for it.
-    width = min(m + 1, 2 * (src_size + tgt_size) + extra)
-    centre = np.interp(np.arange(n + 1), xs_arr, ys_arr)
-    lo = np.clip(np.round(centre).astype(np.int64) - width // 2, 0, m + 1 - width)
+    xs.append(n)
+    ys.append(m)
+    need_lo, need_hi = path_rows(np.array(xs, np.int64), np.array(ys, np.int64), n)
+    half = src_size + tgt_size + extra // 2
+    lo, hi = need_lo - half, need_hi + half
+    width = int(min(m + 1, np.max(hi - lo) + 1))
+    lo = np.clip(lo, 0, m + 1 - width)
     return Band(np.maximum.accumulate(lo), width)
+
+
+def path_rows(xs: np.ndarray, ys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The lowest and highest target position of a monotone polyline through (xs, ys) at each row 0..n."""
+    rows = np.arange(n + 1)
+    corner_x, first = np.unique(xs, return_index=True)
+    last = np.append(first[1:] - 1, len(xs) - 1)
+    low, high = ys[first].astype(np.float64), ys[last].astype(np.float64)
+    k = np.searchsorted(corner_x, rows, side="right") - 1  # the last corner at or before each row
+    on_corner = corner_x[k] == rows
+    nxt = np.minimum(k + 1, len(corner_x) - 1)
+    span = np.maximum(corner_x[nxt] - corner_x[k], 1)
+    between = high[k] + (low[nxt] - high[k]) * (rows - corner_x[k]) / span
+    need_lo = np.where(on_corner, low[k], np.floor(between)).astype(np.int64)
+    need_hi = np.where(on_corner, high[k], np.ceil(between)).astype(np.int64)
+    return need_lo, need_hi
 
 
 def align(src: Side, tgt: Side, params: AlignParams | None = None) -> list[Bead]:
@@ -377,6 +406,9 @@ def align(src: Side, tgt: Side, params: AlignParams | None = None) -> list[Bead]
         return [Bead((i,), (), 0.0, "1-0") for i in range(n)] + [Bead((), (j,), 0.0, "0-1") for j in range(m)]
     if (n + 1) * (m + 1) <= params.full_cells:
         return fill(src, tgt, full_band(m), params)
-    src_size, tgt_size = max(2, math.ceil(n / params.coarse_items)), max(2, math.ceil(m / params.coarse_items))
+    # Blocks of a few items, so the corridor stays a few blocks wide whatever the size: memory and
+    # time grow linearly, and a coarse grid that is still too large is aligned coarse to fine in turn.
+    src_size = max(2, min(params.coarse_block, math.ceil(n / params.coarse_items)))
+    tgt_size = max(2, min(params.coarse_block, math.ceil(m / params.coarse_items)))
     coarse = align(coarsen(src, src_size), coarsen(tgt, tgt_size), params)
     return fill(src, tgt, corridor(coarse, src_size, tgt_size, n, m, params.band_extra), params)

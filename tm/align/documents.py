@@ -3,11 +3,18 @@
 Alignment runs twice: the first pass uses anchors only (numbers, names, Latin words, punctuation,
 paragraph numbers); its confident 1-1 pairs teach a small lexicon of the document itself, and the
 second pass aligns again with that lexicon among the anchors.
+
+Paragraphs are paired by the documents' structure where it is there: in order when both sides have
+as many, else by the paragraph numbers and heading numbers found once on each side; each such pair
+is kept when its length and anchors agree, and the DP pairs the paragraphs between the kept ones.
+A paragraph number on one side only ("31. признает…" ↔ "Recognizes…") is no anchor and no length.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +36,7 @@ from tm.align.refine import (
     cut_test,
     gaussian_length_cost,
     refine,
+    stop_cuts,
 )
 from tm.clean import Cleaned, clean_document
 from tm.model import HEADING, SENTENCE, Unit, unit_id
@@ -36,6 +44,8 @@ from tm.segment import segment_text
 
 ALIGNER = "beads-anchors.1"
 LOW_CONFIDENCE = 0.5
+MERGE_SHAPES = frozenset({"1-2", "2-1", "2-2", "1-3", "3-1"})
+DOUBTFUL_MERGE_FACTOR = 0.5
 LEXICON_MIN_SCORE = 0.6
 # The lexicon pass reads at most this many source sentences: its sample of pairs is large enough.
 FIRST_PASS_SENTENCES = 8_000
@@ -46,6 +56,11 @@ DEFAULT_PARAMS = AlignParams()
 # Paragraph pairs up to this many sentences (both sides) are aligned together in one banded pass.
 FENCED_SPAN_LIMIT = 120
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})\.\s")
+# A paragraph pair the structure gives is kept when its bead cost (length mismatch minus weighted
+# anchor cosine) is at most this: a 1-1 bead whose lengths are two standard deviations apart costs 2.
+STRUCTURE_MAX_COST = 2.5
+# Up to this many structural pairs in a row that fail the check, between two that pass, stay paired.
+STRUCTURE_GAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +106,17 @@ def make_document(cleaned: Cleaned, lang: str) -> Document:
     return Document(lang, tuple(paragraphs))
 
 
+def numberless(doc: Document) -> list[str]:
+    """The sentences as the aligner weighs them: a paragraph number left at the start of a paragraph's
+    first sentence ("31. признает…") is dropped, so that it is neither an anchor nor length."""
+    out = []
+    for p in doc.paragraphs:
+        match = LEADING_NUMBER.match(p.sentences[0]) if p.sentences else None
+        first = [p.sentences[0][match.end():]] if match else list(p.sentences[:1])
+        out += first + list(p.sentences[1:])
+    return out
+
+
 def text_document(text: str, lang: str) -> Document:
     """A document from plain text: paragraphs separated by blank lines."""
     return make_document(clean_document(text, lang), lang)
@@ -102,17 +128,68 @@ def make_side(bags: Sequence[Sequence[str]], lengths: Sequence[float],
 
 
 def paragraph_bags(doc: Document, bags: list[list[str]]) -> list[list[str]]:
+    """A paragraph's anchors: its sentences' anchors pooled, and its kind. Its number is no anchor: a
+    number on one side only ("31. признает…" ↔ "Recognizes…") would count against the pair, and
+    numbers on both sides pair their paragraphs directly (structure_corners)."""
     starts = doc.starts()
+    return [[a for bag in bags[starts[k]:starts[k + 1]] for a in bag] + [f"kind:{p.kind}"]
+            for k, p in enumerate(doc.paragraphs)]
+
+
+def paragraph_keys(doc: Document) -> list[str]:
+    """What names a paragraph in the document's structure: its number, or a heading's number."""
+    return [f"{'h' if p.kind == HEADING else 'p'}:{p.number}" if p.number else "" for p in doc.paragraphs]
+
+
+def structure_corners(src: Document, tgt: Document) -> list[tuple[int, int]]:
+    """Paragraph pairs the structure gives: all of them, in order, when both sides have as many;
+    otherwise the paragraphs (or headings) whose number occurs once on each side, kept where the
+    numbers run in the same order on both sides."""
+    n, m = len(src.paragraphs), len(tgt.paragraphs)
+    if n == m:
+        return [(k, k) for k in range(n)]
+    s_keys, t_keys = paragraph_keys(src), paragraph_keys(tgt)
+    s_count, t_count = Counter(s_keys), Counter(t_keys)
+    t_where = {key: j for j, key in enumerate(t_keys) if key and s_count[key] == 1 and t_count[key] == 1}
+    candidates = [(i, t_where[key]) for i, key in enumerate(s_keys) if key in t_where]
+    return increasing_run(candidates)
+
+
+def increasing_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs, i increasing, whose j increase too."""
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest j ending a run of length k + 1
+    before = [-1] * len(pairs)
+    for idx, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left([pairs[t][1] for t in tails], j)
+        before[idx] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(idx)
+        else:
+            tails[k] = idx
+    out, idx = [], tails[-1] if tails else -1
+    while idx >= 0:
+        out.append(pairs[idx])
+        idx = before[idx]
+    return out[::-1]
+
+
+def verified(corners: list[tuple[int, int]], sides: tuple[list[list[str]], list[list[str]]],
+             lengths: tuple[list[int], list[int]], idf: dict[str, float], params: AlignParams) -> list[tuple[int, int]]:
+    """The structural pairs whose length and anchors agree as well as a plausible bead's do."""
+    length = gaussian_length_cost(params.ratio or 1.0, params.length_variance)
     out = []
-    for k, p in enumerate(doc.paragraphs):
-        pooled = [a for bag in bags[starts[k]:starts[k + 1]] for a in bag]
-        out.append(pooled + ([f"para:{p.number}"] * 3 if p.number else []) + [f"kind:{p.kind}"])
+    for i, j in corners:
+        sim = cosine(sides[0][i], sides[1][j], idf)
+        cost = params.length_weight * length(lengths[0][i], lengths[1][j]) - params.lexical_weight * sim
+        if cost <= STRUCTURE_MAX_COST:
+            out.append((i, j))
     return out
 
 
 def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bags: list[list[str]],
                     params: AlignParams) -> list[Bead]:
-    """Paragraph pairs; one bead of everything when either side is a single paragraph."""
+    """Paragraph pairs: the structure's pairs where they check out, the DP between them; one bead of
+    everything when either side is a single paragraph."""
     if len(src.paragraphs) <= 1 or len(tgt.paragraphs) <= 1:
         return [Bead(tuple(range(len(src.paragraphs))), tuple(range(len(tgt.paragraphs))), 1.0, "all")]
     s_par, t_par = paragraph_bags(src, s_bags), paragraph_bags(tgt, t_bags)
@@ -121,7 +198,24 @@ def paragraph_beads(src: Document, tgt: Document, s_bags: list[list[str]], t_bag
     s_len = [sum(len(x) for x in p.sentences) for p in src.paragraphs]
     t_len = [sum(len(x) for x in p.sentences) for p in tgt.paragraphs]
     paragraph_params = replace(params, skip=PARAGRAPH_SKIP, merge_scale=PARAGRAPH_MERGE_SCALE)
-    return align(make_side(s_par, s_len, vocab, idf), make_side(t_par, t_len, vocab, idf), paragraph_params)
+    s_side, t_side = make_side(s_par, s_len, vocab, idf), make_side(t_par, t_len, vocab, idf)
+    structure = structure_corners(src, tgt)
+    corners = verified(structure, (s_par, t_par), (s_len, t_len), idf, params)
+    given = set(structure)
+    beads: list[Bead] = []
+    last = (-1, -1)
+    for i, j in [*corners, (len(src.paragraphs), len(tgt.paragraphs))]:
+        s0, t0 = last[0] + 1, last[1] + 1
+        if 0 < i - s0 == j - t0 <= STRUCTURE_GAP and all((s0 + k, t0 + k) in given for k in range(i - s0)):
+            # a short run the structure pairs, between two pairs that check out: in order, as given
+            beads += [Bead((s0 + k,), (t0 + k,), 1.0, "1-1") for k in range(i - s0)]
+        elif i > s0 or j > t0:
+            inner = align(s_side.slice(s0, i), t_side.slice(t0, j), paragraph_params)
+            beads += [shift(b, s0, t0) for b in inner]
+        if i < len(src.paragraphs):
+            beads.append(Bead((i,), (j,), 1.0, "1-1"))
+        last = (i, j)
+    return beads
 
 
 def span(starts: list[int], items: tuple[int, ...]) -> tuple[int, int]:
@@ -145,7 +239,7 @@ class PassResult:
 def align_pass(src: Document, tgt: Document, bases: tuple[list[list[str]], list[list[str]]],
                lexicon: Lexicon | None, params: AlignParams) -> PassResult:
     """Paragraphs first, then the sentences inside each paragraph pair; beads index sentences."""
-    s_text, t_text = src.sentences, tgt.sentences
+    s_text, t_text = numberless(src), numberless(tgt)
     s_bags = [sentence_anchors(s, src.lang, lexicon, b) for s, b in zip(s_text, bases[0], strict=True)]
     t_bags = [sentence_anchors(t, tgt.lang, lexicon, b) for t, b in zip(t_text, bases[1], strict=True)]
     vocab: dict[str, int] = {}
@@ -213,7 +307,7 @@ def confident_pairs(beads: list[Bead], s_text: list[str], t_text: list[str]) -> 
 
 def align_sentences(src: Document, tgt: Document, params: AlignParams = DEFAULT_PARAMS) -> PassResult:
     """Align two documents sentence by sentence, learning a lexicon from a first pass."""
-    bases = ([base_anchors(s, src.lang) for s in src.sentences], [base_anchors(t, tgt.lang) for t in tgt.sentences])
+    bases = ([base_anchors(s, src.lang) for s in numberless(src)], [base_anchors(t, tgt.lang) for t in numberless(tgt)])
     s_first, t_first = first_pass_sizes(len(bases[0]), len(bases[1]))
     s_part, t_part = prefix_document(src, s_first), prefix_document(tgt, t_first)
     first = align_pass(s_part, t_part, (bases[0][:s_first], bases[1][:t_first]), None, params)
@@ -278,9 +372,17 @@ def align_documents(src: Document, tgt: Document, params: AlignParams = DEFAULT_
     for b in result.beads:
         sides = Sides([s_text[i] for i in b.src], [t_text[j] for j in b.tgt],
                       [i in s_first for i in b.src], [j in t_first for j in b.tgt])
-        pieces = refine(sides, b.score, b.shape, cost, tests)
-        out += [Aligned(p, b.src[0] if b.src else -1) for p in pieces]
+        pieces = refine(sides, b.score, b.shape, cost, tests, (src.lang, tgt.lang))
+        out += [Aligned(doubtful_merge(p), b.src[0] if b.src else -1) for p in pieces]
     return out
+
+
+def doubtful_merge(piece: Piece) -> Piece:
+    """A merge bead (1-2, 2-1, 2-2, 1-3, 3-1) whose text still holds a sentence end the segmenter kept
+    whole ('…повестки дня. признавая…') may pair two sentences with one: it is half as sure."""
+    if piece.shape not in MERGE_SHAPES or not (stop_cuts(piece.source) or stop_cuts(piece.target)):
+        return piece
+    return replace(piece, score=round(piece.score * DOUBTFUL_MERGE_FACTOR, 4))
 
 
 def is_flagged(piece: Piece) -> bool:

@@ -8,15 +8,24 @@ noun phrase or name ("постоянный секретарь | Нобелевс
 "the Middle | East"). Later sentences are cut only before a capitalised function or common
 word. A bead is cut in two where the halves (length and anchors) plus the price of the two soft
 boundaries cost less than the whole plus what the DP charges a 2-2 bead.
+
+Names are never cut, in either language, whatever the profile's vetoes say: a cut before a
+name-like word after a capitalised one is dropped when the other side holds the two names side by
+side ("Rahul | Dravid" ↔ "Рахул Дравид"), and a cut pair is refused when an anchor found once on each
+side (a name, a number, a Latin word) would end up in different halves ("Университете | Дэлхаузи"
+↔ "Dalhousie … Nova | Scotia", "…2015 года | Председатель" ↔ "…dated 30 | January 2015").
 """
 from __future__ import annotations
 
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from tm.align.anchors import word_anchors
 from tm.align.beads import LENGTH_COST_CAP
 from tm.lang import known_profiles, profile
 from tm.lang.morph import analyzer, known_word
@@ -31,6 +40,7 @@ STOP_BEFORE_LOWER = re.compile(r"[.!?…][\"»”]?(\s+)(?=[a-zа-яё])")
 STOP_BEFORE_UPPER = re.compile(
     r"(?:\d\s?гг?|н\.\s?э|до\s?н\.\s?э|км/ч|м/с|\b[IVX]{1,4}|A\.D|B\.C|BCE|etc|a\.m|p\.m)\.(\s+)(?=[\"«“(]?[A-ZА-ЯЁ])")
 LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
+WORD = re.compile(r"\w+(?:[-’']\w+)*")
 ROMAN = re.compile(r"[IVXLC]+\.?")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -353,33 +363,97 @@ def allowed(s_strength: int, t_strength: int) -> bool:
     return 0 < s_strength + t_strength
 
 
+def name_keys(word: str, lang: str) -> frozenset[str]:
+    """The name anchors of a word ('Дравид' and 'Dravid' both give nm:drvd)."""
+    return frozenset(a for a in word_anchors(word, profile(lang).code) if a.startswith("nm:"))
+
+
+def names(text: str, lang: str) -> list[tuple[str, int]]:
+    """Every name anchor of a text with the offset of its word."""
+    return [(key, m.start()) for m in WORD.finditer(text) for key in name_keys(m.group(), lang)]
+
+
+def anchors_at(text: str, lang: str) -> list[tuple[str, int]]:
+    """Every anchor a word carries across languages (name, number, Latin word), with its offset."""
+    code = profile(lang).code
+    return [(key, m.start()) for m in WORD.finditer(text) for key in word_anchors(m.group(), code)]
+
+
+def adjacent_names(text: str, lang: str) -> set[tuple[str, str]]:
+    """Name anchors of every two words next to each other with only spaces between."""
+    words = list(WORD.finditer(text))
+    out = set()
+    for a, b in pairwise(words):
+        if not text[a.end():b.start()].strip():
+            out |= {(x, y) for x in name_keys(a.group(), lang) for y in name_keys(b.group(), lang)}
+    return out
+
+
+def inside_name(text: str, at: int, lang: str, other: set[tuple[str, str]]) -> bool:
+    """The cut at `at` falls between a capitalised word and a name-like one, spaces only between them,
+    that the other side has side by side too ('Rahul | Dravid' ↔ 'Рахул Дравид', 'Kan | Seng' ↔
+    'Кан Сенг'): one name, which no language cuts. A nationality ('…Donbass | Ukrainian…') starts
+    sentences."""
+    before = LAST_WORD.search(text[max(0, at - LAST_WORD_TAIL):at])
+    after = WORD.match(text, at + len(text[at:]) - len(text[at:].lstrip()))
+    if not before or not after or before.group(2) or text[at:after.start()].strip():
+        return False
+    left, right = before.group(1), after.group()
+    if not (capitalised(left) and capitalised(right)) or right.lower().endswith(profile(lang).demonym_endings):
+        return False
+    return any((x, y) in other for x in name_keys(left, lang) for y in name_keys(right, lang))
+
+
+def outside_names(text: str, cuts: list[Cut], lang: str, other_text: str, other_lang: str) -> list[Cut]:
+    """The cuts that do not fall inside a name; only cuts before a name-like word are looked at."""
+    other = adjacent_names(other_text, other_lang)
+    return [(c, strength) for c, strength in cuts if strength != NAMELIKE or not inside_name(text, c, lang, other)]
+
+
+def names_kept_together(source: str, target: str, langs: tuple[str, str]) -> list[tuple[int, int]]:
+    """Where an anchor found once on each side (a name, a number, a Latin word) sits in each text: a
+    cut must leave it on the same side of both texts ('…30 января 2015 года | Председатель…' is no
+    cut against 'In a communication dated 30 | January 2015…')."""
+    s_found, t_found = anchors_at(source, langs[0]), anchors_at(target, langs[1])
+    s_count = Counter(k for k, _ in s_found)
+    t_count = Counter(k for k, _ in t_found)
+    t_at = {k: at for k, at in t_found if t_count[k] == 1}
+    return [(at, t_at[k]) for k, at in s_found if s_count[k] == 1 and k in t_at]
+
+
 def best_split(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut],
-               cost: PairCost) -> tuple[int, int] | None:
-    """The cut pair whose halves beat the whole by more than their soft-boundary price."""
+               cost: PairCost, langs: tuple[str, str] = ("ru", "en")) -> tuple[int, int] | None:
+    """The cut pair whose halves beat the whole (priced as a bead of two pairs) by more than their
+    soft-boundary price, and that leaves no name found once on each side in different halves."""
     whole = cost(source, target) + MERGED_PRICE
+    together = names_kept_together(source, target, langs)
     best, where = whole, None
     for sc, s_strength in s_cuts:
         for tc, t_strength in t_cuts:
             if not allowed(s_strength, t_strength):
                 continue
+            if any((s_at < sc) != (t_at < tc) for s_at, t_at in together):
+                continue
             price = CUT_PRICE[s_strength] + CUT_PRICE[t_strength]
-            halves = cost(source[:sc].strip(), target[:tc].strip()) + cost(source[sc:].strip(), target[tc:].strip())
-            total = halves + price
+            left = cost(source[:sc].strip(), target[:tc].strip())
+            right = cost(source[sc:].strip(), target[tc:].strip())
+            total = left + right + price
             if total < best:
                 best, where = total, (sc, tc)
     return where
 
 
-def split_bead(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], cost: PairCost) -> list[tuple[str, str]]:
+def split_bead(source: str, target: str, s_cuts: list[Cut], t_cuts: list[Cut], cost: PairCost,
+               langs: tuple[str, str] = ("ru", "en")) -> list[tuple[str, str]]:
     """Cut recursively while cutting pays."""
-    where = best_split(source, target, usable(source, s_cuts), usable(target, t_cuts), cost)
+    where = best_split(source, target, usable(source, s_cuts), usable(target, t_cuts), cost, langs)
     if where is None:
         return [(source, target)]
     sc, tc = where
     left = split_bead(source[:sc], target[:tc],
-                      [c for c in s_cuts if c[0] < sc], [c for c in t_cuts if c[0] < tc], cost)
+                      [c for c in s_cuts if c[0] < sc], [c for c in t_cuts if c[0] < tc], cost, langs)
     right = split_bead(source[sc:].lstrip(), target[tc:].lstrip(),
-                       shifted(s_cuts, source, sc), shifted(t_cuts, target, tc), cost)
+                       shifted(s_cuts, source, sc), shifted(t_cuts, target, tc), cost, langs)
     return left + right
 
 
@@ -398,16 +472,17 @@ class Sides:
     tgt_firsts: Sequence[bool]
 
 
-def refine(sides: Sides, score: float, shape: str, cost: PairCost, tests: tuple[CutTest, CutTest]) -> list[Piece]:
-    """The pieces of one bead, cut where both sides agree on a boundary."""
+def refine(sides: Sides, score: float, shape: str, cost: PairCost, tests: tuple[CutTest, CutTest],
+           langs: tuple[str, str] = ("ru", "en")) -> list[Piece]:
+    """The pieces of one bead, cut where both sides agree on a boundary, never inside a name."""
     source, target = " ".join(sides.src), " ".join(sides.tgt)
     if not sides.src or not sides.tgt:
         return [Piece(source, target, score, shape)]
-    s_cuts = cut_points(sides.src, tests[0], sides.src_firsts)
-    t_cuts = cut_points(sides.tgt, tests[1], sides.tgt_firsts)
+    s_cuts = outside_names(source, cut_points(sides.src, tests[0], sides.src_firsts), langs[0], target, langs[1])
+    t_cuts = outside_names(target, cut_points(sides.tgt, tests[1], sides.tgt_firsts), langs[1], source, langs[0])
     if all(strength == HARD for _, strength in s_cuts + t_cuts):
         return [Piece(source, target, score, shape)]
-    parts = split_bead(source, target, s_cuts, t_cuts, cost)
+    parts = split_bead(source, target, s_cuts, t_cuts, cost, langs)
     if len(parts) == 1:
         return [Piece(source, target, score, shape)]
     return [Piece(s.strip(), t.strip(), score, "split") for s, t in parts]
