@@ -13,7 +13,7 @@ from tm.align.documents import (
 from tm.clean import Cleaned, clean_document
 from tm.errors import InputError
 from tm.lang import profile
-from tm.model import HEADING, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
+from tm.model import HEADING, NOTE, SENTENCE, Block, BuildResult, DocumentInfo, Unit, unit_id
 from tm.segment import segment_text
 from tm.version import make_signature
 
@@ -44,7 +44,7 @@ def block_units(
         texts = segment(block.text)
     else:
         texts = segment_text(block.text, src_lang)
-    kind = HEADING if block.kind == HEADING else SENTENCE
+    kind = block.kind if block.kind in (HEADING, NOTE) else SENTENCE  # a footnote body: units of kind NOTE
     return [
         Unit(id=unit_id(doc, start + i), doc=doc, source=t, src_lang=src_lang, tgt_lang=tgt_lang,
              para=block.number, kind=kind, position=start + i, block=index)
@@ -62,7 +62,7 @@ def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "e
 
 def summarise(cleaned: Cleaned, units: list[Unit]) -> dict[str, int]:
     summary = {
-        "paragraphs": sum(1 for b in cleaned.blocks if b.kind != HEADING),
+        "paragraphs": sum(1 for b in cleaned.blocks if b.kind not in (HEADING, NOTE)),
         "headings": sum(1 for b in cleaned.blocks if b.kind == HEADING),
         "sentences": sum(1 for u in units if u.kind == SENTENCE),
         "units": len(units),

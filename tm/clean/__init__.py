@@ -3,8 +3,10 @@
 The stages, in order, each in its own module of this package: character normalisation
 (repairs.normalise_text), page furniture and page-break repeats (pages.content_lines), headings
 and numbered paragraphs (structure.read_structure), then per block line joining with
-dictionary-checked hyphenation (hyphenation.join_lines) and the repairs of lost characters and
-footnote digits in the joined text (repairs.repair_text). `Cleaned.repairs` counts each repair by name.
+dictionary-checked hyphenation (hyphenation.join_lines) and the repairs of lost characters in the joined text
+(repairs.repair_text). Footnote bodies are taken off the page foot with the furniture and become
+blocks of kind NOTE; footnote marks are taken out of the text before the blocks are joined, only
+where the document shows they are marks (tm.clean.notes). `Cleaned.repairs` counts each repair by name.
 """
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tm.clean.hyphenation import join_lines
+from tm.clean.notes import remove_marks
 from tm.clean.pages import content_lines
 from tm.clean.repairs import normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
 from tm.lang import profile
-from tm.model import HEADING, Block
+from tm.model import HEADING, NOTE, Block
 
 
 @dataclass(slots=True)
@@ -66,5 +69,18 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     lang = profile(lang).code
     lines = content_lines(normalise_text(text, repairs), repairs)
     finish = BlockFinisher(lang, repairs)
-    blocks = [finish(raw) for raw in read_structure(lines, repairs)]
+    raws = without_marks(read_structure(lines, repairs), repairs)
+    blocks = [finish(raw) for raw in raws]
     return Cleaned([block for block in blocks if block is not None], repairs)
+
+
+def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
+    """The blocks with the footnote marks of the running text taken out, where the evidence shows them
+    (the document's footnote bodies, or its running numbering): tm.clean.notes.remove_marks."""
+    bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
+    where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
+    texts = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs)
+    out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
+    for (k, i), text in zip(where, texts, strict=True):
+        out[k].lines[i] = text
+    return out
