@@ -169,6 +169,116 @@ CASES = [
 ]
 
 
+# Excerpts of the UN-style dev reports (shared data unpdf-dev, made from the UN Parallel Corpus v1.0
+# dev set: United Nations; Ziemski et al., LREC 2016), as pdftotext wrote them; expected blocks typed
+# by hand from the report's gold. (id, raw text, expected blocks, expected repair counts)
+N = "note"
+DEV_CASES = [
+    (
+        "masthead, lone paragraph numbers, a footnote body and page furniture, a mark after a full stop "
+        "(devset-a01.ru.txt, the page foot moved up after paragraph 3)",
+        "ICCD/CRIC.13./4\nОрганизация Объединенных Наций\nГенеральная Ассамблея\nDistr.: General\nRussian\n"
+        "Original: English\nICCD/CRIC.13./4\n\nДоклад Генерального секретаря\n1.\n"
+        "Показатель дает информацию о том, насколько ожидаемо повышение\n"
+        "эффективности планирования мер по борьбе с ОДЗЗ.\n2.\n"
+        "В 2012−2013 годах 46 стран из числа стран, представивших информацию\n"
+        "по этому показателю, создали целевую национальную систему мониторинга, а в\n"
+        "35 странах эта система была функциональной и усовершенствованной. В 111\n"
+        "странах не создано никаких систем мониторинга ОДЗЗ.1\n"
+        "1См. резолюцию 69/142 Генеральной Ассамблеи.\n15-50756 (R)\n\n1\n\nICCD/CRIC.13./4\n3.\n"
+        "Из числа 9 стран, не имеющих целевой системы мониторинга ОДЗЗ, 6\n"
+        "стран располагают системой мониторинга окружающей среды, которая частично\n"
+        "охватывает проблематику ОДЗЗ.\n",
+        [(H, "", "Организация Объединенных Наций"), (H, "", "Генеральная Ассамблея"), (H, "", "Distr.: General"),
+         (H, "", "Russian"), (H, "", "Original: English"), (P, "", "Доклад Генерального секретаря"),
+         (P, "1", "Показатель дает информацию о том, насколько ожидаемо повышение эффективности планирования "
+                  "мер по борьбе с ОДЗЗ."),
+         (P, "2", "В 2012−2013 годах 46 стран из числа стран, представивших информацию по этому показателю, "
+                  "создали целевую национальную систему мониторинга, а в 35 странах эта система была "
+                  "функциональной и усовершенствованной. В 111 странах не создано никаких систем мониторинга ОДЗЗ."),
+         (N, "1", "См. резолюцию 69/142 Генеральной Ассамблеи."),
+         (P, "3", "Из числа 9 стран, не имеющих целевой системы мониторинга ОДЗЗ, 6 стран располагают системой "
+                  "мониторинга окружающей среды, которая частично охватывает проблематику ОДЗЗ.")],
+        {"page debris": 5, "footnote bodies": 1, "footnote marks after punctuation": 1, "footnote digits": 0},
+    ),
+    (
+        "a footnote body glued to the line whose hyphen pdftotext ate, across the page break "
+        "(devset-a01.ru.txt paragraph 65, its footnote renumbered 1)",
+        "65.\nВ данном направлении активная работа проводилась в рамках различных\n"
+        "международных форумов, включая сессии Генеральной Ассамблеи Организации\n"
+        "Объединенных Наций, обзорные конференции 2005 и 2010 годов участников\n"
+        "Договора о нераспространении ядерного оружия (далее ДНЯО), сессии\n"
+        "Подготовительного комитета Обзорной конференции 2015 года ДНЯО, Конференцию по разоружению, "
+        "Комиссию по разоружению Организации Объединен1Документ S/RES/2206..2015., приложение.\n"
+        "15-50756 (R)\n\n5\n\nICCD/CRIC.13./4\nных Наций.\n",
+        [(P, "65", "В данном направлении активная работа проводилась в рамках различных международных форумов, "
+                   "включая сессии Генеральной Ассамблеи Организации Объединенных Наций, обзорные конференции 2005 "
+                   "и 2010 годов участников Договора о нераспространении ядерного оружия (далее ДНЯО), сессии "
+                   "Подготовительного комитета Обзорной конференции 2015 года ДНЯО, Конференцию по разоружению, "
+                   "Комиссию по разоружению Организации Объединенных Наций."),
+         (N, "1", "Документ S/RES/2206..2015., приложение.")],
+        {"footnote bodies": 1, "footnote bodies glued to a line": 1, "hyphenation joined": 1, "page debris": 3},
+    ),
+    (
+        "pdftotext -layout: hanging paragraph numbers, justified spaces, footnotes and the footer "
+        "'15-50756 (R)    1' (devset-a01.ru.layout.txt, paragraphs 11-13)",
+        "        11.   Было высказано мнение, что в конвенции о приведении в исполнение ми-\n"
+        "        ровых соглашений может говориться либо о принудительном исполнении самого\n"
+        "        мирового соглашения, либо документа, выданного компетентным органом.\n"
+        "        12.   Было достигнуто согласие о том, что в проекте пересмотренных Коммен-\n"
+        "        тариев следует коснуться данной темы и уточнить, что третейскому суду следует\n"
+        "        проявлять осторожность в данном вопросе.2\n\n"
+        "1См. резолюцию 69/142 Генеральной Ассамблеи.\n2Документ S/2015/10/ADD.5, приложение.\n\n"
+        "15-50756 (R)    1\n                                                                    ICCD/CRIC.13./4\n\n"
+        "        13.    Были высказаны разные мнения относительно упоминания о \"междуна-\n"
+        "        родных санкциях\" в пункте 39.\n",
+        [(P, "11", "Было высказано мнение, что в конвенции о приведении в исполнение мировых соглашений может "
+                   "говориться либо о принудительном исполнении самого мирового соглашения, либо документа, "
+                   "выданного компетентным органом."),
+         (P, "12", "Было достигнуто согласие о том, что в проекте пересмотренных Комментариев следует коснуться "
+                   "данной темы и уточнить, что третейскому суду следует проявлять осторожность в данном вопросе."),
+         (N, "1", "См. резолюцию 69/142 Генеральной Ассамблеи."),
+         (N, "2", "Документ S/2015/10/ADD.5, приложение."),
+         (P, "13", "Были высказаны разные мнения относительно упоминания о \"международных санкциях\" в пункте 39.")],
+        {"footnote bodies": 2, "footnote marks after punctuation": 1, "page debris": 2},
+    ),
+]
+
+EN_DEV_CASES = [
+    (
+        "English: a body glued after 'sustain', a second body, the footer (devset-a02.en.txt paragraphs 41-42, "
+        "footnotes renumbered 1-2)",
+        "41.\nNotes with appreciation the establishment of a working group by the Committee of Experts on Global "
+        "Geospatial Information Management to develop a global geodetic road map that addresses key elements "
+        "relating to the development and sustain1See General Assembly resolution 69/269.\n"
+        "2See General Assembly resolution 69/171.\n15-67405 (R)\n\n3\n\nE/CN.5/2015/L.2\n"
+        "ability of the global geodetic reference frame;\n42.\nAlso notes.\n",
+        [(P, "41", "Notes with appreciation the establishment of a working group by the Committee of Experts on "
+                   "Global Geospatial Information Management to develop a global geodetic road map that addresses "
+                   "key elements relating to the development and sustainability of the global geodetic reference "
+                   "frame;"),
+         (N, "1", "See General Assembly resolution 69/269."),
+         (N, "2", "See General Assembly resolution 69/171."),
+         (P, "42", "Also notes.")],
+        {"footnote bodies": 2, "footnote bodies glued to a line": 1, "hyphenation joined": 1, "page debris": 3},
+    ),
+]
+
+
+@pytest.mark.parametrize("raw, blocks, repairs", [c[1:] for c in DEV_CASES], ids=[c[0] for c in DEV_CASES])
+def test_dev_report_case(raw: str, blocks: list[tuple[str, str, str]], repairs: dict[str, int]) -> None:
+    cleaned = clean_document(raw, "ru")
+    assert [(b.kind, b.number, b.text) for b in cleaned.blocks] == blocks
+    assert {name: cleaned.repairs[name] for name in repairs} == repairs
+
+
+@pytest.mark.parametrize("raw, blocks, repairs", [c[1:] for c in EN_DEV_CASES], ids=[c[0] for c in EN_DEV_CASES])
+def test_dev_report_case_english(raw: str, blocks: list[tuple[str, str, str]], repairs: dict[str, int]) -> None:
+    cleaned = clean_document(raw, "en")
+    assert [(b.kind, b.number, b.text) for b in cleaned.blocks] == blocks
+    assert {name: cleaned.repairs[name] for name in repairs} == repairs
+
+
 def block_tuples(text: str, lang: str = "ru") -> list[tuple[str, str, str]]:
     return [(b.kind, b.number, b.text) for b in clean_document(text, lang).blocks]
 
@@ -266,3 +376,15 @@ def test_no_lost_or_control_characters_survive(raw: str) -> None:
         assert "\ufffd" not in block.text
         assert not any(ord(c) < 32 or ord(c) == 127 for c in block.text)
         assert block.text == block.text.strip() and "  " not in block.text
+
+
+def test_a_footnote_body_becomes_a_note_unit() -> None:
+    """The build gives a footnote body units of kind "note", never glued to the running text."""
+    from tm.model import NOTE
+    from tm.pipeline import build_document
+
+    raw = DEV_CASES[0][1]
+    units = build_document(raw, "a01", "x").units
+    notes = [unit for unit in units if unit.kind == NOTE]
+    assert [(unit.para, unit.source) for unit in notes] == [("1", "См. резолюцию 69/142 Генеральной Ассамблеи.")]
+    assert not any("См. резолюцию" in unit.source for unit in units if unit.kind != NOTE)

@@ -237,7 +237,8 @@ class StructureReader:
             self.add_heading(index, index + 1)
             return index + 1
         lone = LONE_NUMBER.fullmatch(text)
-        if lone and index + 1 < len(self.lines) and int(lone.group("number")) == self.expected:
+        if lone and index + 1 < len(self.lines) and (
+                int(lone.group("number")) == self.expected or (line.gap and self.at_boundary(index))):
             self.open_paragraph(lone.group("number"))
             self.numbered = True
             return index + 1
