@@ -388,3 +388,49 @@ def test_a_footnote_body_becomes_a_note_unit() -> None:
     notes = [unit for unit in units if unit.kind == NOTE]
     assert [(unit.para, unit.source) for unit in notes] == [("1", "См. резолюцию 69/142 Генеральной Ассамблеи.")]
     assert not any("См. резолюцию" in unit.source for unit in units if unit.kind != NOTE)
+
+
+# Hyphens an extraction dropped or kept wrongly, decided by evidence (dev report excerpts).
+def test_lost_hyphen_restored_at_a_pdftotext_join() -> None:
+    """devset-a01.ru.txt paragraph 20: pdftotext joined "по-|прежнему" into one long line and dropped the
+    hyphen; the dictionary knows "по-прежнему", and the word sits where the two lines were joined."""
+    from tm.clean.hyphenation import HYPHEN_RESTORED, restore_lost_hyphens
+
+    texts = [
+        "После прекращения функционирования последних четырех гуманитарных",
+        "кластерных механизмов 31 декабря 2014 года межучрежденческая поддержка попрежнему способствовала "
+        "укреплению государственного контроля над поиском",
+        "долговременных решений в ключевых социальных секторах здравоохранения,",
+        "водоснабжения, санитарии, образования и защиты.",
+    ]
+    repairs: Counter[str] = Counter()
+    restored = restore_lost_hyphens(texts, "ru", repairs)
+    assert restored[1].startswith("кластерных механизмов 31 декабря 2014 года межучрежденческая поддержка "
+                                  "по-прежнему способствовала")
+    assert restored[0::2] == texts[0::2] and restored[3] == texts[3]
+    assert repairs == Counter({HYPHEN_RESTORED: 1})
+
+
+def test_lost_hyphen_not_restored_in_a_line_of_usual_length() -> None:
+    """The source's own "попрежнему" in a line no longer than usual is left as written (UNv1 writes it so)."""
+    from tm.clean.hyphenation import restore_lost_hyphens
+
+    texts = ["Правительство попрежнему сосредоточивало внимание на выборах в стране", "и на подготовке к ним."] * 3
+    repairs: Counter[str] = Counter()
+    assert restore_lost_hyphens(texts, "ru", repairs) == texts
+    assert not repairs
+
+
+def test_english_line_end_hyphen_decided_by_the_document() -> None:
+    """devset-a02.en.layout.txt: "co-|operation" joins because the report writes "cooperation" five times."""
+    from tm.clean.hyphenation import JOINED_BY_DOCUMENT, document_vocabulary
+
+    lines = ["During the reporting period, there has been a high level of coordination and co-",
+             "operation among Somalia's international partners, in particular over the political crisis."]
+    vocabulary = document_vocabulary([*lines, "same time the required technical cooperation and training"])
+    repairs: Counter[str] = Counter()
+    assert join_lines(lines, "en", repairs, vocabulary).endswith("coordination and cooperation among Somalia's "
+                                                                 "international partners, in particular over the "
+                                                                 "political crisis.")
+    assert repairs == Counter({JOINED_BY_DOCUMENT: 1})
+    assert join_lines(lines, "en", Counter()).startswith("During") and "co-operation" in join_lines(lines, "en", Counter())

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tm.clean.hyphenation import join_lines
+from tm.clean.hyphenation import document_vocabulary, join_lines, restore_lost_hyphens
 from tm.clean.notes import remove_marks
-from tm.clean.pages import content_lines
-from tm.clean.repairs import normalise_text, repair_text
+from tm.clean.pages import PAGE_DEBRIS, content_lines
+from tm.clean.repairs import FORM_FEED, normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
 from tm.lang import profile
 from tm.model import HEADING, NOTE, Block
@@ -30,9 +30,10 @@ class Cleaned:
     repairs: Counter[str] = field(default_factory=Counter)
 
 
-def finish_block(raw: RawBlock, lang: str, repairs: Counter[str]) -> Block | None:
+def finish_block(raw: RawBlock, lang: str, repairs: Counter[str],
+                 vocabulary: frozenset[str] = frozenset()) -> Block | None:
     """Join and repair the lines of one block; None when nothing is left."""
-    text = repair_text(join_lines(raw.lines, lang, repairs), repairs)
+    text = repair_text(join_lines(raw.lines, lang, repairs, vocabulary), repairs)
     if not text:
         return None
     if raw.kind == HEADING:
@@ -47,6 +48,7 @@ class BlockFinisher:
 
     lang: str
     repairs: Counter[str]
+    vocabulary: frozenset[str] = frozenset()  # the document's words (hyphenation.document_vocabulary)
     seen: dict[tuple[str, tuple[str, ...]], tuple[str | None, Counter[str]]] = field(default_factory=dict)
 
     def __call__(self, raw: RawBlock) -> Block | None:
@@ -54,7 +56,7 @@ class BlockFinisher:
         earlier = self.seen.get(key)
         if earlier is None:
             made: Counter[str] = Counter()
-            block = finish_block(raw, self.lang, made)
+            block = finish_block(raw, self.lang, made, self.vocabulary)
             self.seen[key] = (None if block is None else block.text, made)
             self.repairs.update(made)
             return block
@@ -68,8 +70,11 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     repairs: Counter[str] = Counter()
     lang = profile(lang).code
     lines = content_lines(normalise_text(text, repairs), repairs)
-    finish = BlockFinisher(lang, repairs)
+    if repairs[FORM_FEED] or repairs[PAGE_DEBRIS]:  # a PDF extraction: the hyphens it dropped are put back
+        texts = restore_lost_hyphens([line.text for line in lines], lang, repairs)
+        lines = [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]
     raws = without_marks(read_structure(lines, repairs), repairs)
+    finish = BlockFinisher(lang, repairs, document_vocabulary(line for raw in raws for line in raw.lines))
     blocks = [finish(raw) for raw in raws]
     return Cleaned([block for block in blocks if block is not None], repairs)
 
