@@ -81,11 +81,30 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
 
 def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
     """The blocks with the footnote marks of the running text taken out, where the evidence shows them
-    (the document's footnote bodies, or its running numbering): tm.clean.notes.remove_marks."""
+    (the document's footnote bodies, or its running numbering): tm.clean.notes.remove_marks. A note
+    whose mark was found follows the block of its mark (so both language versions put it in the same
+    place, whatever their page breaks); the others stay at their page foot."""
     bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
     where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
-    texts = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs)
+    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs)
     out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
     for (k, i), text in zip(where, texts, strict=True):
         out[k].lines[i] = text
+    return after_their_marks(out, {mark.number: where[mark.line][0] for mark in marks})
+
+
+def after_their_marks(raws: list[RawBlock], mark_block: dict[int, int]) -> list[RawBlock]:
+    """The blocks with each note whose mark is in block k moved to just after block k."""
+    def placed(raw: RawBlock) -> bool:
+        return raw.kind == NOTE and raw.number.isdigit() and int(raw.number) in mark_block
+
+    following: dict[int, list[RawBlock]] = {}
+    for raw in raws:
+        if placed(raw):
+            following.setdefault(mark_block[int(raw.number)], []).append(raw)
+    out: list[RawBlock] = []
+    for k, raw in enumerate(raws):
+        if not placed(raw):
+            out.append(raw)
+        out.extend(following.get(k, []))
     return out

@@ -159,14 +159,14 @@ def evident_marks(lines: list[str], bodies: frozenset[int]) -> list[Mark]:
     return running
 
 
-def remove_marks(lines: list[str], bodies: frozenset[int], repairs: Counter[str]) -> list[str]:
-    """The lines (in document order) without the footnote marks the evidence shows."""
+def remove_marks(lines: list[str], bodies: frozenset[int], repairs: Counter[str]) -> tuple[list[str], list[Mark]]:
+    """The lines (in document order) without the footnote marks the evidence shows, and those marks."""
     marks = evident_marks(lines, bodies)
     if not marks:
-        return lines
+        return lines, []
     out = list(lines)
     for mark in reversed(marks):
         text = out[mark.line]
         out[mark.line] = text[:mark.start] + text[mark.end:]
         repairs[mark.name] += 1
-    return out
+    return out, marks
