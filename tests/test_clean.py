@@ -434,3 +434,24 @@ def test_english_line_end_hyphen_decided_by_the_document() -> None:
                                                                  "political crisis.")
     assert repairs == Counter({JOINED_BY_DOCUMENT: 1})
     assert join_lines(lines, "en", Counter()).startswith("During") and "co-operation" in join_lines(lines, "en", Counter())
+
+
+def test_lost_hyphen_restored_from_the_document() -> None:
+    """devset-a12.en.txt paragraph 19: "Secretary-|General" joined by pdftotext; the report writes
+    "Secretary-General" elsewhere, so the hyphen goes back (English has no dictionary)."""
+    from tm.clean.hyphenation import HYPHEN_RESTORED_BY_DOCUMENT, restore_lost_hyphens
+
+    texts = [
+        "Secretariat Building would be necessary to accommodate the staff moves required for",
+        "the implementation plan (ibid., para. 66).",
+        "Table 6 of the report sets out the proposed space efficiency gains achievable",
+        "through the implementation of a flexible workplace at Headquarters.",
+        "The Committee recommends that the General Assembly request the SecretaryGeneral to incorporate "
+        "flexible workplace strategies in the ongoing development of the",
+        "strategic heritage plan and to provide an update in his next report on the strategic heritage plan.",
+        "Ethiopia, the Special Envoy of the Secretary-General for Sudan and South Sudan, and",
+    ]
+    repairs: Counter[str] = Counter()
+    restored = restore_lost_hyphens(texts, "en", repairs)
+    assert "request the Secretary-General to incorporate" in restored[4]
+    assert repairs == Counter({HYPHEN_RESTORED_BY_DOCUMENT: 1})

@@ -131,21 +131,25 @@ def join_lines(lines: list[str], lang: str, repairs: Counter[str], vocabulary: C
     return "".join(pieces)
 
 
-# A word of Russian letters long enough to hide a compound: "попрежнему", "НьюЙорке".
-RUSSIAN_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]{6,}(?![\w-])")
+# A word long enough to hide a compound: "попрежнему", "НьюЙорке", "SecretaryGeneral".
+JOINED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{5,}(?![\w-])")
 MIN_COMPOUND_PART = 2
+HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
 
 
-def restored_compound(word: str) -> str:
-    """ "попрежнему" -> "по-прежнему": an unknown word that the dictionary knows with one hyphen in it
-    (pdftotext joins a line ending in a hyphen and drops it); "" when there is no such reading."""
-    if known_word(word):
-        return ""
+def restored_compound(word: str, dictionary: bool, vocabulary: Collection[str]) -> tuple[str, str]:
+    """ "попрежнему" -> "по-прежнему": a word that the dictionary (if the language has one) does not know
+    but knows with one hyphen in it, or that the document writes with one hyphen elsewhere
+    ("SecretaryGeneral" where it writes "Secretary-General"); with the name of the repair, or ("", "")."""
+    if dictionary and known_word(word):
+        return "", ""
     for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         compound = f"{word[:cut]}-{word[cut:]}"
-        if known_word(compound):
-            return compound
-    return ""
+        if compound.lower() in vocabulary:
+            return compound, HYPHEN_RESTORED_BY_DOCUMENT
+        if dictionary and known_word(compound):
+            return compound, HYPHEN_RESTORED
+    return "", ""
 
 
 # pdftotext joins a line ending in a hyphen to the next and drops the hyphen: such a line is longer
@@ -167,19 +171,22 @@ def at_a_join(start: int, usual: int) -> bool:
 
 
 def restore_lost_hyphens(texts: list[str], lang: str, repairs: Counter[str]) -> list[str]:
-    """The lines with the hyphens of dictionary compounds put back where the extractor joined two lines
-    ("попрежнему" -> "по-прежнему" in a line longer than usual, at the join); languages with a dictionary."""
+    """The lines with the hyphens of compounds put back where the extractor joined two lines ("попрежнему"
+    -> "по-прежнему" in a line longer than usual, at the join): compounds of the dictionary, or ones the
+    document writes with their hyphen elsewhere."""
     usual = usual_line_length(texts)
-    if not profile(lang).dictionary or not usual:
+    if not usual:
         return texts
+    dictionary = profile(lang).dictionary
+    vocabulary = document_vocabulary(texts)
 
     def restore(match: re.Match[str]) -> str:
-        compound = ""
-        if at_a_join(match.start(), usual):
-            compound = restored_compound(match.group())
+        if not at_a_join(match.start(), usual):
+            return match.group()
+        compound, name = restored_compound(match.group(), dictionary, vocabulary)
         if not compound:
             return match.group()
-        repairs[HYPHEN_RESTORED] += 1
+        repairs[name] += 1
         return compound
 
-    return [RUSSIAN_WORD.sub(restore, text) if len(text) > JOINED_LINE_FACTOR * usual else text for text in texts]
+    return [JOINED_WORD.sub(restore, text) if len(text) > JOINED_LINE_FACTOR * usual else text for text in texts]
