@@ -455,3 +455,31 @@ def test_lost_hyphen_restored_from_the_document() -> None:
     restored = restore_lost_hyphens(texts, "en", repairs)
     assert "request the Secretary-General to incorporate" in restored[4]
     assert repairs == Counter({HYPHEN_RESTORED_BY_DOCUMENT: 1})
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # devset-a01.en.layout.txt paragraph 2: "ex-" is a prefix and a syllable; "pect" is no word of the report
+    (["The indicator provides information on the extent to which it is realistic to ex-",
+      "pect more effective planning of measures to control and combat DLDD overtime."],
+     "The indicator provides information on the extent to which it is realistic to expect more effective "
+     "planning of measures to control and combat DLDD overtime."),
+    # devset-a02.en.layout.txt lines 53-54: "pre-|vent"
+    (["article I imposes \"a clear obligation\" on the two parties \"to do all in their power to pre-",
+      "vent the commission of any such acts in the future\"."],
+     "article I imposes \"a clear obligation\" on the two parties \"to do all in their power to prevent the "
+     "commission of any such acts in the future\"."),
+], ids=["ex-pect", "pre-vent"])
+def test_english_syllable_prefix_joins_before_no_word(lines: list[str], joined: str) -> None:
+    from tm.clean.hyphenation import JOINED_NO_WORD, document_vocabulary
+
+    repairs: Counter[str] = Counter()
+    assert join_lines(lines, "en", repairs, document_vocabulary(lines)) == joined
+    assert repairs == Counter({JOINED_NO_WORD: 1})
+
+
+def test_english_fixed_prefix_keeps_its_hyphen() -> None:
+    """ "non-" is no syllable prefix: "non-|governmental" keeps the hyphen whatever the document."""
+    from tm.clean.hyphenation import document_vocabulary
+
+    lines = ["including non-", "governmental organizations"]
+    assert join_lines(lines, "en", Counter(), document_vocabulary(lines)) == "including non-governmental organizations"

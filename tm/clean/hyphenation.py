@@ -23,6 +23,7 @@ JOINED_UNKNOWN = "hyphenation joined (not in dictionary)"
 SLASH_JOINED = "line-end slash joined"
 JOINED_BY_DOCUMENT = "hyphenation joined (word seen in the document)"
 KEPT_BY_DOCUMENT = "hyphen kept (compound seen in the document)"
+JOINED_NO_WORD = "hyphenation joined (prefix syllable, no such word in the document)"
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
 
 # "научно-исследователь-" -> whole word "научно-исследователь", last part "исследователь"
@@ -75,27 +76,32 @@ def hyphen_decision(word: str, part: str, right: str, lang: str) -> str:
     return HYPHENATION_RULES[rules.hyphenation](word, part, right, rules)
 
 
-def document_decision(part: str, right: str, vocabulary: Collection[str]) -> str:
+def document_decision(part: str, right: str, vocabulary: Collection[str], rules: LanguageProfile) -> str:
     """For a language without a dictionary, the document's own words: "ex-|pect" joins when "expect" is
-    written elsewhere in it and "ex-pect" is not; "co-|operation" keeps its hyphen in the opposite case."""
+    written elsewhere in it and "ex-pect" is not; "co-|operation" keeps its hyphen in the opposite case;
+    after a prefix that is also a syllable ("ex-|pect") it joins when "pect" is no word of the document."""
     joined, compound = (part + right).lower(), f"{part}-{right}".lower()
     if joined in vocabulary and compound not in vocabulary:
         return JOINED_BY_DOCUMENT
     if compound in vocabulary and joined not in vocabulary:
         return KEPT_BY_DOCUMENT
+    if part.lower() in rules.syllable_prefixes and right.islower() and right not in vocabulary:
+        return JOINED_NO_WORD
     return ""
 
 
 # Words as the document vocabulary holds them: letters, hyphens inside ("co-operation").
-VOCABULARY_WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*(?!-)")
+VOCABULARY_WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*(?![\w-])")
 
 
 def document_vocabulary(lines: Iterable[str]) -> frozenset[str]:
-    """The lower-case words of the lines, a word cut by a line-end hyphen left out."""
+    """The lower-case words of the lines, the parts of a word cut by a line-end hyphen left out."""
     words: set[str] = set()
+    cut = False
     for line in lines:
-        words.update(match.group().lower() for match in VOCABULARY_WORD.finditer(line)
-                     if not line.startswith("-", match.end()))
+        found = [match.group().lower() for match in VOCABULARY_WORD.finditer(line)]
+        words.update(found[1:] if cut else found)
+        cut = line.endswith("-")
     return frozenset(words)
 
 
@@ -108,7 +114,7 @@ def line_joint(left: str, right: str, lang: str, repairs: Counter[str],
         if hyphen and start:
             decision = ""
             if vocabulary and not profile(lang).dictionary:
-                decision = document_decision(hyphen.group("part"), start.group(), vocabulary)
+                decision = document_decision(hyphen.group("part"), start.group(), vocabulary, profile(lang))
             decision = decision or hyphen_decision(hyphen.group("word"), hyphen.group("part"), start.group(), lang)
             repairs[decision] += 1
             return decision not in (KEPT, KEPT_BY_DOCUMENT), ""
