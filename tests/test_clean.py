@@ -483,3 +483,18 @@ def test_english_fixed_prefix_keeps_its_hyphen() -> None:
 
     lines = ["including non-", "governmental organizations"]
     assert join_lines(lines, "en", Counter(), document_vocabulary(lines)) == "including non-governmental organizations"
+
+
+def test_dash_restored_at_a_pdftotext_join() -> None:
+    """devset-a02.ru.txt line 135: "развития --" | "это" came out "развития -это"; the report writes " -- "
+    elsewhere, and the half dash sits at the join of a line longer than usual."""
+    from pathlib import Path
+
+    from tm.clean.hyphenation import DASH_RESTORED, restore_lost_hyphens
+
+    texts = (Path(__file__).parent / "data" / "unpdf" / "devset-a02.ru.120-137.txt").read_text(
+        encoding="utf-8").splitlines()
+    repairs: Counter[str] = Counter()
+    restored = restore_lost_hyphens(texts, "ru", repairs)
+    assert "<<узбекскую модель>> развития -- это реализация" in restored[15]
+    assert repairs[DASH_RESTORED] == 1

@@ -141,6 +141,10 @@ def join_lines(lines: list[str], lang: str, repairs: Counter[str], vocabulary: C
 JOINED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{5,}(?![\w-])")
 MIN_COMPOUND_PART = 2
 HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
+DASH_RESTORED = "dash restored at a join (the document writes \" -- \")"
+# A "--" dash at a line end that the extractor took for a hyphen: "развития --" | "это" -> "развития -это".
+HALF_DASH = re.compile(r"(?<= )-(?=[^\W_])")
+DOUBLE_DASH = " -- "
 
 
 def restored_compound(word: str, dictionary: bool, vocabulary: Collection[str]) -> tuple[str, str]:
@@ -195,4 +199,18 @@ def restore_lost_hyphens(texts: list[str], lang: str, repairs: Counter[str]) -> 
         repairs[name] += 1
         return compound
 
-    return [JOINED_WORD.sub(restore, text) if len(text) > JOINED_LINE_FACTOR * usual else text for text in texts]
+    def restore_dash(match: re.Match[str]) -> str:
+        if not at_a_join(match.start(), usual):
+            return match.group()
+        repairs[DASH_RESTORED] += 1
+        return "-- "
+
+    double_dash = any(DOUBLE_DASH in text for text in texts)
+    out = []
+    for text in texts:
+        if len(text) > JOINED_LINE_FACTOR * usual:
+            text = JOINED_WORD.sub(restore, text)
+            if double_dash:
+                text = HALF_DASH.sub(restore_dash, text)
+        out.append(text)
+    return out
