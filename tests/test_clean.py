@@ -498,3 +498,16 @@ def test_dash_restored_at_a_pdftotext_join() -> None:
     restored = restore_lost_hyphens(texts, "ru", repairs)
     assert "<<узбекскую модель>> развития -- это реализация" in restored[15]
     assert repairs[DASH_RESTORED] == 1
+
+
+def test_marks_after_a_quote_or_year_need_a_body() -> None:
+    """devset-a09.en.txt '"Space Law in the News"6' and devset-a08.en.txt 'Geneva, 4 - 15 May 20157'
+    (footnotes renumbered 1 and 2): taken out only because bodies 1 and 2 exist; without bodies they stay."""
+    from tm.clean.notes import FOOTNOTE_AFTER_YEAR, remove_marks
+
+    lines = ['"Space Law in the News"1', "Geneva, 4 - 15 May 20152"]
+    repairs: Counter[str] = Counter()
+    texts, marks = remove_marks(lines, frozenset({1, 2}), repairs)
+    assert texts == ['"Space Law in the News"', "Geneva, 4 - 15 May 2015"]
+    assert repairs == Counter({FOOTNOTE_AFTER_YEAR: 2}) and len(marks) == 2
+    assert remove_marks(lines, frozenset(), Counter())[0] == lines

@@ -24,9 +24,10 @@ NOTE_BODY = "footnote bodies"
 NOTE_GLUED = "footnote bodies glued to a line"
 FOOTNOTE = "footnote digits"  # a mark glued to a word, quote or bracket: "семей5,"
 FOOTNOTE_AFTER_STOP = "footnote marks after punctuation"  # "ОДЗЗ.1", "(пункт 97).4"
+FOOTNOTE_AFTER_YEAR = "footnote marks after a quote or year"  # '"Space Law in the News"6', "4 - 15 May 20156"
 
 # The repairs that delete characters of the text; on clean text they must never happen.
-DELETING = (FOOTNOTE, FOOTNOTE_AFTER_STOP)
+DELETING = (FOOTNOTE, FOOTNOTE_AFTER_STOP, FOOTNOTE_AFTER_YEAR)
 
 # A body at the start of a line: "1См. резолюцию", "10See General Assembly", "2«Доклад».
 NOTE_START = re.compile(r"(?P<number>\d{1,3})(?=[^\W\d_]|[«\"“(])(?P<body>.+)")
@@ -42,6 +43,9 @@ MARK_AFTER_WORD = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]]\d)\d?)(?=[\
 # lowercase word or digit, or the end: "ОДЗЗ.1", "(пункт 97).4", "2015.6 The". Only with a
 # body of that number (a decimal "3.5 per cent" goes on in lower case).
 MARK_AFTER_STOP = re.compile(r"(?<=[\w»”\")\]][.,;:])(?P<digits>\d{1,3})(?=\s+[^\sa-zа-яё\d]|\s*$)")
+# Digits glued to a closing straight quote or to a year ending a line: '"Space Law in the News"6',
+# "Geneva, 4 - 15 May 20157". Only with a body of that number.
+MARK_AFTER_YEAR = re.compile(r"(?:(?<=[^\W\d_]\")|(?<=\s(?:19|20)\d\d))(?P<digits>\d{1,2})$")
 # A mark needs this many marks 1, 2, 3 ... in order when the document has no bodies.
 MIN_RUNNING_MARKS = 3
 MAX_SKIPPED_MARKS = 2  # numbers a run may skip when bodies show the marks
@@ -135,11 +139,12 @@ def candidate_marks(lines: list[str]) -> Iterator[Mark]:
     for index, text in enumerate(lines):
         found = [
             Mark(index, m.start("digits"), m.end("digits"), int(m.group("digits")), name)
-            for pattern, name in ((MARK_AFTER_WORD, FOOTNOTE), (MARK_AFTER_STOP, FOOTNOTE_AFTER_STOP))
+            for pattern, name in ((MARK_AFTER_WORD, FOOTNOTE), (MARK_AFTER_STOP, FOOTNOTE_AFTER_STOP),
+                                  (MARK_AFTER_YEAR, FOOTNOTE_AFTER_YEAR))
             for m in pattern.finditer(text)
         ]
         for mark in sorted(found, key=lambda m: m.start):
-            if mark.name == FOOTNOTE_AFTER_STOP or not is_unit_power(text, mark.start):
+            if mark.name != FOOTNOTE or not is_unit_power(text, mark.start):
                 yield mark
 
 
