@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 HEADING = "heading"
 SENTENCE = "sentence"
-NOTE = "note"  # a footnote body, read from a PDF
+NOTE = "note"  # a footnote body: a block of its own, and units of this kind
 
 
 UNIT_ID_DIGITS = 7  # positions up to 10 million units per document keep ids sorting in order
@@ -20,9 +20,9 @@ def unit_id(doc: str, position: int) -> str:
 class Block:
     """One paragraph or heading of a cleaned document."""
 
-    kind: str  # HEADING, "paragraph" or NOTE
+    kind: str  # HEADING, NOTE or "paragraph"
     text: str
-    number: str = ""  # "12" for paragraph 12, "II", "A", "1" for headings
+    number: str = ""  # "12" for paragraph 12, "II", "A", "1" for headings, "3" for footnote 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ def block_units(
         texts = segment(block.text)
     else:
         texts = segment_text(block.text, src_lang)
-    kind = block.kind if block.kind in (HEADING, NOTE) else SENTENCE
+    kind = block.kind if block.kind in (HEADING, NOTE) else SENTENCE  # a footnote body: units of kind NOTE
     return [
         Unit(id=unit_id(doc, start + i), doc=doc, source=t, src_lang=src_lang, tgt_lang=tgt_lang,
              para=block.number, kind=kind, position=start + i, block=index)
@@ -63,7 +63,7 @@ def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "e
 
 def summarise(cleaned: Cleaned, units: list[Unit]) -> dict[str, int]:
     summary = {
-        "paragraphs": sum(1 for b in cleaned.blocks if b.kind != HEADING),
+        "paragraphs": sum(1 for b in cleaned.blocks if b.kind not in (HEADING, NOTE)),
         "headings": sum(1 for b in cleaned.blocks if b.kind == HEADING),
         "sentences": sum(1 for u in units if u.kind == SENTENCE),
         "units": len(units),

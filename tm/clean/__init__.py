@@ -3,20 +3,23 @@
 The stages, in order, each in its own module of this package: character normalisation
 (repairs.normalise_text), page furniture and page-break repeats (pages.content_lines), headings
 and numbered paragraphs (structure.read_structure), then per block line joining with
-dictionary-checked hyphenation (hyphenation.join_lines) and the repairs of lost characters and
-footnote digits in the joined text (repairs.repair_text). `Cleaned.repairs` counts each repair by name.
+dictionary-checked hyphenation (hyphenation.join_lines) and the repairs of lost characters in the joined text
+(repairs.repair_text). Footnote bodies are taken off the page foot with the furniture and become
+blocks of kind NOTE; footnote marks are taken out of the text before the blocks are joined, only
+where the document shows they are marks (tm.clean.notes). `Cleaned.repairs` counts each repair by name.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tm.clean.hyphenation import join_lines
-from tm.clean.pages import content_lines
-from tm.clean.repairs import normalise_text, repair_text
+from tm.clean.hyphenation import document_vocabulary, join_lines, restore_lost_hyphens
+from tm.clean.notes import remove_marks
+from tm.clean.pages import PAGE_DEBRIS, content_lines
+from tm.clean.repairs import FORM_FEED, normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
 from tm.lang import profile
-from tm.model import HEADING, Block
+from tm.model import HEADING, NOTE, Block
 
 
 @dataclass(slots=True)
@@ -27,9 +30,10 @@ class Cleaned:
     repairs: Counter[str] = field(default_factory=Counter)
 
 
-def finish_block(raw: RawBlock, lang: str, repairs: Counter[str]) -> Block | None:
+def finish_block(raw: RawBlock, lang: str, repairs: Counter[str],
+                 vocabulary: frozenset[str] = frozenset()) -> Block | None:
     """Join and repair the lines of one block; None when nothing is left."""
-    text = repair_text(join_lines(raw.lines, lang, repairs), repairs)
+    text = repair_text(join_lines(raw.lines, lang, repairs, vocabulary), repairs)
     if not text:
         return None
     if raw.kind == HEADING:
@@ -44,6 +48,7 @@ class BlockFinisher:
 
     lang: str
     repairs: Counter[str]
+    vocabulary: frozenset[str] = frozenset()  # the document's words (hyphenation.document_vocabulary)
     seen: dict[tuple[str, tuple[str, ...]], tuple[str | None, Counter[str]]] = field(default_factory=dict)
 
     def __call__(self, raw: RawBlock) -> Block | None:
@@ -51,7 +56,7 @@ class BlockFinisher:
         earlier = self.seen.get(key)
         if earlier is None:
             made: Counter[str] = Counter()
-            block = finish_block(raw, self.lang, made)
+            block = finish_block(raw, self.lang, made, self.vocabulary)
             self.seen[key] = (None if block is None else block.text, made)
             self.repairs.update(made)
             return block
@@ -65,6 +70,41 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     repairs: Counter[str] = Counter()
     lang = profile(lang).code
     lines = content_lines(normalise_text(text, repairs), repairs)
-    finish = BlockFinisher(lang, repairs)
-    blocks = [finish(raw) for raw in read_structure(lines, repairs)]
+    if repairs[FORM_FEED] or repairs[PAGE_DEBRIS]:  # a PDF extraction: the hyphens it dropped are put back
+        texts = restore_lost_hyphens([line.text for line in lines], lang, repairs)
+        lines = [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]
+    raws = without_marks(read_structure(lines, repairs), repairs)
+    finish = BlockFinisher(lang, repairs, document_vocabulary(line for raw in raws for line in raw.lines))
+    blocks = [finish(raw) for raw in raws]
     return Cleaned([block for block in blocks if block is not None], repairs)
+
+
+def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
+    """The blocks with the footnote marks of the running text taken out, where the evidence shows them
+    (the document's footnote bodies, or its running numbering): tm.clean.notes.remove_marks. A note
+    whose mark was found follows the block of its mark (so both language versions put it in the same
+    place, whatever their page breaks); the others stay at their page foot."""
+    bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
+    where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
+    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs)
+    out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
+    for (k, i), text in zip(where, texts, strict=True):
+        out[k].lines[i] = text
+    return after_their_marks(out, {mark.number: where[mark.line][0] for mark in marks})
+
+
+def after_their_marks(raws: list[RawBlock], mark_block: dict[int, int]) -> list[RawBlock]:
+    """The blocks with each note whose mark is in block k moved to just after block k."""
+    def placed(raw: RawBlock) -> bool:
+        return raw.kind == NOTE and raw.number.isdigit() and int(raw.number) in mark_block
+
+    following: dict[int, list[RawBlock]] = {}
+    for raw in raws:
+        if placed(raw):
+            following.setdefault(mark_block[int(raw.number)], []).append(raw)
+    out: list[RawBlock] = []
+    for k, raw in enumerate(raws):
+        if not placed(raw):
+            out.append(raw)
+        out.extend(following.get(k, []))
+    return out

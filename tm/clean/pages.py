@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from tm.clean.notes import Note, take_notes
 from tm.lang.script import SPACE_DELIMITED
 
 PAGE_DEBRIS = "page debris"
@@ -19,7 +20,10 @@ PAGE_REPEAT = "page-break repeats"
 # Whole lines that are page furniture, never text.
 DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.]+){1,5}"),  # document symbol: "A/58/98", "E/CN.9/2003/2"
+    re.compile(r"[A-Z]{3,6}(?:/[A-Za-z0-9.]+){1,5}"),  # a longer organ: "ICCD/CRIC.13./4", "UNEP/EA.2/1"
     re.compile(r"\d{2}-\d{5} \([A-Z]\)"),  # UN job number: "03-39889 (R)"
+    re.compile(r"\d{2}-\d{5} \([A-Z]\)\s+\d{1,4}"),  # job and page number (pdftotext -layout): "15-50756 (R)    1"
+    re.compile(r"\d{1,4}\s+\d{2}-\d{5} \([A-Z]\)"),  # page and job number: "2    15-50756 (R)"
 )
 # A lone page number (" 7 ") is furniture when a blank line is next to it; a number alone on
 # a line inside running text ("в апреле" | "2003" | "года") is not.
@@ -39,6 +43,7 @@ class Line(NamedTuple):
     indented: bool = False  # began with whitespace
     gap: bool = False  # blank lines or page furniture came before it
     page_break: bool = False  # page furniture came before it
+    notes: tuple[Note, ...] = ()  # footnote bodies of the page foot just before it (tm.clean.notes)
 
 
 def is_debris(stripped: str, beside_blank: bool) -> bool:
@@ -83,10 +88,13 @@ def drop_repeat(line: Line, lines: list[Line], repairs: Counter[str]) -> Line:
 
 
 def content_lines(text: str, repairs: Counter[str]) -> list[Line]:
-    """The text's non-blank lines without page furniture and page-break repeats."""
+    """The text's non-blank lines without page furniture, page-break repeats and footnote bodies
+    (which ride on the next line as its `notes`)."""
     raws = text.split("\n")
     lines: list[Line] = []
     gap, page_break = True, False  # the start of the text is a boundary like a blank line
+    page_start, next_note = 0, 1
+    pending: list[Note] = []
     for index, raw in enumerate(raws):
         stripped = raw.strip()
         if not stripped:
@@ -97,14 +105,35 @@ def content_lines(text: str, repairs: Counter[str]) -> list[Line]:
         if short and is_debris(stripped, beside_blank):
             repairs[PAGE_DEBRIS] += 1
             gap = page_break = True
+            notes = foot_notes(lines, page_start, next_note, repairs)
+            if notes:
+                pending.extend(notes)
+                next_note = int(notes[-1].number) + 1
+            page_start = len(lines)
             continue
         indented = raw[:1].isspace()
+        line = Line(stripped, indented, gap, page_break, tuple(pending))
         if indented or page_break:
-            line = drop_repeat(Line(stripped, indented, gap, page_break), lines, repairs)
+            line = drop_repeat(line, lines, repairs)
             if not line.text:
                 continue
-            lines.append(line)
-        else:
-            lines.append(Line(stripped, False, gap, False))
+        lines.append(line)
+        pending = []
         gap = page_break = False
+    if pending and lines:
+        lines[-1] = lines[-1]._replace(notes=lines[-1].notes + tuple(pending))
     return lines
+
+
+def foot_notes(lines: list[Line], page_start: int, expected: int, repairs: Counter[str]) -> list[Note]:
+    """Take the footnote bodies off the end of lines (the page since page_start) and return them."""
+    if len(lines) <= page_start:
+        return []
+    page = lines[page_start:]
+    first, head, notes = take_notes([line.text for line in page], expected, repairs)
+    if not notes:
+        return []
+    del lines[page_start + first:]
+    if head:
+        lines.append(page[first]._replace(text=head))
+    return notes

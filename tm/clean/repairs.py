@@ -1,8 +1,7 @@
 """Character-level repairs of PDF-extracted text, as tables of named rules; every change is counted.
 
 Each rule is a regular expression with a replacement and the readable repair name the build
-summary prints. Rules that need context (which glyph a lost U+FFFD stood for, whether digits
-are a footnote reference) are small functions over the match.
+summary prints. Rules that need context (which glyph a lost U+FFFD stood for) are small functions over the match.
 """
 from __future__ import annotations
 
@@ -27,7 +26,6 @@ FFFD_EN_DASH = "U+FFFD en dash"
 FFFD_EM_DASH = "U+FFFD em dash"
 FFFD_QUOTES = "U+FFFD quotes"
 FFFD_OTHER = "U+FFFD unknown (em dash)"
-FOOTNOTE = "footnote digits"
 
 # C0 controls other than tab and newline, and DEL, become their visible Control Pictures
 # (U+2400 block): "\x07" -> "␇". Nothing is dropped silently.
@@ -135,44 +133,8 @@ def repair_lost_characters(text: str, repairs: Counter[str]) -> str:
     return text
 
 
-# --- footnote reference digits glued to a word, quote or bracket ---------------------------
-
-# Units written with a superscript power that PDF extraction flattens: "50 км2" is no footnote.
-UNIT_POWERS = frozenset({"м", "км", "см", "мм", "дм", "m", "km", "cm", "mm"})
-# Letters read before the digits: the longest unit and one more, so that "скм2" is no "км2".
-UNIT_TAIL = 3
-
-# "годы»1 и", "Азии»)2.", "семей5,", "воздуху6.", "вариант 1»4,": one or two digits right after
-# a lowercase letter, a closing quote or bracket, before a space, punctuation or the end.
-# (The pattern opens with a digit and looks behind it, so the scan skips straight to digits.)
-FOOTNOTE_DIGITS = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]]\d)\d?)(?=[\s.,;:!?)\]»]|$)")
-WORD_BEFORE = re.compile(r"[a-zа-яё]+$")
-
-
-def is_unit_power(match: re.Match[str]) -> bool:
-    """True for "км2": digits after a unit of length are a power, not a footnote."""
-    start = match.start("digits")
-    word = WORD_BEFORE.search(match.string, max(0, start - UNIT_TAIL), start)
-    return word is not None and word.group() in UNIT_POWERS
-
-
-def remove_footnote_digits(text: str, repairs: Counter[str]) -> str:
-    """Drop footnote reference digits glued to the text they annotate."""
-    pieces: list[str] = []
-    last = 0
-    for match in FOOTNOTE_DIGITS.finditer(text):
-        if not is_unit_power(match):
-            pieces.append(text[last:match.start("digits")])
-            last = match.end("digits")
-            repairs[FOOTNOTE] += 1
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
 def repair_text(text: str, repairs: Counter[str]) -> str:
-    """The character repairs of one joined paragraph or heading, then single spaces."""
+    """The character repairs of one joined paragraph or heading, then single spaces. (Footnote marks
+    are taken out earlier, over the whole document, where the evidence is: tm.clean.notes.)"""
     text = repair_lost_characters(text, repairs)
-    text = remove_footnote_digits(text, repairs)
     return " ".join(text.split())

@@ -13,14 +13,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from tm.clean.notes import Note
 from tm.clean.pages import Line
-from tm.model import HEADING
+from tm.model import HEADING, NOTE
 
 PARAGRAPH = "paragraph"
 RUN_TOGETHER = "run-together paragraphs"
 
 ROMAN = r"[IVXLC]{1,7}"
 HEADING_START = re.compile(rf"(?P<number>{ROMAN}|[A-ZА-ЯЁ]|\d{{1,2}})\.\s+(?=[«\"“(]?[A-ZА-ЯЁ])")
+# A paragraph number alone on its line, its text on the next (pdftotext of a hanging indent): "2."
+LONE_NUMBER = re.compile(r"(?P<number>\d{1,3})\.")
+# A paragraph number set off by the wide space of a hanging indent (pdftotext -layout): "76.   - создание"
+HANGING_NUMBER = re.compile(r"(?P<number>\d{1,3})\.\s{2,}(?=\S)")
 PARAGRAPH_START = re.compile(r"(?P<number>\d{1,3})\.\s+(?=[«\"“(]?[A-ZА-ЯЁ])")
 # "...ответные меры. 2. Передвижение": a paragraph number after the end of a sentence.
 INLINE_PARAGRAPH = re.compile(r"[.!?…][»”)]?(?P<space>\s+)(?P<number>\d{1,3})\.\s+(?=[«\"“(]?[A-ZА-ЯЁ])")
@@ -34,6 +39,15 @@ UNNUMBERED_HEADINGS = frozenset({
     "резюме", "введение", "выводы", "заключение", "рекомендации", "содержание", "приложение",
     "summary", "introduction", "conclusions", "recommendations", "contents", "annex",
 })
+# The masthead of a UN document's first page: each line is a heading of its own. (id, example)
+MASTHEAD_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Организация Объединенных Наций|United Nations"), "Организация Объединенных Наций"),
+    (re.compile(r"Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
+                r"|General Assembly|Security Council|Economic and Social Council"), "Генеральная Ассамблея"),
+    (re.compile(r"Distr\.:\s*\w+"), "Distr.: General"),
+    (re.compile(r"Original:\s*\w+"), "Original: English"),
+    (re.compile(r"Russian|English|French|Spanish|Arabic|Chinese"), "Russian"),
+)
 HEADING_MAX_LINES = 6
 HEADING_MAX_CHARS = 400
 # A text without blank lines has one paragraph per line when at most this share of its lines
@@ -52,6 +66,10 @@ class RawBlock:
     lines: list[str] = field(default_factory=list)
 
 
+def is_masthead_line(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern, _ in MASTHEAD_LINES)
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSING_MARKS).endswith(SENTENCE_MARKS)
 
@@ -65,10 +83,17 @@ def is_unnumbered_heading(text: str) -> bool:
     return len(stem) <= UNNUMBERED_HEADING_MAX_CHARS and stem.lower() in UNNUMBERED_HEADINGS
 
 
+def opens_numbered(text: str) -> bool:
+    """The line opens with a number of its own: a heading or paragraph starts there."""
+    return bool(HEADING_START.match(text) or PARAGRAPH_START.match(text) or HANGING_NUMBER.match(text)
+                or LONE_NUMBER.fullmatch(text))
+
+
 def heading_group(lines: list[Line], start: int, line_mode: bool) -> int:
-    """Index after the lines that would form a heading starting at start (up to a gap)."""
+    """Index after the lines that would form a heading starting at start (up to a gap or a numbered line)."""
     end = start + 1
-    while not line_mode and end < len(lines) and not lines[end].gap and end - start < HEADING_MAX_LINES + 1:
+    while (not line_mode and end < len(lines) and not lines[end].gap and end - start < HEADING_MAX_LINES + 1
+           and not opens_numbered(lines[end].text)):
         end += 1
     return end
 
@@ -98,6 +123,8 @@ class StructureReader:
     expected: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
     current: RawBlock | None = None
+    numbered: bool = False  # a paragraph number alone on the line before: this line is its text
+    pending_notes: list[Note] = field(default_factory=list)  # footnote bodies to follow the current block
 
     def at_boundary(self, index: int) -> bool:
         line = self.lines[index]
@@ -155,6 +182,8 @@ class StructureReader:
         if self.current is not None and self.current.lines:
             self.blocks.append(self.current)
         self.current = None
+        self.blocks.extend(RawBlock(NOTE, note.number, list(note.lines)) for note in self.pending_notes)
+        self.pending_notes = []
 
     def add_text(self, text: str) -> None:
         """Add a line to the current paragraph, splitting off paragraphs run into it."""
@@ -180,6 +209,10 @@ class StructureReader:
         pieces.append((number, text[start:].strip()))
         return pieces
 
+    def numbered_yet(self) -> bool:
+        """True once a numbered paragraph was read: the masthead is behind."""
+        return self.expected > 1
+
     def read(self) -> list[RawBlock]:
         index = 0
         while index < len(self.lines):
@@ -189,7 +222,31 @@ class StructureReader:
 
     def read_line(self, index: int) -> int:
         """Take the line at index (a heading may take several); return the next index."""
-        text = self.lines[index].text
+        line = self.lines[index]
+        text = line.text
+        if line.notes:
+            if self.current is None:
+                self.blocks.extend(RawBlock(NOTE, note.number, list(note.lines)) for note in line.notes)
+            else:
+                self.pending_notes.extend(line.notes)
+        if self.numbered:
+            self.numbered = False
+            self.add_text(text)
+            return index + 1
+        if self.current is None and not self.numbered_yet() and is_masthead_line(text):
+            self.add_heading(index, index + 1)
+            return index + 1
+        lone = LONE_NUMBER.fullmatch(text)
+        if lone and index + 1 < len(self.lines) and (
+                int(lone.group("number")) == self.expected or (line.gap and self.at_boundary(index))):
+            self.open_paragraph(lone.group("number"))
+            self.numbered = True
+            return index + 1
+        hanging = HANGING_NUMBER.match(text)
+        if hanging and int(hanging.group("number")) == self.expected:
+            self.open_paragraph(hanging.group("number"))
+            self.add_text(text[hanging.end():])
+            return index + 1
         boundary = self.at_boundary(index)
         if boundary:
             end = self.heading_end(index)

@@ -57,6 +57,11 @@ NAME_HEADS = frozenset([
     "news", "club", "team", "hall", "tower", "canal", "desert", "coast", "peninsula", "harbour",
     "harbor", "ministry", "advisor", "adviser", "security", "affairs", "energy", "defense", "defence",
 ])
+# Prefixes that are also the first syllable of many words, split there by hyphenation: dev reports
+# (unpdf-dev, -layout) have "ex-|pect", "ex-|ploitation", "pre-|vent", "co-|ordination", "so-|lutions",
+# "high-|lighted", "Co-|moros".
+SYLLABLE_PREFIXES = frozenset({"co", "ex", "pre", "post", "so", "high", "low", "long", "short", "small", "large",
+                               "world", "follow", "mid", "full"})
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 
 ENGLISH = LanguageProfile(
@@ -64,6 +69,7 @@ ENGLISH = LanguageProfile(
     segmenter="english",
     hyphenation="prefixes",
     hyphen_prefixes=HYPHEN_PREFIXES,
+    syllable_prefixes=SYLLABLE_PREFIXES,
     abbreviations=ABBREVIATIONS,
     transliteration=MappingProxyType({}),
     dictionary=False,

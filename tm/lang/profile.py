@@ -28,6 +28,9 @@ class LanguageProfile:
     name_heads: frozenset[str] = frozenset()  # end a multi-word name: "the Nobel | Committee"
     demonym_endings: tuple[str, ...] = ()  # a nationality qualifies what follows: "the Russian | President"
     hyphen_prefixes: frozenset[str] = frozenset()  # first parts that keep their hyphen at a line break: "non-"
+    # Of those, the ones that are also a word's first syllable ("ex-|pect", "co-|ordination", "pre-|vent"):
+    # they keep it only before a word the document writes on its own ("co-|chair" where it writes "chair").
+    syllable_prefixes: frozenset[str] = frozenset()
 
     @property
     def transliterates_names(self) -> bool:

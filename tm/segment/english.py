@@ -9,8 +9,11 @@ import re
 
 from razdel import sentenize
 
-from tm.lang.en_abbreviations import ABBREVIATIONS, SENTENCE_END_ABBREVIATIONS
+from tm.lang.en_abbreviations import ABBREVIATIONS, SENTENCE_END_ABBREVIATIONS, SENTENCE_END_MARKS
 
+CLOSERS = "\"'”’»)]"
+# Abbreviations that are one only in lower case.
+CASE_SENSITIVE = frozenset({"v."})
 LAST_TOKEN = re.compile(r"(\S+)\s*$")
 INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")  # J. Smith, J.F. Kennedy
 CONTINUES = re.compile(r"^\s*[a-z0-9(]")  # "U.S. dollars": the next part starts in lower case
@@ -19,7 +22,10 @@ CONTINUES = re.compile(r"^\s*[a-z0-9(]")  # "U.S. dollars": the next part starts
 def abbreviation_left(left: str, right: str) -> bool:
     """The split follows an abbreviation that does not end a sentence here."""
     match = LAST_TOKEN.search(left)
-    token = match.group(1).lower().lstrip("(\"'«“") if match else ""
+    written = match.group(1).lstrip("(\"'«“") if match else ""
+    token = written.lower()
+    if token in CASE_SENSITIVE and written != token:
+        return False  # "chapter V." is a numeral, "Prosecutor v." an abbreviation
     if token in SENTENCE_END_ABBREVIATIONS:
         return bool(CONTINUES.match(right))
     return token in ABBREVIATIONS
@@ -30,7 +36,12 @@ def initial_left(left: str, right: str) -> bool:
     return bool(INITIAL.search(left.rstrip())) and right[:1].isupper()
 
 
-JOIN_RULES = (abbreviation_left, initial_left)
+def unterminated_left(left: str, right: str) -> bool:
+    """razdel's cut after ";" ("(4 April 2012; | 6 January 2015)"): only . ! ? … end a sentence."""
+    return not left.rstrip().rstrip(CLOSERS).endswith(SENTENCE_END_MARKS)
+
+
+JOIN_RULES = (unterminated_left, abbreviation_left, initial_left)
 # Boundaries razdel misses once an abbreviation sits before them: "(see para. 12). Remittances".
 MISSED_SPLIT = re.compile(r"(?<=[)\]][.!?])\s+(?=[\"“(]?[A-Z])")
 

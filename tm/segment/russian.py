@@ -22,6 +22,7 @@ from razdel import sentenize
 
 from tm.lang.ru_abbreviations import (
     CITY,
+    CONTINUED_BY,
     NEVER_FINAL,
     ROMAN_LETTERS,
     abbreviation_words,
@@ -77,6 +78,18 @@ def never_final_left(left: str, right: str) -> bool:
     return abbr in NEVER_FINAL or abbr.split()[-1] in NEVER_FINAL
 
 
+LAST_WORD = re.compile(r"\S+$")
+FIRST_WORD = re.compile(r"[^\s,.;:!?)»”]+")
+
+
+def continued_left(left: str, right: str) -> bool:
+    """ "млн. долл." | "США": an abbreviation whose phrase goes on in a capitalised word."""
+    last = LAST_WORD.search(left[-ABBREVIATION_TAIL:])
+    words = CONTINUED_BY.get(last.group().lower()) if last else None
+    first = FIRST_WORD.match(right.lstrip())
+    return bool(words and first and first.group() in words)
+
+
 def city_left(left: str, right: str) -> bool:
     """ "в г." | "Женеве": "г." after a word (not a year) is "город"."""
     return left.endswith(CITY) and bool(CITY_AFTER_WORD.search(left[-CITY_TAIL:]))
@@ -98,6 +111,7 @@ JOIN_RULES: tuple[JoinRule, ...] = (
     lower_right,
     closing_right,
     never_final_left,
+    continued_left,
     city_left,
     initial_left,
     open_quote_left,
