@@ -92,3 +92,11 @@ def test_a_short_run_that_fails_the_check_between_two_that_pass_stays_paired() -
     src = doc("ru", [RU[0], "Повестки дня.", *RU[2:]])
     tgt = doc("en", [EN[0], en_long, *EN[2:]])
     assert beads_of(src, tgt) == [((k,), (k,)) for k in range(5)]
+
+
+def test_equal_counts_whose_numbers_disagree_pair_by_the_numbers() -> None:
+    """Seen on a pdftotext report (devset-a11): an extra masthead line on the Russian side and a stray
+    fragment on the English side make the counts equal, every numbered paragraph one place off."""
+    src = doc("ru", ["Original: English", *RU[:4]], ["", "1", "2", "3", "4"])
+    tgt = doc("en", [*EN[:4], "ber."], ["1", "2", "3", "4", ""])
+    assert structure_corners(src, tgt) == [(1, 0), (2, 1), (3, 2), (4, 3)]

@@ -142,17 +142,22 @@ def paragraph_keys(doc: Document) -> list[str]:
 
 
 def structure_corners(src: Document, tgt: Document) -> list[tuple[int, int]]:
-    """Paragraph pairs the structure gives: all of them, in order, when both sides have as many;
-    otherwise the paragraphs (or headings) whose number occurs once on each side, kept where the
-    numbers run in the same order on both sides."""
-    n, m = len(src.paragraphs), len(tgt.paragraphs)
-    if n == m:
-        return [(k, k) for k in range(n)]
+    """Paragraph pairs the structure gives: all of them, in order, when both sides have as many and
+    no two numbered paragraphs in the same place disagree; otherwise the paragraphs (or headings)
+    whose number occurs once on each side, kept where the numbers run in the same order on both sides."""
     s_keys, t_keys = paragraph_keys(src), paragraph_keys(tgt)
+    if len(s_keys) == len(t_keys) and numbers_agree(s_keys, t_keys):
+        return [(k, k) for k in range(len(s_keys))]
     s_count, t_count = Counter(s_keys), Counter(t_keys)
     t_where = {key: j for j, key in enumerate(t_keys) if key and s_count[key] == 1 and t_count[key] == 1}
     candidates = [(i, t_where[key]) for i, key in enumerate(s_keys) if key in t_where]
     return increasing_run(candidates)
+
+
+def numbers_agree(s_keys: list[str], t_keys: list[str]) -> bool:
+    """Equally many paragraphs pair in order only if no place holds two different numbers: a masthead
+    line on one side and a stray fragment on the other can make the counts equal by chance."""
+    return all(a == b for a, b in zip(s_keys, t_keys, strict=True) if a and b)
 
 
 def increasing_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
