@@ -165,12 +165,16 @@ class StructureReader:
             return match
         return None
 
-    def starts_paragraph(self, index: int, boundary: bool) -> bool:
-        """An unnumbered line starts a new paragraph after a blank line ending a sentence."""
+    def starts_paragraph(self, index: int) -> bool:
+        """An unnumbered line starts a new paragraph after a blank line that is not a page break.
+
+        Whatever the line before ends with: a UN resolution's preambular paragraphs end with a
+        comma and the next starts in lower case («…в странах,» / «признавая необходимость…»).
+        """
         line = self.lines[index]
         if self.current is None or self.line_mode:
             return True
-        return line.gap and not line.page_break and boundary and not line.text[:1].islower()
+        return line.gap and not line.page_break
 
     def open_paragraph(self, number: str) -> None:
         self.close()
@@ -257,7 +261,7 @@ class StructureReader:
         if match:
             self.open_paragraph(match.group("number"))
             text = text[match.end():]
-        elif self.starts_paragraph(index, boundary):
+        elif self.starts_paragraph(index):
             self.open_paragraph("")
         self.add_text(text)
         return index + 1
