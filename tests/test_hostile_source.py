@@ -253,3 +253,20 @@ def test_empty_standard_input_is_refused(store: Path) -> None:
     before = sha(store)
     assert_one_line_error(tmtool("build", "-", "--db", store, input=b""), "-:", "contains no text")
     assert sha(store) == before
+
+
+# Runs without spaces that a backtracking pattern rescans from every mark (quadratic): at these sizes
+# the old INNER_END took hours; a linear pass takes milliseconds. Nothing is timed: a quadratic
+# pattern simply does not finish within the CI run.
+RUNS_WITHOUT_SPACES = [
+    ("abbreviation-run", "а." * 200_000),
+    ("dot-leader", "Введение" + "." * 300_000 + "3"),
+    ("question-marks", "?" * 300_000),
+]
+
+
+@pytest.mark.parametrize("text", [r[1] for r in RUNS_WITHOUT_SPACES], ids=[r[0] for r in RUNS_WITHOUT_SPACES])
+def test_segmentation_is_linear_on_runs_without_spaces(text: str) -> None:
+    from tm.segment import segment_text
+
+    assert "".join(segment_text(text, "ru")) == text

@@ -48,7 +48,9 @@ ABBREVIATION_WORDS = abbreviation_words()
 SENTENCE_GAP = re.compile(r"[.!?](?P<gap>\s+)(?=[«“]?[А-ЯЁ](?!\.))")
 WORD_BEFORE = re.compile(r"[а-яё]{2,}$")
 CLOSERS_BEFORE = tuple(")»”")
-INNER_END = re.compile(r"[.!?…]\S*\s+\S")
+# A sentence mark with a gap after its token; the last mark of the token is the one to find, so the
+# token is scanned once (r"[.!?…]\S*\s+\S" rescanned it from every mark: quadratic on "а.а.а.…").
+INNER_END = re.compile(r"[.!?…][^\s.!?…]*\s+\S")
 
 JoinRule = Callable[[str, str], bool]
 
