@@ -164,3 +164,19 @@ def test_build_writes_every_termbase_export(tmp_path: Path) -> None:
     exported = CliRunner().invoke(main, ["terms", "export", "--db", str(tmp_path / "t.db"), "-o", str(tmp_path / "g.txt")])
     assert exported.exit_code == 0, exported.output
     assert (tmp_path / "g.txt").read_bytes() == (out / "terms.txt").read_bytes()
+
+
+def test_terms_export_has_one_entry_per_concept_across_the_store(tmp_path: Path) -> None:
+    """Two documents defining the same acronym: `terms list` and `terms export` both show it once."""
+    db = str(tmp_path / "two.db")
+    for name in ("first.txt", "second.txt"):
+        source = tmp_path / name
+        source.write_text("1. Международная организация труда (МОТ) провела совещание.\n\n"
+                          "2. Эксперты МОТ подготовили доклад.\n", encoding="utf-8")
+        assert CliRunner().invoke(main, ["build", str(source), "--db", db]).exit_code == 0
+    out = tmp_path / "terms.csv"
+    done = CliRunner().invoke(main, ["terms", "export", "--db", db, "--format", "csv", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.DictReader(stream) if row["ru_acronym"] == "МОТ"]
+    assert len(rows) == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
 from glossary.reference import Reference
-from glossary.termbase import compile_termbase
+from glossary.termbase import compile_termbase, merge_documents
 from glossary.termstore import entry_from_json, entry_to_json
 from tm.align.documents import (
     ALIGNER,
@@ -194,11 +194,16 @@ def export_tm(
         fmt.dump(units, stream, ctx)
 
 
+def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
+    """The store's termbase, one entry per concept across its documents; with doc, that document's own."""
+    return load_terms(store, doc) if doc else merge_documents(load_terms(store))
+
+
 def export_terms(store: Store, format_name: str, output: str | Path, *, bom: bool = False) -> int:
     """Write the stored termbase in one format to a file (atomically) or '-'; returns the entry count."""
     fmt = get_format("termbase", format_name)
     ctx = store_context(store, bom=bom)
-    entries = load_terms(store)
+    entries = store_terms(store)
     with open_output(output) as stream:
         fmt.dump(entries, stream, ctx)
     return len(entries)

@@ -10,8 +10,7 @@ from exports import format_names
 from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
 from glossary.reference import Reference
-from glossary.termbase import merge_documents
-from tm.app import export_terms, load_terms
+from tm.app import export_terms, store_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
 from tm.store import open_store
 
@@ -22,7 +21,7 @@ def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that
     document's own entries."""
     with open_store(db, create=False, readonly=True) as store:
-        return load_terms(store, doc) if doc else merge_documents(load_terms(store))
+        return store_terms(store, doc)
 
 
 def entry_json(entry: TermEntry) -> dict[str, object]:
