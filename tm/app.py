@@ -20,19 +20,15 @@ from glossary.termbase import compile_termbase, merge_documents
 from glossary.termstore import entry_from_json, entry_to_json
 from tm.align.documents import (
     ALIGNER,
-    Aligned,
-    Document,
-    align_documents,
     alignment_summary,
     bilingual_units,
-    make_document,
 )
-from tm.clean import Cleaned, clean_document
+from tm.clean import Cleaned
 from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
 from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
-from tm.pipeline import build_cleaned, build_document, build_pair
+from tm.pipeline import PairAlignment, align_pair, build_cleaned, build_document, build_pair
 from tm.store import Store, TermRecord, Writer
 from tm.textio import SNIFF_BYTES, count_replacements, decode_text, open_output, read_bytes, sniff_binary
 from tm.version import make_signature
@@ -100,30 +96,14 @@ def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru"
     return count_decoding_repairs(result, s_text, t_text)
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """Two files aligned, before anything is stored."""
-
-    src: Document
-    tgt: Document
-    aligned: list[Aligned]
-
-
-def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> Alignment:
+def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> PairAlignment:
     """Read, clean, segment and align two files."""
-    docs = []
-    for path, lang in ((source, src_lang), (target, tgt_lang)):
-        _data, content = read_source(path, lang)
-        if isinstance(content, str) and not content.strip():
-            raise InputError(path, "contains no text (empty or whitespace only)")
-        doc = make_document(content if isinstance(content, Cleaned) else clean_document(content, lang), lang)
-        if not doc.sentences:
-            raise InputError(path, "no segments left after cleaning")
-        docs.append(doc)
-    return Alignment(docs[0], docs[1], align_documents(docs[0], docs[1]))
+    _s_data, s_content = read_source(source, src_lang)
+    _t_data, t_content = read_source(target, tgt_lang)
+    return align_pair(s_content, t_content, src_lang, tgt_lang, (str(source), str(target)))
 
 
-def write_alignment(source: str, alignment: Alignment, output: str | Path, tgt_lang: str) -> dict[str, int]:
+def write_alignment(source: str, alignment: PairAlignment, output: str | Path, tgt_lang: str) -> dict[str, int]:
     """Write aligned pairs as CSV through the format registry; returns the alignment counts."""
     src_lang = alignment.src.lang
     units = bilingual_units(source, alignment.src, alignment.aligned, tgt_lang)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from tm.clean.repairs import visible_char
 from tm.errors import InputError
 from tm.model import DocumentInfo, Skipped, Unit, unit_id
 from tm.store.base import PreparedUnits, Store
@@ -26,11 +27,6 @@ OPTIMIZE_AFTER = 10_000  # units added in one file before the word index is merg
 # would make every later TMX or XLIFF export of the store fail. As `build` does, each becomes its
 # visible Control Picture ("\x07" -> "␇", DEL -> "␡", noncharacters -> "␦") and counts as a repair.
 ODD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else "\u2426" if code > 0x7F else chr(0x2400 + code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +91,7 @@ def stored_keys(store: Store) -> set[int]:
 def visible_controls(text: str, tally: Tally) -> str:
     if not ODD_CHARS.search(text):
         return text
-    fixed, count = ODD_CHARS.subn(visible, text)
+    fixed, count = ODD_CHARS.subn(visible_char, text)
     tally.repaired += count
     return fixed
 

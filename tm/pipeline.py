@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass
 
 from tm.align.documents import (
     ALIGNER,
+    Aligned,
+    Document,
     align_documents,
     alignment_summary,
     bilingual_units,
@@ -108,21 +110,38 @@ def cleaned_side(content: str | Cleaned, lang: str, where: str) -> Cleaned:
     return clean_document(content, lang)
 
 
+@dataclass(frozen=True, slots=True)
+class PairAlignment:
+    """A document and its translation, cleaned, segmented and aligned."""
+
+    src: Document
+    tgt: Document
+    aligned: list[Aligned]
+    src_cleaned: Cleaned
+
+
+def align_pair(src_text: str | Cleaned, tgt_text: str | Cleaned, src_lang: str, tgt_lang: str,
+               where: tuple[str, str]) -> PairAlignment:
+    """Clean (unless given cleaned), segment and align both sides; `where` names them in errors."""
+    profile(src_lang)  # an unknown language is refused before any work
+    profile(tgt_lang)
+    docs = []
+    for content, lang, name in ((src_text, src_lang, where[0]), (tgt_text, tgt_lang, where[1])):
+        cleaned = cleaned_side(content, lang, name)
+        doc = make_document(cleaned, lang)
+        if not doc.sentences:
+            raise InputError(name, "no segments left after cleaning")
+        docs.append((doc, cleaned))
+    (src, s_clean), (tgt, _) = docs
+    return PairAlignment(src, tgt, align_documents(src, tgt), s_clean)
+
+
 def build_pair(src_text: str | Cleaned, tgt_text: str | Cleaned, name: str, checksum: str, src_lang: str = "ru",
                tgt_lang: str = "en", where: tuple[str, str] = ("", "")) -> BuildResult:
     """Clean (unless given cleaned), segment and align a document with its translation into scored ru→en units."""
-    profile(src_lang)  # an unknown language is refused before any work
-    profile(tgt_lang)
-    s_where, t_where = where[0] or name, where[1] or name
-    s_clean, t_clean = cleaned_side(src_text, src_lang, s_where), cleaned_side(tgt_text, tgt_lang, t_where)
-    src, tgt = make_document(s_clean, src_lang), make_document(t_clean, tgt_lang)
-    if not src.sentences:
-        raise InputError(s_where, "no segments left after cleaning")
-    if not tgt.sentences:
-        raise InputError(t_where, "no segments left after cleaning")
-    aligned = align_documents(src, tgt)
-    units = [replace(u, kind=NOTE) if src.paragraphs[u.block].kind == NOTE else u
-             for u in bilingual_units(name, src, aligned, tgt_lang)]
+    pair = align_pair(src_text, tgt_text, src_lang, tgt_lang, (where[0] or name, where[1] or name))
+    src, aligned, s_clean = pair.src, pair.aligned, pair.src_cleaned
+    units = bilingual_units(name, src, aligned, tgt_lang)
     summary = summarise(s_clean, units) | alignment_summary(aligned)
     summary["sentences"] = len(src.sentences)
     info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,

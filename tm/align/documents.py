@@ -39,7 +39,7 @@ from tm.align.refine import (
     stop_cuts,
 )
 from tm.clean import Cleaned, clean_document
-from tm.model import HEADING, SENTENCE, Unit, unit_id
+from tm.model import HEADING, NOTE, SENTENCE, Unit, unit_id
 from tm.segment import segment_text
 
 ALIGNER = "beads-anchors.1"
@@ -417,7 +417,7 @@ def bilingual_units(name: str, src: Document, aligned: list[Aligned], tgt_lang: 
         pos = len(units)
         units.append(Unit(
             id=unit_id(name, pos), doc=name, source=piece.source, target=piece.target, src_lang=src.lang,
-            tgt_lang=tgt_lang, para=para.number, kind=HEADING if para.kind == HEADING else SENTENCE,
+            tgt_lang=tgt_lang, para=para.number, kind=para.kind if para.kind in (HEADING, NOTE) else SENTENCE,
             position=pos, block=block, score=piece.score, flagged=is_flagged(piece),
             props=(("x-bead", piece.shape),),
         ))

@@ -48,9 +48,10 @@ INVISIBLES: tuple[tuple[str, str, str], ...] = (
 
 
 
-def visible_control(match: re.Match[str]) -> str:
+def visible_char(match: re.Match[str]) -> str:
+    """The visible stand-in of a character XML cannot carry: its Control Picture, or ␦ for U+FFFE/U+FFFF."""
     code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\u2426" if code > 0x7F else chr(0x2400 + code)
 
 
 def normalise_text(text: str, repairs: Counter[str]) -> str:
@@ -64,7 +65,7 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     if not ODD_CHARS.search(text):
         return text  # the usual case: one scan instead of two
     text = count_sub(NONCHARACTERS, lambda _: "\u2426", text, NONCHARACTER, repairs)
-    return count_sub(CONTROL_CHARS, visible_control, text, CONTROL, repairs)
+    return count_sub(CONTROL_CHARS, visible_char, text, CONTROL, repairs)
 
 
 def count_replace(text: str, old: str, new: str, name: str, repairs: Counter[str]) -> str:

@@ -101,15 +101,20 @@ def schema_statements(script: str) -> Iterator[str]:
 
 
 
-def count_of(conn: sqlite3.Connection, doc: str | None, translated_only: bool) -> int:
-    """How many units (of one document; with a target only, when translated_only)."""
+def unit_filter(doc: str | None, translated_only: bool) -> tuple[str, list[str]]:
+    """A WHERE clause (or "") and its arguments: one document's units, with a target only."""
     clauses, args = [], []
     if doc is not None:
         clauses.append("doc = ?")
         args.append(doc)
     if translated_only:
         clauses.append("target != ''")
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def count_of(conn: sqlite3.Connection, doc: str | None, translated_only: bool) -> int:
+    """How many units (of one document; with a target only, when translated_only)."""
+    where, args = unit_filter(doc, translated_only)
     return int(conn.execute("SELECT count(*) FROM units" + where, args).fetchone()[0])
 
 
@@ -387,16 +392,8 @@ class SQLiteStore:
 
     def units(self, doc: str | None = None, translated_only: bool = False) -> Iterator[Unit]:
         """Units in document order (documents by name, then position)."""
-        sql = "SELECT * FROM units"
-        clauses, args = [], []
-        if doc is not None:
-            clauses.append("doc = ?")
-            args.append(doc)
-        if translated_only:
-            clauses.append("target != ''")
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY doc, position, seq"
+        where, args = unit_filter(doc, translated_only)
+        sql = "SELECT * FROM units" + where + " ORDER BY doc, position, seq"
         for row in self._conn.execute(sql, args):
             yield row_to_unit(row)
 
