@@ -147,6 +147,16 @@ def test_errors_replace_builds_and_counts_the_replacement_as_a_repair(tmp_path: 
     assert any("Настоящий" in src for _, _, src, _ in store_snapshot(db))
 
 
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_a_replacement_character_the_file_holds_is_no_bad_byte(tmp_path: Path, errors: str) -> None:
+    """The bundled report holds 17 U+FFFD of its own (characters lost before it reached us): they are
+    repaired as lost characters, never counted as bytes that --errors replace replaced."""
+    outcome = tmtool("build", example_path(), "--db", tmp_path / "r.db", "--errors", errors)
+    assert outcome.code == 0, outcome.stderr
+    assert "invalid bytes" not in outcome.stdout
+    assert "55 repairs" in outcome.stdout
+
+
 def test_explicit_encoding_is_used(tmp_path: Path) -> None:
     source = tmp_path / "koi8.txt"
     source.write_bytes(plain_punctuation(SAMPLE).encode("koi8-r"))

@@ -30,7 +30,7 @@ from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
 from tm.pipeline import PairAlignment, align_pair, build_cleaned, build_document, build_pair
 from tm.store import Store, TermRecord, Writer
-from tm.textio import SNIFF_BYTES, count_replacements, decode_text, open_output, read_bytes, sniff_binary
+from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replaced_bytes, sniff_binary
 from tm.version import make_signature
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
@@ -48,12 +48,6 @@ def example_path() -> Path:
     return Path(__file__).parent / "data" / EXAMPLE_NAME
 
 
-def read_input(path: str | Path) -> tuple[bytes, str]:
-    """The bytes of an input file (or '-') and their decoded text."""
-    data = read_bytes(path)
-    return data, decode_text(data, path)
-
-
 def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
                 ) -> tuple[bytes, str | Cleaned]:
     """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
@@ -63,9 +57,12 @@ def read_source(path: str | Path, lang: str, encoding: str | None = None, errors
     return data, decode_text(data, path, encoding, errors)
 
 
-def count_decoding_repairs(result: BuildResult, *texts: str | Cleaned) -> BuildResult:
+def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | None,
+                           *sides: tuple[bytes, str | Cleaned]) -> BuildResult:
     """Bytes that --errors replace turned into U+FFFD count as repairs of the build."""
-    replaced = sum(count_replacements(t) for t in texts if isinstance(t, str))
+    if errors != "replace":
+        return result
+    replaced = sum(replaced_bytes(data, text, encoding) for data, text in sides if isinstance(text, str))
     if replaced:
         summary = result.info.summary
         summary["repairs"] = summary.get("repairs", 0) + replaced
@@ -82,7 +79,7 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
     if isinstance(content, Cleaned):
         return build_cleaned(content, name, checksum, src_lang, tgt_lang, where=str(path))
     result = build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
-    return count_decoding_repairs(result, content)
+    return count_decoding_repairs(result, errors, encoding, (data, content))
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
@@ -93,7 +90,7 @@ def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru"
     name = doc or Path(str(source)).name
     checksum = hashlib.sha256(s_data + t_data).hexdigest()
     result = build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
-    return count_decoding_repairs(result, s_text, t_text)
+    return count_decoding_repairs(result, errors, encoding, (s_data, s_text), (t_data, t_text))
 
 
 def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> PairAlignment:

@@ -89,7 +89,7 @@ def decode_text(data: bytes, path: str | Path, encoding: str | None = None, erro
     """Decode an input file: BOMs, UTF-8, or cp1251/KOI8-R/mac-cyrillic chosen by letter statistics.
 
     encoding forces a codec; errors="replace" decodes a damaged UTF-8 file with U+FFFD for each bad
-    byte (count them with count_replacements). Anything unclear is refused, naming line and offset.
+    byte (replaced_bytes counts them). Anything unclear is refused, naming line and offset.
     """
     if errors not in ERRORS:
         raise InputError(path, f"unknown --errors value {errors!r} (use strict or replace)")
@@ -144,8 +144,17 @@ def refuse_damaged_utf8(data: bytes, path: str | Path, bad: int) -> str:
                      hint="pass --errors replace to replace bad bytes, or --encoding")
 
 
-def count_replacements(text: str) -> int:
-    return text.count("\ufffd")
+def replaced_bytes(data: bytes, text: str, encoding: str | None = None) -> int:
+    """How many U+FFFD of text decode_text put in for bad bytes: a U+FFFD the file itself holds (a
+    character lost before it reached us, as in the bundled report) is not one of them."""
+    found = text.count("\ufffd")
+    if not found:
+        return 0
+    try:
+        kept = data.decode(encoding or "utf-8", errors="ignore")
+    except LookupError:
+        return 0
+    return max(0, found - kept.count("\ufffd"))
 
 
 def oddness(text: str) -> float:
