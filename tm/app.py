@@ -144,11 +144,12 @@ def build_termbase(store: Store, doc: str, reference: Reference | None = None) -
     return entries
 
 
-def store_context(store: Store, bom: bool = False, excel_safe: bool = False) -> ExportContext:
+def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
+                  tgt_lang: str | None = None) -> ExportContext:
     """Languages and signature from the store's documents, time from the clock or SOURCE_DATE_EPOCH."""
     docs = store.documents()
     src = docs[0].src_lang if docs else "ru"
-    tgt = docs[0].tgt_lang if docs else "en"
+    tgt = tgt_lang or (docs[0].tgt_lang if docs else "en")
     signature = ";".join(sorted({d.signature for d in docs})) or make_signature(src)
     return ExportContext(created=export_time(), signature=signature, src_lang=src, tgt_lang=tgt,
                          bom=bom, excel_safe=excel_safe)
@@ -162,13 +163,26 @@ def export_tm(
     translated_only: bool = False,
     bom: bool = False,
     excel_safe: bool = False,
+    tgt_lang: str | None = None,
 ) -> None:
-    """Write the store's units in one format to a file (atomically) or '-' for stdout."""
+    """Write the store's units in one format to a file (atomically) or '-' for stdout.
+
+    With tgt_lang, only the units into that language (and those without any target language);
+    'fr' takes fr-CA too, 'fr-CA' only itself.
+    """
     fmt = get_format("tm", format_name)
-    ctx = store_context(store, bom=bom, excel_safe=excel_safe)
+    ctx = store_context(store, bom=bom, excel_safe=excel_safe, tgt_lang=tgt_lang)
     units: Iterable[Unit] = store.units(translated_only=translated_only)
+    if tgt_lang:
+        units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
     with open_output(output) as stream:
         fmt.dump(units, stream, ctx)
+
+
+def lang_matches(lang: str, wanted: str) -> bool:
+    """A unit's language is the one asked for: exactly, or by primary subtag when only that was asked."""
+    lang, wanted = lang.lower(), wanted.lower()
+    return lang == wanted or ("-" not in wanted and lang.split("-")[0] == wanted)
 
 
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
