@@ -35,7 +35,8 @@ def trans_unit_lines(unit: Unit, file_tgt: str) -> list[str]:
     """A trans-unit; a target in another language than the file's says its own (xml:lang)."""
     where = f"unit {unit.id}"
     own = f' xml:lang="{xml_text(unit.tgt_lang, where)}"' if unit.tgt_lang and unit.tgt_lang != file_tgt else ""
-    lines = [f'      <trans-unit id="{xml_text(unit.id, where)}">']
+    approved = ' approved="no"' if unit.flagged else ""  # a low-confidence pair, as import reads it back
+    lines = [f'      <trans-unit id="{xml_text(unit.id, where)}"{approved}>']
     lines.append(f"        <source>{inline_xml(unit.source, unit.source_codes, 'xliff', where)}</source>")
     if unit.target:
         lines.append(f"        <target{own}>{inline_xml(unit.target, unit.target_codes, 'xliff', where)}</target>")
