@@ -117,6 +117,11 @@ FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 # Lower-case words inside an English name: "Organization for Security and Cooperation in Europe".
 EN_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "against", "before", "de", "la", "du", "des",
                            "et", "y", "del"})
+# Generic heads an English acronym may leave unlettered: "Climate Change Agriculture and Food Security
+# Programme (CCAFS)".
+EN_UNLETTERED_HEADS = frozenset({"programme", "program", "project", "initiative", "network", "partnership"})
+# Closing quotation marks of a quoted English name before its bracket: "Forces démocratiques … du Rwanda" (FDLR).
+EN_CLOSING_QUOTES = "\"”’»"
 # Words after the one comma an English name may hold ("…for the Arab States, Egypt").
 EN_COMMA_TAIL_WORDS = 4
 # English words that govern a name before "of" and are no part of it: "Member States of the

@@ -31,6 +31,7 @@ from glossary.names import NameMention, find_names
 from glossary.normalise import dictionary_form, lemma_key
 from glossary.reference import Reference
 from glossary.tokens import tokenize
+from tm.lang.en import FUNCTION_WORDS as EN_FUNCTION_WORDS
 from tm.model import Unit
 
 NO_ENGLISH = "not in the reference table: no English name"
@@ -198,10 +199,13 @@ def english_brackets(text: str) -> list[re.Match[str]]:
     return [m for m in EN_BRACKET.finditer(text) if sum(c.isupper() for c in m.group("acronym")) >= 2]
 
 
-def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: bool = False) -> str:
-    """The English name right before "(ACRONYM)": the words whose initials spell it, else (for a
-    capitalised name) the run of capitalised words and rules.EN_CONNECTORS ending at the bracket."""
-    text = before.rstrip()
+def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: bool = False,
+                 ru_words: int = 0) -> str:
+    """The English name right before "(ACRONYM)": the words whose initials spell it (a last generic
+    head of rules.EN_UNLETTERED_HEADS may give none), else (for a capitalised name) the run of
+    capitalised words and rules.EN_CONNECTORS ending at the bracket, else (for a lower-case term)
+    the lower-case phrase after the last function word when it has as many words as the Russian."""
+    text = before.rstrip().rstrip(rules.EN_CLOSING_QUOTES)  # "Forces démocratiques … du Rwanda" (FDLR)
     if comma:  # "…for the Arab States, Egypt (BCRC Egypt)": one comma inside the name
         head, _, tail = text.rpartition(",")
         if head and len(tail.split()) <= rules.EN_COMMA_TAIL_WORDS:
@@ -216,13 +220,17 @@ def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: 
         run.insert(0, m)
     letters = acronym.replace("-", "").replace(" ", "").upper()
     parts = [w.group() for w in run]
+    unlettered = 1 if parts and parts[-1].lower() in rules.EN_UNLETTERED_HEADS else 0
     for i in range(len(parts)):
-        initials = "".join(q[0] for p in parts[i:] if p.lower() not in rules.EN_CONNECTORS
-                           for q in p.split("-") if q).upper()  # "Asia-Pacific" gives A and P
-        if initials == letters and parts[i].lower() not in rules.EN_CONNECTORS:
-            return text[run[i].start():]
+        if parts[i].lower() in rules.EN_CONNECTORS:
+            continue
+        for last in range(len(parts), len(parts) - unlettered - 1, -1):  # "… Food Security Programme (CCAFS)"
+            if spelled(parts[i:last]) == letters:
+                return text[run[i].start():]
     if lower:
-        return parts[-1] if one_word and parts else ""  # "метилендиоксиметамфетамина (МДМА)"
+        if one_word and parts:
+            return parts[-1]  # "метилендиоксиметамфетамина (МДМА)"
+        return lower_case_term(parts, ru_words)
     start = len(run)
     for i in range(len(run) - 1, -1, -1):
         word = parts[i]
@@ -232,6 +240,22 @@ def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: 
             break
     start = name_start(parts, start)
     return text[run[start].start():] if start < len(run) else ""
+
+
+def spelled(parts: Sequence[str]) -> str:
+    """The initials of English words, connectors left out; "Asia-Pacific" gives A and P."""
+    return "".join(q[0] for p in parts if p.lower() not in rules.EN_CONNECTORS for q in p.split("-") if q).upper()
+
+
+def lower_case_term(parts: Sequence[str], ru_words: int) -> str:
+    """The lower-case words after the last function word, when they are as many as the Russian
+    term's ("… heroin and lysergic acid diethylamide (LSD)" for «диэтиламиду лизергиновой кислоты»)."""
+    tail: list[str] = []
+    for word in reversed(parts):
+        if word.lower() in EN_FUNCTION_WORDS or not word.islower():
+            break
+        tail.insert(0, word)
+    return " ".join(tail) if tail and len(tail) == ru_words else ""
 
 
 def name_start(parts: list[str], start: int) -> int:
@@ -267,18 +291,39 @@ def paired(ru: list[str], en: list[str]) -> tuple[int, ...]:
     return best if similarity(best) > similarity(order) + rules.PAIRING_MIN_GAIN else order
 
 
+BRACKET = re.compile(r"\([^()]*\)")
+
+
+def english_bracket(ru_acronym: str, unit: Unit) -> re.Match[str] | None:
+    """The English bracket that answers the Russian acronym's: the acronym brackets paired (see
+    paired) when both sides have as many; else, when both sides have as many brackets of any kind,
+    the one at the same place ("(Центральное телеграфное агентство Кореи) … (ГКО)" is "(KCNA) … (NDC)")."""
+    ru = bracketed_acronyms(unit.source)
+    en = english_brackets(unit.target)
+    if ru_acronym not in ru:
+        return None
+    if len(ru) == len(en):
+        return en[paired(ru, [b.group("acronym") for b in en])[ru.index(ru_acronym)]]
+    ru_all = [b.start() for b in BRACKET.finditer(unit.source)]
+    en_all = [b.start() for b in BRACKET.finditer(unit.target)]
+    if len(ru_all) != len(en_all):
+        return None
+    paren = next(b for a, start, stop in acronyms_in(unit.source) if a == ru_acronym
+                 and (b := bracketed(unit.source, start, stop)) is not None)
+    at = en_all[ru_all.index(paren)] if paren in ru_all else -1
+    return next((b for b in en if b.start() == at), None)
+
+
 def english_of_definition(entry: TermEntry, unit: Unit) -> TermEntry:
     """The English acronym and name from the aligned unit that defines the Russian acronym: the
     English brackets paired with the Russian ones by order, when there are as many."""
-    ru = bracketed_acronyms(unit.source)
-    en = english_brackets(unit.target)
-    if entry.ru_acronym not in ru or len(ru) != len(en):
+    m = english_bracket(entry.ru_acronym, unit)
+    if m is None:
         return entry
-    m = en[paired(ru, [b.group("acronym") for b in en])[ru.index(entry.ru_acronym)]]
     acronym = m.group("acronym")
     phrase = entry.ru_full_form_in_text.lstrip("«<\"")
     name = english_name(unit.target[:m.start()], acronym, not phrase[:1].isupper(), "," in phrase,
-                        len(phrase.split()) == 1)
+                        len(phrase.split()) == 1, len(phrase.split()))
     if entry.en_source == "reference":
         return entry
     notes = tuple(n for n in entry.notes if n != NO_ENGLISH)
