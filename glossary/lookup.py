@@ -152,7 +152,7 @@ def reference_entry(row: ReferenceName) -> TermEntry:
                      kind=ACRONYM if row.ru_acronym else "name", ru_acronym=row.ru_acronym,
                      ru_full_form=row.ru_full_form, en_acronym=row.en_acronym, en_full_form=row.en_full_form,
                      found=FOUND_REFERENCE, en_source="reference",
-                     notes=(REFERENCE_NOTE, *((row.note,) if row.note else ())))
+                     notes=(REFERENCE_NOTE, *row.notes))
 
 
 def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,

@@ -16,6 +16,7 @@ from itertools import permutations
 from rapidfuzz import fuzz
 
 from glossary import rules
+from glossary.dates import document_year
 from glossary.extract import Definition, Mention, acronyms_in, bracketed, find_definitions, find_mentions
 from glossary.infer import initials_start
 from glossary.model import (
@@ -64,8 +65,8 @@ def infer_definition(acronym: str, first: int, names: Sequence[NameMention]) -> 
     return None
 
 
-def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit],
-                  definition: Definition | None, inferred: NameMention | None, reference: Reference) -> TermEntry:
+def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit], definition: Definition | None,
+                  inferred: NameMention | None, reference: Reference, year: int | None = None) -> TermEntry:
     """One acronym's entry, from its definition, inference, or the reference table."""
     first = mentions[0].unit
     entry = TermEntry(id="", kind=ACRONYM, ru_acronym=acronym, occurrences=len(mentions))
@@ -78,13 +79,14 @@ def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit],
                         ru_full_form_in_text=inferred.phrase, found=FOUND_INFERRED,
                         notes=(f"expansion inferred from initials in unit {units[inferred.unit].id}",))
     else:
-        row = reference.find(acronym)
+        row = reference.find(acronym, year=year)
         entry = replace(entry, ru_full_form=row.ru_full_form if row else "",
                         found=FOUND_REFERENCE if row and row.ru_full_form else FOUND_UNDEFINED)
     return replace(entry, first_unit=units[first].id, context=units[first].source)
 
 
-def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[TermEntry], list[NameMention]]:
+def acronym_entries(units: Sequence[Unit], reference: Reference,
+                    year: int | None = None) -> tuple[list[TermEntry], list[NameMention]]:
     """Entries for every acronym, and the names left in the text besides their definitions."""
     mentions = find_mentions(units)
     definitions = find_definitions(units, mentions, reference.start_of if reference.rows else None)
@@ -97,7 +99,7 @@ def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[T
     for acronym, found in grouped.items():
         definition = definitions.get(acronym)
         inferred = None if definition else infer_definition(acronym, found[0].unit, capitalised)
-        entries.append(acronym_entry(acronym, found, units, definition, inferred, reference))
+        entries.append(acronym_entry(acronym, found, units, definition, inferred, reference, year))
     return entries, names
 
 
@@ -173,7 +175,7 @@ def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set
 def with_english(entry: TermEntry, reference: Reference, year: int | None = None) -> TermEntry:
     """The entry with its English names from the reference table (or a note that there are none);
     with the document's year, a note when the row's name was not in use then."""
-    row = reference.find(entry.ru_acronym, entry.ru_full_form)
+    row = reference.find(entry.ru_acronym, entry.ru_full_form, year)
     if row is None:
         return replace(entry, notes=(*entry.notes, NO_ENGLISH))
     notes = entry.notes
@@ -181,8 +183,7 @@ def with_english(entry: TermEntry, reference: Reference, year: int | None = None
         notes += (f"the reference name is of {row.years}, not of {year}",)
     if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
         notes += (f"reference Russian name: {row.ru_full_form}",)
-    if row.note:
-        notes += (row.note,)
+    notes += row.notes
     return replace(entry, en_acronym=row.en_acronym, en_full_form=row.en_full_form, en_source="reference", notes=notes)
 
 
@@ -406,10 +407,12 @@ def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:
 
 def compile_termbase(units: Sequence[Unit], reference: Reference | None = None,
                      year: int | None = None) -> list[TermEntry]:
-    """The termbase of one document's units, in order of first appearance; the document's year,
-    when known, is checked against the years of the reference names."""
+    """The termbase of one document's units, in order of first appearance; the document's year (given,
+    else read from its masthead or symbol: glossary.dates) picks the reference row valid then and is
+    checked against the years of the reference names."""
     reference = Reference.load() if reference is None else reference
-    acronyms, names = acronym_entries(units, reference)
+    year = document_year(units) if year is None else year
+    acronyms, names = acronym_entries(units, reference, year)
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
     aligned = [u for u in units if u.target]  # aligned_english reads only these
