@@ -12,14 +12,19 @@ from tm.model import DocumentInfo, Unit
 from tm.store import Store, TermRecord, open_store
 
 # A backend factory gives the location of a store that does not exist yet; open_store creates it.
-Factory = Callable[[Path], str]
+Factory = Callable[[pytest.FixtureRequest, Path], str]
 
 
-def sqlite_location(tmp_path: Path) -> str:
+def sqlite_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(tmp_path / "contract.db")
 
 
-BACKENDS = [pytest.param(sqlite_location, id="sqlite")]
+def postgres_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new database on the session's throw-away cluster (skipped, with the reason, when none starts)."""
+    return str(request.getfixturevalue("pg_url"))
+
+
+BACKENDS = [pytest.param(sqlite_location, id="sqlite"), pytest.param(postgres_location, id="postgres")]
 
 INFO = DocumentInfo("a.txt", "ru", "en", "sum-a", "sig-a", {"sentences": 3})
 OTHER = DocumentInfo("b.txt", "ru", "en", "sum-b", "sig-b", {"sentences": 2})
@@ -41,7 +46,7 @@ B_UNITS = units_of("b.txt", [("Мнения", "Views"), ("Доклад Гене�
 @pytest.fixture(params=BACKENDS)
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     factory: Factory = request.param
-    return factory(tmp_path)
+    return factory(request, tmp_path)
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
-"""open_store: which locations open which backend, and which are refused."""
+"""open_store: which locations open which backend; a PostgreSQL store that cannot be used says so in one line."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hostile import assert_one_line_error, tmtool
+from store.pgcluster import PASSWORD, PASSWORD_USER, Cluster, free_port, psql
 
 from tm.errors import StoreError
-from tm.store import SQLiteStore, open_store
+from tm.store import SQLiteStore, open_store, shown_location, without_password
+from tm.store.postgres import PostgresStore
 
 
 def test_a_path_opens_an_sqlite_store(tmp_path: Path) -> None:
@@ -14,8 +17,79 @@ def test_a_path_opens_an_sqlite_store(tmp_path: Path) -> None:
         assert isinstance(store, SQLiteStore) and store.location == str(tmp_path / "t.db")
 
 
-@pytest.mark.parametrize("url", ["postgresql://user:secret@localhost/tm", "postgres://localhost/tm"])
-def test_postgresql_is_not_supported_yet(url: str) -> None:
-    with pytest.raises(StoreError, match="PostgreSQL stores are not supported yet") as caught:
-        open_store(url)
-    assert "secret" not in str(caught.value)
+@pytest.mark.parametrize("url, shown", [
+    ("postgresql://user:secret@localhost/tm", "postgresql://user@localhost/tm"),
+    ("postgres://localhost:5433/tm", "postgres://localhost:5433/tm"),
+    ("postgresql://:secret@db.example/tm?sslmode=require", "postgresql://db.example/tm?sslmode=require"),
+    ("postgresql://tm@127.0.0.1/unterm", "postgresql://tm@127.0.0.1/unterm"),
+])
+def test_without_password(url: str, shown: str) -> None:
+    assert without_password(url) == shown == shown_location(url)
+
+
+@pytest.mark.parametrize("path", ["C:/tm/project.db", "a@b:c.db", "tmtool.db"])
+def test_a_path_is_shown_as_it_is(path: str) -> None:
+    assert shown_location(path) == path
+
+
+def test_a_postgresql_url_opens_a_postgres_store(pg_url: str) -> None:
+    with open_store(pg_url) as store:
+        assert isinstance(store, PostgresStore) and store.location == pg_url
+
+
+def test_postgres_scheme_is_accepted(pg_url: str) -> None:
+    url = pg_url.replace("postgresql://", "postgres://")
+    with open_store(url) as store:
+        assert store.count_units() == 0
+
+
+def refused_url(pg_cluster: Cluster) -> str:
+    return f"postgresql://{PASSWORD_USER}:{PASSWORD}@127.0.0.1:{free_port()}/tm"
+
+
+# (case, URL from the cluster, words of the one-line error)
+UNUSABLE = [
+    ("connection-refused", refused_url, "Connection refused"),
+    ("auth-failed", lambda c: c.url("postgres", PASSWORD_USER, "wrong-" + PASSWORD), "password authentication failed"),
+    ("missing-database", lambda c: c.url("no_such_db", PASSWORD_USER, PASSWORD),
+     'database "no_such_db" does not exist'),
+]
+
+
+@pytest.mark.parametrize("command", [("stats",), ("build", "--example"), ("search", "доклад")],
+                         ids=["stats", "build", "search"])
+@pytest.mark.parametrize("case, make, message", UNUSABLE, ids=[c[0] for c in UNUSABLE])
+def test_an_unusable_server_is_one_line_without_the_password(pg_cluster: Cluster, case: str, make: object,
+                                                              message: str, command: tuple[str, ...]) -> None:
+    url = make(pg_cluster)  # type: ignore[operator]
+    line = assert_one_line_error(tmtool(*command, "--db", url), without_password(url), message)
+    assert "s3cret" not in line and "cannot connect" in line
+
+
+def test_the_password_is_never_printed(pg_cluster: Cluster) -> None:
+    psql(pg_cluster, "CREATE DATABASE pw_store OWNER secretuser")
+    url = pg_cluster.url("pw_store", PASSWORD_USER, PASSWORD)
+    for command in (("build", "--example"), ("stats",), ("stats", "--json"), ("search", "доклад")):
+        outcome = tmtool(*command, "--db", url)
+        assert outcome.code == 0, outcome.stderr
+        assert PASSWORD not in outcome.stdout + outcome.stderr
+    assert without_password(url) in tmtool("stats", "--db", url).stdout
+
+
+def test_a_database_with_foreign_tables_is_refused_untouched(pg_url: str, pg_cluster: Cluster) -> None:
+    database = pg_url.rsplit("/", 1)[1]
+    psql(pg_cluster, "CREATE TABLE units (name text)", database)
+    assert_one_line_error(tmtool("build", "--example", "--db", pg_url), pg_url, "not a tmtool store")
+    assert psql(pg_cluster, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database) == "1"
+
+
+def test_a_newer_schema_is_refused(pg_url: str, pg_cluster: Cluster) -> None:
+    open_store(pg_url).close()
+    psql(pg_cluster, "UPDATE tmtool_meta SET value = '99' WHERE key = 'schema_version'", pg_url.rsplit("/", 1)[1])
+    assert_one_line_error(tmtool("stats", "--db", pg_url), pg_url, "newer than this tmtool understands")
+
+
+def test_an_empty_database_is_no_store_for_reading(pg_url: str) -> None:
+    assert_one_line_error(tmtool("stats", "--db", pg_url), pg_url, "no tmtool store in this database")
+    with pytest.raises(StoreError, match="no tmtool store"):
+        open_store(pg_url, create=False)

@@ -25,7 +25,7 @@ from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
 from tm.cli.terms import terms
 from tm.importer import LANG_TAG
-from tm.store import open_store
+from tm.store import open_store, shown_location
 from tm.version import TOOL_VERSION
 
 
@@ -99,13 +99,13 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     else:
         result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name, encoding=encoding,
                               errors=errors)
-    progress(f"compiling the termbase and storing {len(result.units)} units in {db}")
+    progress(f"compiling the termbase and storing {len(result.units)} units in {shown_location(db)}")
     with open_store(db) as store:
         entries = store_with_termbase(store, result)
         echo_summary(result.info.name, result.info.summary)
         echo_alignment(result.info.summary)
         click.echo(f"termbase: {len(entries)} terms")
-        click.echo(f"stored in {db}")
+        click.echo(f"stored in {shown_location(db)}")
         if out_dir:
             progress(f"writing the exports to {out_dir}")
             for written in write_default_exports(store, Path(out_dir)):
@@ -163,9 +163,10 @@ def stats(as_json: bool, db: str) -> None:
     with open_store(db, create=False, readonly=True) as store:
         found = store_stats(store)
     if as_json:
-        click.echo(json.dumps({"store": db, **asdict(found)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"store": shown_location(db), **asdict(found)}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{db}: {found.documents} documents, {found.units} units, {found.translated} translated")
+    shown = shown_location(db)
+    click.echo(f"{shown}: {found.documents} documents, {found.units} units, {found.translated} translated")
     for name, summary in found.by_document.items():
         echo_summary(name, summary)
 

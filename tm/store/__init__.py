@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tm.errors import StoreError
 from tm.store.base import (
@@ -15,12 +14,12 @@ from tm.store.base import (
     Writer,
 )
 from tm.store.sqlite import SQLiteStore
+from tm.store.url import POSTGRES_SCHEMES, is_postgres_url, shown_location, without_password
 
-__all__ = ["Candidate", "PhraseCandidate", "PreparedUnits", "SQLiteStore", "Store", "TermRecord", "Writer",
-           "default_db_path", "open_store"]
+__all__ = ["POSTGRES_SCHEMES", "Candidate", "PhraseCandidate", "PreparedUnits", "SQLiteStore", "Store", "TermRecord",
+           "Writer", "default_db_path", "open_store", "shown_location", "without_password"]
 
 DEFAULT_DB = "tmtool.db"
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_db_path() -> str:
@@ -29,14 +28,17 @@ def default_db_path() -> str:
 
 
 def open_store(location: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
-    """Open the store at a path (SQLite); create it when missing unless create is False."""
-    if isinstance(location, str) and location.startswith(POSTGRES_SCHEMES):
-        raise StoreError(f"{without_password(location)}: PostgreSQL stores are not supported yet")
+    """Open the store at a path (SQLite) or a postgresql:// URL; create it when missing unless create is False."""
+    if is_postgres_url(location):
+        return open_postgres(str(location), create=create, readonly=readonly)
     return SQLiteStore(location, create=create, readonly=readonly)
 
 
-def without_password(url: str) -> str:
-    """A database URL fit for a message: user and password left out."""
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2]
-    return parts._replace(netloc=host).geturl()
+def open_postgres(url: str, *, create: bool, readonly: bool) -> Store:
+    """A PostgreSQL store; psycopg is imported only here, so SQLite users need not install it."""
+    try:
+        from tm.store.postgres import PostgresStore
+    except ImportError as err:
+        raise StoreError(f"{without_password(url)}: PostgreSQL stores need psycopg "
+                         f"(pip install 'tmtool[postgres]'): {err}") from err
+    return PostgresStore(url, create=create, readonly=readonly)

@@ -1,0 +1,177 @@
+"""Search candidates from the PostgreSQL store, by the same rules as the SQLite store's.
+
+The index is tmtool's own, in plain PostgreSQL (no extension): unit_terms holds each unit's
+source length, its words as SQLite's word index holds them and, for sources of at most SHORT_MAX
+characters, its character trigrams, each keyed with a bucket of the source's length; GIN indexes
+over both arrays answer "which units hold one of these". word_counts and gram_counts say how
+many units hold each term, so the rarest are chosen within the same budgets as in
+tm.store.sqlite_search, and candidates are ordered by the same estimate (terms held, length fit).
+A short query asks only for the trigram keys of the length buckets its matches can have, so the
+postings read stay those of the fitting lengths, as the SQLite trigram index's rowid ranges do.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from tm.match import candidate_lengths, length_bounds
+from tm.store.base import Candidate, PhraseCandidate
+from tm.store.sqlite_search import (
+    GRAM_BUDGET,
+    MAX_GRAMS,
+    RESCORED,
+    SHORT_CANDIDATES,
+    SHORT_MAX,
+    chosen_terms,
+    index_form,
+    index_terms,
+    trigrams,
+)
+
+GRAM_BUCKET = 4  # trigram keys carry len // GRAM_BUCKET: a query reads the buckets of the lengths that fit
+PAGE = 2000  # units read per round trip by the lazy readers
+
+Connection = Any  # a psycopg.Connection; typed loosely so that tm imports psycopg only where it connects
+
+
+def gram_key(gram: str, length: int) -> str:
+    """A trigram as the index keys it: the gram (always three characters), then its length bucket."""
+    return f"{gram}{length // GRAM_BUCKET}"
+
+
+IndexRow = tuple[int, int, list[str], list[str] | None]  # seq, len, words, grams: a row of unit_terms
+
+
+def index_row(seq: int, source: str) -> IndexRow:
+    """A unit's row of unit_terms: seq, length, words, and the trigram keys of a short source."""
+    length = len(source)
+    grams = [gram_key(g, length) for g in trigrams(source)] if length <= SHORT_MAX else None
+    return seq, length, index_terms(source), grams
+
+
+def plain_gram(key: str) -> str:
+    return key[:3]
+
+
+class TermCounts:
+    """How many units hold each term (from word_counts or gram_counts), remembered between queries."""
+
+    def __init__(self, conn: Connection, table: str) -> None:
+        self.conn = conn
+        self.sql = f"SELECT term, units FROM {table} WHERE term = ANY(%s)"
+        self.known: dict[str, int] = {}
+
+    def __call__(self, terms: list[str]) -> dict[str, int]:
+        """Counts of the terms the store holds (absent terms are left out)."""
+        missing = [t for t in terms if t not in self.known]
+        if missing:
+            self.known.update(dict.fromkeys(missing, 0))
+            self.known.update((t, int(n)) for t, n in self.conn.execute(self.sql, (missing,)))
+        return {t: self.known[t] for t in terms if self.known[t] > 0}
+
+
+# The estimate of tm.store.sqlite_search.LENGTH_FIT: the square of the best ratio a length allows.
+LENGTH_FIT = "power(2.0 * least(t.len, %(n)s) / (t.len + %(n)s), 2)"
+
+
+def held_sum(column: str, count: int) -> str:
+    """Per unit, the summed weight of the query's terms it holds: one containment test per term."""
+    return " + ".join(f"CASE WHEN t.{column} && %(k{i})s THEN %(w{i})s ELSE 0 END" for i in range(count))
+
+
+def ranked_sql(column: str, terms: int, order: str) -> str:
+    """Units holding any of the terms within a length range, ordered by weight times length fit."""
+    return (
+        "SELECT u.seq, u.id, u.source FROM ("
+        f"SELECT t.seq, t.len, ({held_sum(column, terms)}) * {LENGTH_FIT} AS rank FROM unit_terms t "
+        f"WHERE t.{column} && %(any)s AND t.len BETWEEN %(low)s AND %(high)s "
+        f"ORDER BY rank DESC, {order} LIMIT %(limit)s) c JOIN units u ON u.seq = c.seq "
+        f"ORDER BY c.rank DESC, {order.replace('t.', 'c.')}"
+    )
+
+
+def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of units sharing the query's rarest words, likeliest matches first."""
+    terms = chosen_terms(counts)
+    if not terms:
+        return []
+    total = max(counts.values()) * 2
+    low, high = candidate_lengths(len(query), min_score)
+    args: dict[str, object] = {"any": terms, "low": low, "high": high, "n": len(query), "limit": RESCORED}
+    for i, term in enumerate(terms):
+        args[f"k{i}"], args[f"w{i}"] = [term], math.log(total / counts[term])
+    return conn.execute(ranked_sql("words", len(terms), "t.seq"), args).fetchall()
+
+
+class LengthShares:
+    """The share of short sources in a length range (read once per search object)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.by_length: dict[int, int] | None = None
+
+    def __call__(self, low: int, high: int) -> float:
+        if self.by_length is None:
+            rows = self.conn.execute("SELECT len, count(*) FROM unit_terms WHERE len <= %s GROUP BY len", (SHORT_MAX,))
+            self.by_length = {int(n): int(c) for n, c in rows}
+        total = sum(self.by_length.values())
+        inside = sum(c for n, c in self.by_length.items() if low <= n <= high)
+        return max(inside / total, 0.01) if total else 1.0
+
+
+def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query: str, min_score: float,
+               limit: int) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of short units whose length allows min_score, likeliest matches first."""
+    low, high = candidate_lengths(len(query), min_score)
+    high = min(high, SHORT_MAX)
+    budget = GRAM_BUDGET / shares(low, high)
+    grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+    if not grams:  # under three characters: every short unit of a fitting length is a candidate
+        sql = ("SELECT u.seq, u.id, u.source FROM (SELECT seq FROM unit_terms WHERE len BETWEEN %s AND %s "
+               "ORDER BY len, seq LIMIT %s) t JOIN units u ON u.seq = t.seq ORDER BY u.seq")
+        return conn.execute(sql, (low, high, limit)).fetchall()
+    buckets = range(low // GRAM_BUCKET, high // GRAM_BUCKET + 1)
+    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit}
+    keys: list[str] = []
+    for i, gram in enumerate(grams):
+        held = [f"{gram}{b}" for b in buckets]
+        args[f"k{i}"], args[f"w{i}"] = held, 1
+        keys += held
+    args["any"] = keys
+    return conn.execute(ranked_sql("grams", len(grams), "t.len, t.seq"), args).fetchall()
+
+
+class CandidateSearch:
+    """Candidate lookups over one connection; keeps term counts between queries."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.counts = TermCounts(conn, "word_counts")
+        self.gram_counts = TermCounts(conn, "gram_counts")
+        self.shares = LengthShares(conn)
+
+    def candidates(self, query: str, min_score: float) -> list[Candidate]:
+        """By shared trigrams when every possible match is short, else by rare words."""
+        if length_bounds(len(query), min_score)[1] <= SHORT_MAX:
+            rows = short_rows(self.conn, self.gram_counts, self.shares, query, min_score, SHORT_CANDIDATES)
+        else:
+            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score)
+        return [Candidate(int(seq), id_, source) for seq, id_, source in rows]
+
+
+def targets_of(conn: Connection, seqs: Sequence[int]) -> dict[int, str]:
+    rows = conn.execute("SELECT seq, target FROM units WHERE seq = ANY(%s)", (list(seqs),))
+    return {int(seq): target for seq, target in rows}
+
+
+def phrase_rows(conn: Connection, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
+    """Units with every word of the phrase (in one of its forms), in storage order, read a page at a time."""
+    groups = [sorted({index_form(f) for f in word}) for word in forms]
+    where = " AND ".join("words && %s::text[]" for _ in groups)
+    seqs = [int(s) for s, in conn.execute(f"SELECT seq FROM unit_terms WHERE {where} ORDER BY seq", groups)]
+    for start in range(0, len(seqs), PAGE):
+        page = seqs[start:start + PAGE]
+        rows = conn.execute("SELECT id, source, target FROM units WHERE seq = ANY(%s) ORDER BY seq", (page,))
+        for id_, source, target in rows:
+            yield PhraseCandidate(id_, source, target)

@@ -1,0 +1,23 @@
+"""Database URLs: which name a PostgreSQL store, and their form fit for a message."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(location: object) -> bool:
+    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
+
+
+def without_password(url: str) -> str:
+    """A database URL fit for a message: the password left out (the user name stays, it tells whose login failed)."""
+    parts = urlsplit(url)
+    login, at, host = parts.netloc.rpartition("@")
+    user = login.partition(":")[0]
+    return parts._replace(netloc=f"{user}@{host}" if at and user else host).geturl()
+
+
+def shown_location(location: object) -> str:
+    """A store's path, or its URL without the password: what messages and output may show."""
+    return without_password(location) if isinstance(location, str) and is_postgres_url(location) else str(location)
