@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from serving import served_url
 
 from tm.cli import main
 
@@ -22,6 +23,8 @@ REFUSED = [
     (["--writable"], 2, "--writable needs --token TOKEN"),
     (["--port", "70000"], 2, "70000 is not in the range 0<=x<=65535"),
     (["--max-body", "0"], 2, "--max-body"),
+    (["--workers", "0"], 2, "--workers"),
+    (["--db", "{tmp}/no-such.db", "--workers", "2"], 1, "no-such.db: no such store"),
     (["--db", "{tmp}/no-such.db"], 1, "no-such.db: no such store (run 'tmtool build' first, or pass --db)"),
     (["--db", "postgresql://tm:secret@127.0.0.1/unterm"], 1, "postgresql://127.0.0.1/unterm"),
 ]
@@ -36,13 +39,14 @@ def test_serve_refuses_before_listening(tmp_path: Path, args: list[str], code: i
     assert "secret" not in result.output
 
 
-def test_the_command_serves_the_store_until_sigterm(served_db: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_command_serves_the_store_until_sigterm(served_db: Path, workers: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen([sys.executable, "-m", "tm.cli", "serve", "--db", str(served_db), "--port", "0"],
-                               cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "tm.cli", "serve", "--db", str(served_db), "--port", "0", "--workers", workers]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stderr is not None
-        url = next(line.split("running on ", 1)[1].split()[0] for line in process.stderr if "running on" in line)
+        url = served_url(process.stderr)
         assert url.startswith("http://127.0.0.1:")  # the default host: this machine only
         with urllib.request.urlopen(f"{url}/api/stats", timeout=30) as answer:
             assert json.load(answer)["documents"] == 2

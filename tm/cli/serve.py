@@ -21,9 +21,11 @@ DEFAULT_MAX_BODY_MB = 50
               help="The secret a write must send as 'Authorization: Bearer TOKEN' (with --writable).")
 @click.option("--max-body", "max_body_mb", type=click.IntRange(1, 4096), default=DEFAULT_MAX_BODY_MB,
               show_default=True, help="Largest request body (an uploaded file), in MB.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; more than one lets searches use more than one core.")
 @click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log each request on stderr.")
 def serve_command(db: str, host: str, port: int, read_only: bool, token: str | None, max_body_mb: int,
-                  access_log: bool) -> None:
+                  workers: int, access_log: bool) -> None:
     """Serve the store over HTTP: a JSON API, its /openapi.json, and a search page at /.
 
     \b
@@ -42,4 +44,4 @@ def serve_command(db: str, host: str, port: int, read_only: bool, token: str | N
                                    "pip install 'tmtool[serve]'") from err
     config = ServerConfig(db, token=None if read_only else token, max_body=max_body_mb * 1024 * 1024)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM is how a server ends: exit 0
-        serve(config, host=host, port=port, access_log=access_log)
+        serve(config, host=host, port=port, access_log=access_log, workers=workers)
