@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -61,13 +62,16 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
                "--workers", str(workers)]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
-    url, ready = "", False
-    for line in process.stderr:  # with --workers, the URL comes before the workers listen
-        url = line.split("running on ", 1)[1].split()[0] if "running on" in line else url
-        ready = ready or "Application startup complete" in line
-        if url and ready:
-            return process, url
-    raise SystemExit(f"tmtool serve did not start (exit {process.wait()})")
+    url = next((line.split("running on ", 1)[1].split()[0] for line in process.stderr if "running on" in line), "")
+    if not url:
+        raise SystemExit(f"tmtool serve did not start (exit {process.wait()})")
+    for _ in range(600):  # with --workers, the URL comes before the workers listen
+        try:
+            with urllib.request.urlopen(url + "/openapi.json", timeout=10):
+                return process, url
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("tmtool serve did not answer within a minute")
 
 
 def client(host: str, port: int, jobs: queue.Queue[tuple[str, str]], results: list[tuple[str, float, int]]) -> None:

@@ -1,6 +1,8 @@
 """What the server's tests share: the test store (the bundled report plus a hand-made ru–en pair)."""
 from __future__ import annotations
 
+import time
+import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,13 +22,18 @@ def build_store(db: Path) -> Path:
     return db
 
 
-def served_url(log: Iterable[str]) -> str:
-    """The URL `tmtool serve` prints, once a server process has started (with --workers, the
-    parent prints the URL before its workers listen)."""
-    url, ready = "", False
-    for line in log:
-        url = line.split("running on ", 1)[1].split()[0] if "running on" in line else url
-        ready = ready or "Application startup complete" in line
-        if url and ready:
-            return url
-    raise RuntimeError("tmtool serve ended before it served")
+def served_url(log: Iterable[str], timeout: float = 60) -> str:
+    """The URL `tmtool serve` prints, once it answers (with --workers the parent prints the URL
+    before its workers listen)."""
+    url = next((line.split("running on ", 1)[1].split()[0] for line in log if "running on" in line), "")
+    if not url:
+        raise RuntimeError("tmtool serve ended before it served")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/openapi.json", timeout=10):
+                return url
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)

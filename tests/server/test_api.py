@@ -203,6 +203,7 @@ def test_import_with_the_token_adds_the_units(writable: TestClient) -> None:
     before = writable.get("/api/stats").json()["units"]
     answer = writable.post("/api/import?filename=two_units.tmx", content=TMX, headers=AUTH)
     assert answer.status_code == 200, answer.text
+    check_schema(writable, "ImportAnswer", answer.json())
     result = answer.json()["imported"][0]
     assert (result["path"], result["format"], result["added"]) == ("two_units.tmx", "tmx", 2)
     assert writable.get("/api/stats").json()["units"] == before + 2
@@ -248,6 +249,7 @@ def test_build_with_the_token_stores_the_document_and_its_terms(writable: TestCl
             "target": (DATA / "ilo.en.txt").read_text(encoding="utf-8")}
     answer = writable.post("/api/build", content=json.dumps(body), headers=AUTH)
     assert answer.status_code == 200, answer.text
+    check_schema(writable, "BuildAnswer", answer.json())
     assert answer.json()["document"] == "ilo2.ru.txt" and answer.json()["units"] == 6
     names = [d["name"] for d in writable.get("/api/documents").json()["documents"]]
     assert names == ["A_58_98.ru.txt", "ilo.ru.txt", "ilo2.ru.txt"]
@@ -270,3 +272,48 @@ def test_a_bad_build_is_400(writable: TestClient, body: bytes, message: str) -> 
     answer = writable.post("/api/build", content=body, headers=AUTH)
     assert answer.status_code == 400
     assert message in answer.json()["error"]
+
+
+# --- the OpenAPI description matches the answers ------------------------------------------------
+
+# (url, the schema its answer must satisfy)
+ANSWERS = [
+    (f"/api/search?q={quote(NEAR)}", "SearchAnswer"),
+    ("/api/concordance?q=трудящихся-мигрантов", "ConcordanceAnswer"),
+    ("/api/terms?q=МОТ", "TermsAnswer"),
+    ("/api/terms?q=ЖЖЖЖЖ", "Error"),
+    ("/api/documents", "DocumentsAnswer"),
+    ("/api/stats", "Stats"),
+    (f"/tmserver/ru/en/unit/{quote(NEAR)}", "TmserverUnits"),
+    ("/nowhere", "Error"),
+]
+
+
+def check_schema(client: TestClient, schema: str, answer: object) -> None:
+    """The answer satisfies the schema of that name in the server's /openapi.json."""
+    jsonschema = pytest.importorskip("jsonschema")
+    spec = client.get("/openapi.json").json()
+    jsonschema.Draft202012Validator({**spec["components"]["schemas"][schema], **spec}).validate(answer)
+
+
+@pytest.mark.parametrize(("url", "schema"), ANSWERS, ids=[s for _, s in ANSWERS])
+def test_each_answer_is_what_openapi_json_says(client: TestClient, url: str, schema: str) -> None:
+    answer = client.get(url).json()
+    assert answer, url
+    check_schema(client, schema, answer)
+
+
+@pytest.mark.parametrize(("dataclass_name", "schema"), [("Hit", "Hit"), ("TermEntry", "TermEntry"),
+                                                        ("DocumentInfo", "Document"), ("ImportResult", None)])
+def test_the_schemas_name_every_field_of_the_library_s_data(dataclass_name: str, schema: str | None) -> None:
+    from dataclasses import fields
+
+    from glossary.model import TermEntry
+    from tm.importer import ImportResult
+    from tm.model import DocumentInfo
+    from tm.search import Hit
+    from tm.server.routes import SCHEMAS
+
+    kinds = {"Hit": Hit, "TermEntry": TermEntry, "DocumentInfo": DocumentInfo, "ImportResult": ImportResult}
+    described = (SCHEMAS[schema] if schema else SCHEMAS["ImportAnswer"]["properties"]["imported"]["items"])
+    assert {f.name for f in fields(kinds[dataclass_name])} <= set(described["properties"])
