@@ -23,7 +23,8 @@ DEFAULT_MAX_BODY_MB = 50
               show_default=True, help="Largest request body (an uploaded file), in MB.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes; more than one lets searches use more than one core.")
-@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log each request on stderr.")
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="Log each request (uvicorn's access log, on stdout).")
 def serve_command(db: str, host: str, port: int, read_only: bool, token: str | None, max_body_mb: int,
                   workers: int, access_log: bool) -> None:
     """Serve the store over HTTP: a JSON API, its /openapi.json, and a search page at /.
