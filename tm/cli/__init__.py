@@ -23,6 +23,7 @@ from tm.app import (
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
+from tm.cli.serve import serve_command
 from tm.cli.terms import terms
 from tm.importer import LANG_TAG
 from tm.store import open_store, shown_location
@@ -172,5 +173,5 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
-for command in (align_command, import_command, search_command, terms):
+for command in (align_command, import_command, search_command, serve_command, terms):
     main.add_command(command)
