@@ -14,13 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-
-from pymorphy3.analyzer import Parse
+from typing import TYPE_CHECKING
 
 from glossary import rules
 from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
 from tm.model import Unit
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
@@ -304,7 +306,8 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
     found = []
     for i in range(len(tokens) - 1):
         token = tokens[i]
-        if token.capitalised or not is_head(token) or not tokens[i + 1].capitalised or tokens[i + 1].acronym:
+        # the cheap tests of the next token first: is_head needs the word's parses
+        if not tokens[i + 1].capitalised or tokens[i + 1].acronym or token.capitalised or not is_head(token):
             continue
         if any(a <= token.start < b for a, b in masked):
             continue

@@ -39,8 +39,10 @@ HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 def tokenize(text: str) -> list[Token]:
     """Words (with inner hyphens and slashes), numbers, and single non-space break characters."""
-    plain = text.translate(HYPHENS)
-    return [Token(text[m.start():m.end()], m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(plain)]
+    plain = text.translate(HYPHENS) if "\u2010" in text or "\u2011" in text else text
+    make = tuple.__new__  # Token(...) through its Python-level __new__ costs a call per token
+    return [make(Token, (text[start:stop], start, stop, group == "word"))
+            for m in TOKEN.finditer(plain) for (start, stop), group in ((m.span(), m.lastgroup),)]
 
 
 def sentence_start(text: str) -> int:
