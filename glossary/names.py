@@ -333,7 +333,8 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
                                  tokens[end - 1].stop, tokens[i].start == first))
         i = end
     taken = [*masked, *((n.start, n.stop) for n in found)]
-    return found + quoted_names(tokens, unit) + lower_case_names(text, tokens, unit, taken)
+    quoted = quoted_names(tokens, unit) if "«" in text else []  # a "«" in the text is a token of its own
+    return found + quoted + lower_case_names(text, tokens, unit, taken)
 
 
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:
