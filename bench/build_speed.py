@@ -44,6 +44,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+import glossary.termbase
 import tm.app
 import tm.clean
 import tm.pipeline
@@ -65,7 +66,7 @@ PHASES: tuple[tuple[Any, str, str], ...] = (
     (tm.clean, "read_structure", "  structure"),
     (tm.clean, "finish_block", "  join + repair (new)"),  # blocks seen before are reused, not timed here
     (tm.pipeline, "document_units", "segment + units"),
-    (tm.app, "compile_termbase", "termbase compile"),
+    (glossary.termbase, "compile_termbase", "termbase compile"),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
+DEFAULT_MIN_SCORE = 75.0  # the lowest match % a search shows unless told (here: the CLI reads it without rapidfuzz)
 SAME_WORDS_FLOOR = 50.0  # below this similarity two texts are not taken to share all their words
 
 
