@@ -231,8 +231,9 @@ def quoted_names(tokens: Sequence[Token], unit: int) -> list[NameMention]:
     if not any(token.text == "«" for token in tokens):
         return found
     for i in range(1, len(tokens) - 2):
-        after = tokens[i - 1].is_word and tokens[i - 1].lemma in rules.QUOTED_NAME_AFTER
-        if after and tokens[i].text == "«" and tokens[i + 1].capitalised and tokens[i + 2].text == "»":
+        if tokens[i].text != "«" or not tokens[i + 1].capitalised or tokens[i + 2].text != "»":
+            continue  # the shape first: the word before needs its parses
+        if tokens[i - 1].is_word and tokens[i - 1].lemma in rules.QUOTED_NAME_AFTER:
             word = tokens[i + 1]
             found.append(NameMention(word.text, unit, word.start, word.stop, False, quoted=True))
     return found
