@@ -1,4 +1,4 @@
-"""Benchmark: `tmtool build` of the bundled report concatenated N times (default 100: 10.7 MB UTF-8, 5.8 M characters).
+"""Benchmark: `tmtool build` against razdel alone on the same paragraphs, in the same process.
 
 Measures what `tmtool build SOURCE` does, on one core: read and decode, clean, segment into
 units, compile the termbase, and store units and terms in one transaction (a temporary SQLite
@@ -7,22 +7,32 @@ changes them less than the wall clock, which is shown too). Each build runs in a
 process after a tiny warm-up build, so the word caches start cold as in `tmtool build`; the
 start-up (imports, pymorphy3 dictionaries) is reported on its own. Run by hand:
 
+    python bench/build_speed.py --unique 5 --repeat 5    # 5 MB in which no paragraph repeats (issue 15)
     python bench/build_speed.py [--copies 100] [--repeat 3] [--tracemalloc] [--units-digest]
-    python bench/build_speed.py --source FILE   # any other text, e.g. one without repeated paragraphs
+    python bench/build_speed.py --source FILE   # any other text
+    python bench/build_speed.py --unique 5 --profile 30   # cProfile of one build, top 30 functions
 
-The report repeated 100 times repeats every paragraph, and the build reads a repeated paragraph
-or sentence only once (segmentation, joining, names and acronyms); --source shows the speed on a
-text without such repeats.
+--unique MB builds the text of bench/unique_text.py (UN dev set, WMT21, FLORES, the PDF dev
+reports, then gettext catalogs; provenance printed). The report repeated --copies times repeats
+every paragraph, and the build reads a repeated paragraph or sentence only once, so it flatters.
 
-Targets (issue 2): the whole build at least 5 MB/s; peak memory at most 10 times the input size.
+After the build, the same process splits the input's paragraphs (blank-line separated, whitespace
+collapsed) into sentences with razdel alone; the ratio razdel CPU / build CPU of each run is shown
+and the median of the runs is the figure (the load of other processes changes both alike).
+
+Targets (issue 15): the whole build at least 0.5x razdel alone on text that never repeats;
+peak RSS at most the start-up RSS + 10 times the input size.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
 import json
 import os
+import pstats
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,12 +44,16 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+import glossary.termbase
 import tm.app
 import tm.clean
 import tm.pipeline
 from tm.app import build_memory, example_path, store_with_termbase
 from tm.model import BuildResult
 from tm.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from unique_text import write_unique_text  # noqa: E402  (a sibling script, not a package)
 
 # Phases timed by wrapping the functions the build calls (module, attribute, phase name);
 # an indented name is part of the phase above it.
@@ -52,7 +66,7 @@ PHASES: tuple[tuple[Any, str, str], ...] = (
     (tm.clean, "read_structure", "  structure"),
     (tm.clean, "finish_block", "  join + repair (new)"),  # blocks seen before are reused, not timed here
     (tm.pipeline, "document_units", "segment + units"),
-    (tm.app, "compile_termbase", "termbase compile"),
+    (glossary.termbase, "compile_termbase", "termbase compile"),
 )
 
 
@@ -137,15 +151,28 @@ def rate(amount: float, seconds: float) -> str:
     return f"{amount / seconds:7.2f}" if seconds > 0 else "      -"
 
 
+def razdel_seconds(source: Path) -> tuple[float, int]:
+    """CPU seconds razdel alone takes to split the source's paragraphs into sentences, and the sentences."""
+    import razdel
+
+    paragraphs = [" ".join(p.split()) for p in source.read_text(encoding="utf-8").split("\n\n")]
+    start = time.process_time()
+    sentences = sum(1 for p in paragraphs if p for _ in razdel.sentenize(p))
+    return time.process_time() - start, sentences
+
+
 def one_run(source: Path, directory: Path, digest: bool) -> dict[str, Any]:
-    """Warm up, then build source once: phase seconds, wall clock, memory (run in a fresh process)."""
+    """Warm up, then build source once and razdel it once: phase seconds, wall clock, memory (run in a fresh process)."""
     startup = warm_up(directory)
     rss_before = max_rss_bytes()
     wall = time.perf_counter()
     seconds, result = timed_build(source, directory / "bench.db")
     wall = time.perf_counter() - wall
+    rss = max_rss_bytes()
+    razdel_cpu, sentences = razdel_seconds(source)
     return {"seconds": seconds, "wall": wall, "startup": startup, "units": len(result.units),
-            "rss": max_rss_bytes(), "rss_growth": max_rss_bytes() - rss_before,
+            "rss": rss, "rss_before": rss_before, "rss_growth": rss - rss_before,
+            "razdel": razdel_cpu, "razdel_sentences": sentences,
             "digest": units_digest(result) if digest else ""}
 
 
@@ -166,11 +193,24 @@ def tracemalloc_peak(source: Path, directory: Path) -> int:
     return peak
 
 
+def profile_build(source: Path, directory: Path, top: int) -> None:
+    """cProfile of one build after the warm-up: the top functions by cumulative and by own time."""
+    warm_up(directory)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    timed_build(source, directory / "profiled.db")
+    profiler.disable()
+    for order in ("cumulative", "tottime"):
+        pstats.Stats(profiler).strip_dirs().sort_stats(order).print_stats(top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=1, help="build this many times (each in a fresh process), show the fastest")
     parser.add_argument("--source", help="build this file instead of the report repeated --copies times")
+    parser.add_argument("--unique", type=float, metavar="MB", help="build MB of text in which no paragraph repeats")
+    parser.add_argument("--profile", type=int, metavar="N", help="cProfile one build and show the top N functions")
     parser.add_argument("--units-digest", action="store_true", help="print a digest of the built units")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure Python allocations (slower)")
     parser.add_argument("--one-run", help=argparse.SUPPRESS)
@@ -180,13 +220,22 @@ def main() -> None:
         if args.one_run:
             print(json.dumps(one_run(Path(args.one_run), directory, args.units_digest)))
             return
-        source = Path(args.source) if args.source else write_input(directory, args.copies)
+        if args.unique:
+            source = directory / "unique.ru.txt"
+            for name, count, size in write_unique_text(source, args.unique):
+                print(f"  source: {size / 1e6:5.2f} MB, {count:5d} paragraphs, {name}")
+        else:
+            source = Path(args.source) if args.source else write_input(directory, args.copies)
+        if args.profile:
+            profile_build(source, directory, args.profile)
+            return
         runs = [fresh_run(source, args.units_digest) for _ in range(args.repeat)]
         wholes = [run["seconds"]["whole build"] for run in runs]
         best = runs[wholes.index(min(wholes))]  # other processes on the machine slow some runs
         size = source.stat().st_size
         megabytes, mchars = size / 1e6, len(source.read_text(encoding="utf-8")) / 1e6
-        what = args.source or f"{args.copies} copies of the report"
+        what = args.source or (f"{args.unique} MB of text without repeated paragraphs" if args.unique
+                               else f"{args.copies} copies of the report")
         print(f"input: {what}, {megabytes:.2f} MB UTF-8, {mchars:.2f} M characters, {best['units']} units")
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; fastest of {args.repeat} fresh process(es);"
               f" whole build of each: {' '.join(f'{whole:.2f}' for whole in wholes)} s CPU")
@@ -195,6 +244,13 @@ def main() -> None:
         print(f"start-up before the build (imports, dictionaries, reference table): {best['startup']:.2f} s CPU")
         print(f"peak RSS: {best['rss'] / 1e6:.0f} MB (growth during the build {best['rss_growth'] / 1e6:.0f} MB,"
               f" {best['rss_growth'] / size:.1f}x input)")
+        ratios = [run["razdel"] / run["seconds"]["whole build"] for run in runs]
+        print(f"razdel alone on the same paragraphs: {best['razdel']:.2f} s CPU, {megabytes / best['razdel']:.2f} MB/s,"
+              f" {best['razdel_sentences']} sentences")
+        print(f"build speed / razdel speed per run: {' '.join(f'{r:.2f}' for r in ratios)};"
+              f" median {statistics.median(ratios):.2f}x razdel")
+        print(f"peak RSS - start-up RSS = {(best['rss'] - best['rss_before']) / size:.1f}x input"
+              f" (start-up RSS {best['rss_before'] / 1e6:.0f} MB)")
         if args.units_digest:
             print(f"units digest: {', '.join(sorted({run['digest'] for run in runs}))}")
         if args.tracemalloc:

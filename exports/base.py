@@ -5,12 +5,12 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, BinaryIO, Literal
 
 from tm.model import Unit
-from tm.version import TOOL_VERSION
+from tm.version import tool_version as installed_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class ExportContext:
     signature: str
     src_lang: str = "ru"
     tgt_lang: str = "en"
-    tool_version: str = TOOL_VERSION
+    tool_version: str = field(default_factory=installed_version)  # read when a file is written, not at import
     bom: bool = False
     excel_safe: bool = False
 

@@ -14,13 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-
-from pymorphy3.analyzer import Parse
+from typing import TYPE_CHECKING
 
 from glossary import rules
 from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
 from tm.model import Unit
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
@@ -229,8 +231,9 @@ def quoted_names(tokens: Sequence[Token], unit: int) -> list[NameMention]:
     if not any(token.text == "«" for token in tokens):
         return found
     for i in range(1, len(tokens) - 2):
-        after = tokens[i - 1].is_word and tokens[i - 1].lemma in rules.QUOTED_NAME_AFTER
-        if after and tokens[i].text == "«" and tokens[i + 1].capitalised and tokens[i + 2].text == "»":
+        if tokens[i].text != "«" or not tokens[i + 1].capitalised or tokens[i + 2].text != "»":
+            continue  # the shape first: the word before needs its parses
+        if tokens[i - 1].is_word and tokens[i - 1].lemma in rules.QUOTED_NAME_AFTER:
             word = tokens[i + 1]
             found.append(NameMention(word.text, unit, word.start, word.stop, False, quoted=True))
     return found
@@ -312,7 +315,8 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
     found = []
     for i in range(len(tokens) - 1):
         token = tokens[i]
-        if token.capitalised or not is_head(token) or not tokens[i + 1].capitalised or tokens[i + 1].acronym:
+        # the cheap tests of the next token first: is_head needs the word's parses
+        if not tokens[i + 1].capitalised or tokens[i + 1].acronym or token.capitalised or not is_head(token):
             continue
         if any(a <= token.start < b for a, b in masked):
             continue
@@ -338,7 +342,8 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
                                  tokens[end - 1].stop, tokens[i].start == first))
         i = end
     taken = [*masked, *((n.start, n.stop) for n in found)]
-    return found + quoted_names(tokens, unit) + lower_case_names(text, tokens, unit, taken)
+    quoted = quoted_names(tokens, unit) if "«" in text else []  # a "«" in the text is a token of its own
+    return found + quoted + lower_case_names(text, tokens, unit, taken)
 
 
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:

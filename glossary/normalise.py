@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pymorphy3
-
-from tm.lang.morph import analyzer
+from tm.lang.morph import parse as parses  # the one cache of pymorphy3 parses, shared with the stages
 from tm.lang.script import COMPOUND_WORD
+
+if TYPE_CHECKING:
+    import pymorphy3
 
 QUOTED = re.compile(r"(?:«|<<|\")([^«»<>\"]+)(?:»|>>|\")")
 ACRONYM_ENDING = re.compile(r"(?<=[А-ЯЁ])[а-яё]{1,3}$")
@@ -21,11 +23,6 @@ MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 JOINERS = frozenset({"и"})  # "Продовольственная и сельскохозяйственная организация"
 GENDERS = ("masc", "femn", "neut")
 ACRONYM_MIN_CAPITALS = 2  # "ВИЧ", "СПИДом"; one capital is just a capitalised word
-
-
-@lru_cache(maxsize=65536)
-def parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
-    return tuple(analyzer().parse(word))
 
 
 @lru_cache(maxsize=65536)

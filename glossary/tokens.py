@@ -18,14 +18,11 @@ class Token(NamedTuple):
     start: int
     stop: int
     is_word: bool
+    capitalised: bool  # a word with a capital first letter (a field: the name finder asks it of every token)
 
     @property
     def lemma(self) -> str:
         return lemma(self.text) if self.is_word else self.text
-
-    @property
-    def capitalised(self) -> bool:
-        return self.is_word and self.text[:1].isupper()
 
     @property
     def acronym(self) -> bool:
@@ -39,8 +36,10 @@ HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 def tokenize(text: str) -> list[Token]:
     """Words (with inner hyphens and slashes), numbers, and single non-space break characters."""
-    plain = text.translate(HYPHENS)
-    return [Token(text[m.start():m.end()], m.start(), m.end(), m.lastgroup == "word") for m in TOKEN.finditer(plain)]
+    plain = text.translate(HYPHENS) if "\u2010" in text or "\u2011" in text else text
+    make = tuple.__new__  # Token(...) through its Python-level __new__ costs a call per token
+    return [make(Token, (text[start:stop], start, stop, word, word and text[start].isupper()))
+            for m in TOKEN.finditer(plain) for (start, stop), word in ((m.span(), m.lastgroup == "word"),)]
 
 
 def sentence_start(text: str) -> int:

@@ -12,29 +12,24 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from rapidfuzz.distance import Levenshtein
+from typing import TYPE_CHECKING
 
 from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
-from glossary.reference import Reference
-from glossary.termbase import compile_termbase, merge_documents
 from glossary.termstore import entry_from_json, entry_to_json
-from tm.align.documents import (
-    ALIGNER,
-    alignment_summary,
-    bilingual_units,
-)
-from tm.clean import Cleaned
 from tm.errors import InputError
-from tm.importer import ImportResult, check_path, import_file, stored_keys
 from tm.model import BuildResult, Unit
-from tm.pdf import is_pdf, read_pdf
-from tm.pipeline import PairAlignment, align_pair, build_cleaned, build_document, build_pair
-from tm.search import TOKEN
 from tm.store import Store, TermRecord, Writer
 from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replaced_bytes, sniff_binary
 from tm.version import make_signature
+
+if TYPE_CHECKING:
+    # Imported where they are used: `tmtool terms lookup` and `stats` need neither numpy, the
+    # aligner, pdfminer nor the termbase compiler (bench/startup.py).
+    from glossary.reference import Reference
+    from tm.clean import Cleaned
+    from tm.importer import ImportResult
+    from tm.pipeline import PairAlignment
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
@@ -54,6 +49,8 @@ def example_path() -> Path:
 def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
                 ) -> tuple[bytes, str | Cleaned]:
     """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
+    from tm.pdf import is_pdf, read_pdf
+
     data = read_bytes(path)
     if is_pdf(data) and not encoding:
         return data, read_pdf(data, lang, str(path))
@@ -76,6 +73,9 @@ def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | Non
 def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None,
                  encoding: str | None = None, errors: str = "strict") -> BuildResult:
     """Read and process one source document into units; touches no store."""
+    from tm.clean import Cleaned
+    from tm.pipeline import build_cleaned, build_document
+
     data, content = read_source(path, src_lang, encoding, errors)
     name = doc or Path(str(path)).name
     checksum = hashlib.sha256(data).hexdigest()
@@ -88,6 +88,8 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
                     doc: str | None = None, encoding: str | None = None, errors: str = "strict") -> BuildResult:
     """Read both documents, align them and return ru→en units with scores and flags."""
+    from tm.pipeline import build_pair
+
     s_data, s_text = read_source(source, src_lang, encoding, errors)
     t_data, t_text = read_source(target, tgt_lang, encoding, errors)
     name = doc or Path(str(source)).name
@@ -98,6 +100,8 @@ def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru"
 
 def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> PairAlignment:
     """Read, clean, segment and align two files."""
+    from tm.pipeline import align_pair
+
     _s_data, s_content = read_source(source, src_lang)
     _t_data, t_content = read_source(target, tgt_lang)
     return align_pair(s_content, t_content, src_lang, tgt_lang, (str(source), str(target)))
@@ -105,6 +109,8 @@ def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tg
 
 def write_alignment(source: str, alignment: PairAlignment, output: str | Path, tgt_lang: str) -> dict[str, int]:
     """Write aligned pairs as CSV through the format registry; returns the alignment counts."""
+    from tm.align.documents import ALIGNER, alignment_summary, bilingual_units
+
     src_lang = alignment.src.lang
     units = bilingual_units(source, alignment.src, alignment.aligned, tgt_lang)
     ctx = ExportContext(export_time(), make_signature(src_lang, tgt_lang, ALIGNER), src_lang, tgt_lang)
@@ -116,6 +122,8 @@ def write_alignment(source: str, alignment: PairAlignment, output: str | Path, t
 def store_with_termbase(store: Store, result: BuildResult, reference: Reference | None = None
                         ) -> list[TermEntry]:
     """Store a built document and its compiled termbase in one transaction: both or neither."""
+    from glossary.termbase import compile_termbase
+
     entries = compile_termbase(result.units, reference)
     with store.writer() as writer:
         writer.replace_document(result.info, result.units)
@@ -142,6 +150,8 @@ def load_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
 
 def build_termbase(store: Store, doc: str, reference: Reference | None = None) -> list[TermEntry]:
     """Compile the termbase of a stored document and store it in place of the old one."""
+    from glossary.termbase import compile_termbase
+
     entries = compile_termbase(list(store.units(doc=doc)), reference)
     save_terms(store, doc, entries)
     return entries
@@ -190,6 +200,8 @@ def lang_matches(lang: str, wanted: str) -> bool:
 
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that document's own."""
+    from glossary.termbase import merge_documents
+
     return load_terms(store, doc) if doc else merge_documents(load_terms(store))
 
 
@@ -247,6 +259,8 @@ def import_files(
     src_lang: str | None = None, tgt_lang: str | None = None,
 ) -> Iterator[ImportResult]:
     """Import files one by one (each its own transaction); pairs already stored count as duplicates."""
+    from tm.importer import check_path, import_file, stored_keys
+
     seen = stored_keys(store)
     for name in paths:
         path = Path(name)
@@ -301,6 +315,10 @@ def query_problem(query: str) -> str | None:
 def diff_parts(query: str, source: str) -> list[tuple[str, str]]:
     """The source as (kind, text) runs, kind "same", "insert" (only in the source) or "delete" (only
     in the query): the wdiff-style marks of tm.search.highlight as data, for a page to render."""
+    from rapidfuzz.distance import Levenshtein
+
+    from tm.search import TOKEN
+
     words = TOKEN.findall(query)
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(source)]
     parts: list[tuple[str, str]] = []

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tm.lang.morph import analyzer
+from tm.lang.morph import parse as parses
 from tm.lang.script import LETTERS_AND_DIGITS, RUSSIAN_LETTER
 from tm.markup import has_marks, placeholder_map, placeholder_text
 from tm.store.base import Store
@@ -50,7 +50,7 @@ def word_forms(word: str, inflect: bool = True) -> frozenset[str]:
     """The word and, for a known Russian word, its forms with the same lemma and part of speech."""
     forms = {fold(word)}
     if inflect and RUSSIAN_LETTER.search(word):
-        for parse in analyzer().parse(word):
+        for parse in parses(word):
             if parse.is_known:
                 forms |= {fold(f.word) for f in parse.lexeme
                           if f.normal_form == parse.normal_form and f.tag.POS == parse.tag.POS}

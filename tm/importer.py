@@ -16,7 +16,7 @@ from tm.clean.repairs import visible_char
 from tm.errors import InputError
 from tm.model import DocumentInfo, Skipped, Unit, unit_id
 from tm.store.base import PreparedUnits, Store
-from tm.version import TOOL_VERSION
+from tm.version import tool_version
 
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8})*$")
 # A reader gets the open file and its name (for messages) and yields units or skips, in file order.
@@ -189,7 +189,7 @@ def document_info(ctx: ImportContext, format_name: str, tally: Tally, total: int
     src, tgt = tally.langs.most_common(1)[0][0] if tally.langs else (ctx.src_lang or "", ctx.tgt_lang or "")
     summary = {"paragraphs": 0, "headings": 0, "sentences": total, "repairs": 0,
                "imported": tally.added, "duplicates": tally.duplicates, "skipped": sum(tally.skipped.values())}
-    return DocumentInfo(ctx.doc, src, tgt, checksum, f"import:{format_name}|v:{TOOL_VERSION}", summary)
+    return DocumentInfo(ctx.doc, src, tgt, checksum, f"import:{format_name}|v:{tool_version()}", summary)
 
 
 def import_file(

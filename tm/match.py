@@ -6,6 +6,7 @@ import unicodedata
 
 from tm.markup import CODE_PENALTY, mark_count, match_form
 
+DEFAULT_MIN_SCORE = 75.0  # the lowest match % a search shows unless told (here: the CLI reads it without rapidfuzz)
 SAME_WORDS_FLOOR = 50.0  # below this similarity two texts are not taken to share all their words
 
 

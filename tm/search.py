@@ -13,7 +13,9 @@ the query's loses CODE_PENALTY point (an exact text match with tags scores 99, a
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -23,7 +25,7 @@ from rapidfuzz.utils import default_process
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
 from tm.markup import placeholder_text
-from tm.match import SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
+from tm.match import DEFAULT_MIN_SCORE, SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
 from tm.store.base import Candidate, Store
 
 __all__ = ["DEFAULT_MIN_SCORE", "Hit", "Searcher", "band_of", "highlight", "length_bounds", "match_score",
@@ -33,7 +35,6 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 BANDS = ((100, "exact"), (95, "95-99"), (85, "85-94"), (75, "75-84"), (0, "below 75"))
-DEFAULT_MIN_SCORE = 75.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,17 +160,32 @@ def make_hit(query: str, candidate: Candidate, target: str, score: float, raw: f
                placeholder_text(target), round(raw, 1), diff_runs(query, source), numbers_differ(query, source))
 
 
+# Fewer candidates than this (a small store, a rare query) are scored one by one: cdist would
+# import numpy (about 100 ms, most of a search's start-up) for them. Both give the same float32 scores.
+CDIST_MIN_CANDIDATES = 64
+
+
+def similarities(query: str, forms: Sequence[str]) -> Sequence[float]:
+    """rapidfuzz ratio of the query with each form, as the float32 values cdist gives."""
+    if len(forms) < CDIST_MIN_CANDIDATES:
+        return array("f", [fuzz.ratio(query, form) for form in forms])
+    result: list[float] = cdist([query], forms, scorer=fuzz.ratio, workers=1)[0].tolist()
+    return result
+
+
 def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple[float, float, Candidate]]:
     """Score the candidates (similarities in one rapidfuzz call); best first, ties by similarity, id."""
-    floor = min(min_score, SAME_WORDS_FLOOR)  # below both, a candidate cannot reach min_score
+    floor = array("f", [min(min_score, SAME_WORDS_FLOOR)])[0]  # below both, a candidate cannot reach min_score
     forms = [comparable(row.source) for row in rows]
-    raws = cdist([query.lower()], [f.lower() for f in forms], scorer=fuzz.ratio, workers=1)[0]
+    raws = similarities(query.lower(), [f.lower() for f in forms])
     query_words = words_of(query)
     scored = []
-    for i in (raws >= floor).nonzero()[0].tolist():
-        score = score_with(query, query_words, forms[i], float(raws[i])) - code_penalty(query, rows[i].source)
+    for i, raw in enumerate(raws):
+        if raw < floor:
+            continue
+        score = score_with(query, query_words, forms[i], raw) - code_penalty(query, rows[i].source)
         if score >= min_score:
-            scored.append((score, float(raws[i]), rows[i]))
+            scored.append((score, raw, rows[i]))
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))
     return scored
 

@@ -28,7 +28,7 @@ from itertools import pairwise
 from tm.align.anchors import word_anchors
 from tm.align.beads import LENGTH_COST_CAP
 from tm.lang import known_profiles, profile
-from tm.lang.morph import analyzer, known_word
+from tm.lang.morph import known_word, parse
 from tm.lang.profile import LanguageProfile
 from tm.lang.script import RUSSIAN_LETTER
 
@@ -114,14 +114,14 @@ def opens_quote(b: Boundary) -> bool:
 @functools.lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """pymorphy3 finds the word, or a known word under a prefix ('Оперштаб'), rather than guessing ('Пфанненштиль')."""
-    parses = analyzer().parse(word.lower())
+    parses = parse(word.lower())
     return bool(parses) and type(parses[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 @functools.lru_cache(maxsize=65536)
 def tags(word: str) -> tuple[frozenset[str], ...]:
     """The grammemes of each pymorphy3 parse of a Russian word, best first (guessed if unknown)."""
-    return tuple(frozenset(p.tag.grammemes) for p in analyzer().parse(word.lower()))
+    return tuple(frozenset(p.tag.grammemes) for p in parse(word.lower()))
 
 
 def first_tags(word: str) -> frozenset[str]:

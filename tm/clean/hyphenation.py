@@ -99,7 +99,7 @@ def document_vocabulary(lines: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     cut = False
     for line in lines:
-        found = [match.group().lower() for match in VOCABULARY_WORD.finditer(line)]
+        found = list(map(str.lower, VOCABULARY_WORD.findall(line)))  # no match objects: it runs over every line
         words.update(found[1:] if cut else found)
         cut = line.endswith("-")
     return frozenset(words)

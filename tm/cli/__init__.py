@@ -1,4 +1,8 @@
-"""The tmtool command line: a thin layer over the library; errors become one line and exit 1."""
+"""The tmtool command line: a thin layer over the library; errors become one line and exit 1.
+
+The commands import the library (tm.app, the store, numpy, pymorphy3, pdfminer) inside their
+bodies, so that `tmtool --help` and a command that needs little start without it (bench/startup.py).
+"""
 from __future__ import annotations
 
 import json
@@ -10,28 +14,24 @@ from pathlib import Path
 import click
 
 from exports import format_names
-from exports.base import normalize_lang
-from tm.app import (
-    build_bilingual,
-    build_memory,
-    example_path,
-    export_tm,
-    store_stats,
-    store_with_termbase,
-    write_default_exports,
-)
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
 from tm.cli.serve import serve_command
 from tm.cli.terms import terms
-from tm.importer import LANG_TAG
-from tm.store import open_store, shown_location
-from tm.version import TOOL_VERSION
+from tm.version import tool_version
+
+
+def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: the installed version, read from the package metadata only when asked for."""
+    if value and not ctx.resilient_parsing:
+        click.echo(f"tmtool, version {tool_version()}")
+        ctx.exit()
 
 
 @click.group(cls=TmtoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(TOOL_VERSION, prog_name="tmtool")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+              help="Show the version and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -92,6 +92,9 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
         raise click.UsageError("give SOURCE or --example, not both")
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled report A/58/98)")
+    from tm.app import build_bilingual, build_memory, example_path, store_with_termbase, write_default_exports
+    from tm.store import open_store, shown_location
+
     path: str | Path = example_path() if example or source is None else source
     progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
     if target:
@@ -117,6 +120,9 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
     """A BCP-47 tag in its usual case ('FR' -> 'fr'), or a usage error."""
     if value is None:
         return None
+    from exports.base import normalize_lang
+    from tm.importer import LANG_TAG
+
     tag = normalize_lang(value)
     if not LANG_TAG.match(tag):
         raise click.BadParameter(f"{value!r} is not a BCP-47 language tag such as fr or en-US")
@@ -148,6 +154,9 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export -o report.txt             # the text to translate in a CAT tool
       tmtool export --tgt-lang fr -o fr.po    # the French targets of a multilingual memory
     """
+    from tm.app import export_tm
+    from tm.store import open_store
+
     format_name = resolve_format("tm", format_name, output, default="tmx")
     with open_store(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe,
@@ -161,6 +170,9 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
 @db_option
 def stats(as_json: bool, db: str) -> None:
     """Show what the store holds: documents, units, translated units."""
+    from tm.app import store_stats
+    from tm.store import open_store, shown_location
+
     with open_store(db, create=False, readonly=True) as store:
         found = store_stats(store)
     if as_json:

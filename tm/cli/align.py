@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from tm.app import align_files, write_alignment
-
 
 def echo_alignment(summary: dict[str, int], err: bool = False) -> None:
     """One line of alignment counts, when the summary comes from an alignment."""
@@ -29,6 +27,8 @@ def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output
       tmtool align report.ru.txt report.en.txt -o pairs.csv
       tmtool align report.ru.txt report.en.txt | less
     """
+    from tm.app import align_files, write_alignment
+
     alignment = align_files(source, target, src_lang, tgt_lang)
     summary = write_alignment(click.format_filename(source), alignment, output, tgt_lang)
     echo_alignment(summary, err=True)

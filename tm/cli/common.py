@@ -8,7 +8,6 @@ import click
 
 from exports import format_for_path, format_names
 from tm.errors import TmtoolError
-from tm.store import default_db_path
 
 
 class TmtoolGroup(click.Group):
@@ -22,6 +21,13 @@ class TmtoolGroup(click.Group):
             if root.obj and root.obj.get("debug"):
                 raise
             raise click.ClickException(str(err)) from err
+
+
+def default_db_path() -> str:
+    """tm.store.default_db_path, imported when --db is left out (the store module loads sqlite3)."""
+    from tm.store import default_db_path as store_default
+
+    return store_default()
 
 
 db_option = click.option(

@@ -4,18 +4,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
-from exports._xmlread import allow_huge_text
-from tm.app import EMPTY_QUERY, MAX_QUERY_CHARS, import_files, too_long
 from tm.cli.common import db_option
-from tm.concordance import ConcordanceHit, concordance
 from tm.errors import InputError
-from tm.importer import ImportResult
-from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, highlight, normalize_text
-from tm.store import Store, open_store
-from tm.textio import decode_text, read_bytes
+from tm.match import DEFAULT_MIN_SCORE, normalize_text
+
+if TYPE_CHECKING:  # the commands import them: rapidfuzz, the store and numpy are not needed for --help
+    from tm.concordance import ConcordanceHit
+    from tm.importer import ImportResult
+    from tm.search import Hit, Searcher
+    from tm.store import Store
 
 
 def describe_import(result: ImportResult) -> str:
@@ -45,6 +46,10 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
       tmtool import project_save.tmx
       tmtool import messages.po --src-lang en
     """
+    from exports._xmlread import allow_huge_text
+    from tm.app import import_files
+    from tm.store import open_store
+
     allow_huge_text(huge_text)
     with open_store(db) as store:
         for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
@@ -62,6 +67,8 @@ def concordance_json(hit: ConcordanceHit) -> dict[str, object]:
 
 
 def echo_hits(query: str, hits: list[Hit]) -> None:
+    from tm.search import highlight
+
     if not hits:
         click.echo("no match")
     for hit in hits:
@@ -80,6 +87,9 @@ def echo_concordance(hits: list[ConcordanceHit]) -> None:
 
 def batch_lines(path: str) -> Iterator[str]:
     """Non-empty lines of a query file ('-' is stdin), each at most MAX_QUERY_CHARS long."""
+    from tm.app import MAX_QUERY_CHARS, too_long
+    from tm.textio import decode_text, read_bytes
+
     for number, line in enumerate(decode_text(read_bytes(path), path).splitlines(), start=1):
         if len(line) > MAX_QUERY_CHARS:
             raise InputError(path, too_long(line), line=number)
@@ -89,6 +99,8 @@ def batch_lines(path: str) -> Iterator[str]:
 
 def check_query(text: str | None, batch: str | None) -> None:
     """One query or a batch file, not both; a query that is neither empty nor too long."""
+    from tm.app import EMPTY_QUERY, MAX_QUERY_CHARS, too_long
+
     if text is not None and batch:
         raise click.UsageError("give TEXT or --batch FILE, not both")
     if text is None and not batch:
@@ -102,6 +114,8 @@ def check_query(text: str | None, batch: str | None) -> None:
 def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
               limit: int, exact: bool) -> list[dict[str, object]]:
     """The hits of one query as JSON-ready dicts."""
+    from tm.concordance import concordance
+
     if as_concordance:
         found = concordance(store, text, limit=limit, inflect=not exact)
         return [concordance_json(h) for h in found]
@@ -130,6 +144,10 @@ def search_command(text: str | None, min_score: float, limit: int | None, as_jso
       tmtool search --batch queries.txt --json
     """
     check_query(text, batch)
+    from tm.concordance import concordance
+    from tm.search import Searcher
+    from tm.store import open_store
+
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
     with open_store(db, create=False, readonly=True) as store:

@@ -7,12 +7,8 @@ from dataclasses import asdict
 import click
 
 from exports import format_names
-from glossary.lookup import find_terms
 from glossary.model import KINDS, TermEntry
-from glossary.reference import Reference
-from tm.app import export_terms, store_terms
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
-from tm.store import open_store
 
 LIST_HEADER = ("ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
 
@@ -20,6 +16,9 @@ LIST_HEADER = ("ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occu
 def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that
     document's own entries."""
+    from tm.app import store_terms
+    from tm.store import open_store
+
     with open_store(db, create=False, readonly=True) as store:
         return store_terms(store, doc)
 
@@ -70,6 +69,9 @@ def lookup(query: str, as_json: bool, db: str) -> None:
     Whole words only; a term of the reference table that is not in the documents is shown as
     "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
+    from glossary.lookup import find_terms
+    from glossary.reference import Reference
+
     found = find_terms(stored_terms(db), query, Reference.load())
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in found], ensure_ascii=False, indent=2))
@@ -111,6 +113,9 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
       tmtool terms export --format tbx -o terms.tbx
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
+    from tm.app import export_terms
+    from tm.store import open_store
+
     format_name = resolve_format("termbase", format_name, output, default="tbx")
     with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)

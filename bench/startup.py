@@ -1,0 +1,73 @@
+"""Benchmark: start-up of tmtool commands as a ratio to `python -c "import click"`, measured in one run.
+
+    python bench/startup.py [--repeat 21]
+
+Each round runs every command once, in a fresh process, in turn (so that the load of other
+processes on the machine falls on all of them alike); the figure of a command is the median of
+its wall-clock times, and its ratio to the median of `python -c "import click"` (the floor of
+any click program). The store is the bundled report A/58/98 built once, untimed, into a
+temporary file. Target (issue 15): each tmtool command's median at most 100 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_MS = 100
+
+
+def commands(db: Path) -> dict[str, list[str]]:
+    python = [sys.executable]
+    tmtool = [*python, "-m", "tm.cli"]
+    return {
+        "python -c pass": [*python, "-c", "pass"],
+        "python -c 'import click'": [*python, "-c", "import click"],
+        "tmtool --help": [*tmtool, "--help"],
+        "tmtool terms lookup МОТ": [*tmtool, "terms", "lookup", "МОТ", "--db", str(db)],
+        "tmtool search (fuzzy)": [*tmtool, "search", "Доклад Генерального секретаря", "--db", str(db)],
+    }
+
+
+def environment() -> dict[str, str]:
+    """This checkout first on the path, whatever is installed."""
+    return {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def wall_seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=21, help="rounds (default 21)")
+    args = parser.parse_args()
+    env = environment()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "small.db"
+        subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
+                       stdout=subprocess.DEVNULL, env=env)
+        table = commands(db)
+        times: dict[str, list[float]] = {name: [] for name in table}
+        for _ in range(args.repeat):
+            for name, command in table.items():
+                times[name].append(wall_seconds(command, env))
+    floor = statistics.median(times["python -c 'import click'"])
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.repeat} rounds")
+    print(f"{'command':>28}  {'median ms':>9}  {'min ms':>7}  {'x import click':>14}")
+    for name, seconds in times.items():
+        median = statistics.median(seconds)
+        mark = "" if name.startswith("python") else ("  ok" if median * 1000 <= TARGET_MS else "  over 100 ms")
+        print(f"{name:>28}  {median * 1000:9.0f}  {min(seconds) * 1000:7.0f}  {median / floor:14.2f}{mark}")
+
+
+if __name__ == "__main__":
+    main()
