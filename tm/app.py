@@ -34,6 +34,8 @@ from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replace
 from tm.version import make_signature
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
+# The bundled Russian/English pair (tm/data/README.md says where it comes from).
+EXAMPLE_PAIR = ("devset-a03.ru.txt", "devset-a03.en.txt")
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
 # Files `tmtool build --out-dir` writes, by termbase format.
 DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
@@ -46,6 +48,17 @@ BAD_BYTES = "invalid bytes (U+FFFD, --errors replace)"
 def example_path() -> Path:
     """The bundled Russian text of UN report A/58/98."""
     return Path(__file__).parent / "data" / EXAMPLE_NAME
+
+
+def example_pair_paths() -> tuple[Path, Path]:
+    """The bundled Russian report and its English version, sentences of 2015 UN documents."""
+    source, target = EXAMPLE_PAIR
+    return Path(__file__).parent / "data" / source, Path(__file__).parent / "data" / target
+
+
+def build_examples() -> list[BuildResult]:
+    """The bundled examples built: A/58/98 (Russian only), then the aligned pair."""
+    return [build_memory(example_path()), build_bilingual(*example_pair_paths())]
 
 
 def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
@@ -113,11 +126,18 @@ def write_alignment(source: str, alignment: PairAlignment, output: str | Path, t
 def store_with_termbase(store: Store, result: BuildResult, reference: Reference | None = None
                         ) -> list[TermEntry]:
     """Store a built document and its compiled termbase in one transaction: both or neither."""
-    entries = compile_termbase(result.units, reference)
+    return store_all_with_termbase(store, [result], reference)[0]
+
+
+def store_all_with_termbase(store: Store, results: Sequence[BuildResult], reference: Reference | None = None
+                            ) -> list[list[TermEntry]]:
+    """Store several built documents with their termbases in one transaction: all or none."""
+    compiled = [compile_termbase(result.units, reference) for result in results]
     with store.writer() as writer:
-        writer.replace_document(result.info, result.units)
-        write_terms(writer, result.info.name, entries)
-    return entries
+        for result, entries in zip(results, compiled, strict=True):
+            writer.replace_document(result.info, result.units)
+            write_terms(writer, result.info.name, entries)
+    return compiled
 
 
 def write_terms(writer: Writer, doc: str, entries: Sequence[TermEntry]) -> None:

@@ -12,11 +12,11 @@ import click
 from exports import format_names
 from tm.app import (
     build_bilingual,
+    build_examples,
     build_memory,
-    example_path,
     export_tm,
+    store_all_with_termbase,
     store_stats,
-    store_with_termbase,
     write_default_exports,
 )
 from tm.cli.align import align_command, echo_alignment
@@ -63,7 +63,8 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 
 @main.command()
 @click.argument("source", required=False, type=click.Path(allow_dash=True))
-@click.option("--example", is_flag=True, help="Build the bundled report A/58/98 (Russian).")
+@click.option("--example", is_flag=True,
+              help="Build the bundled reports: A/58/98 (Russian) and a Russian/English pair, aligned.")
 @click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
 @click.option("--tgt-lang", default="en", show_default=True, help="Target language of the memory.")
 @click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
@@ -85,24 +86,28 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
       tmtool build report.ru.txt --db project.db
       tmtool build report.ru.txt --target report.en.txt
     """
-    if example and source:
-        raise click.UsageError("give SOURCE or --example, not both")
+    if example and (source or target):
+        raise click.UsageError("give SOURCE (and --target) or --example, not both")
     if not example and not source:
-        raise click.UsageError("give SOURCE (a text file) or --example (the bundled report A/58/98)")
-    path: str | Path = example_path() if example or source is None else source
-    progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
-    if target:
-        result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
-                                 encoding=encoding, errors=errors)
+        raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
+    if example:
+        progress("reading, repairing and segmenting the bundled reports, aligning the pair")
+        results = build_examples()
+    elif target:
+        progress(f"reading, repairing and segmenting {source} and aligning it with {target}")
+        results = [build_bilingual(str(source), target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
+                                   encoding=encoding, errors=errors)]
     else:
-        result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name, encoding=encoding,
-                              errors=errors)
-    progress(f"compiling the termbase and storing {len(result.units)} units in {db}")
+        progress(f"reading, repairing and segmenting {source}")
+        results = [build_memory(str(source), src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
+                                encoding=encoding, errors=errors)]
+    progress(f"compiling the termbase and storing {sum(len(r.units) for r in results)} units in {db}")
     with open_store(db) as store:
-        entries = store_with_termbase(store, result)
-        echo_summary(result.info.name, result.info.summary)
-        echo_alignment(result.info.summary)
-        click.echo(f"termbase: {len(entries)} terms")
+        termbases = store_all_with_termbase(store, results)
+        for result, entries in zip(results, termbases, strict=True):
+            echo_summary(result.info.name, result.info.summary)
+            echo_alignment(result.info.summary)
+            click.echo(f"termbase: {len(entries)} terms")
         click.echo(f"stored in {db}")
         if out_dir:
             progress(f"writing the exports to {out_dir}")
