@@ -26,6 +26,7 @@ from tm.align.documents import (
 from tm.clean import Cleaned
 from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
+from tm.lang.srx import SrxLanguage, srx_languages
 from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
 from tm.pipeline import PairAlignment, align_pair, build_cleaned, build_document, build_pair
@@ -37,6 +38,8 @@ EXAMPLE_NAME = "A_58_98.ru.txt"
 # The bundled Russian/English pair (tm/data/README.md says where it comes from).
 EXAMPLE_PAIR = ("devset-a03.ru.txt", "devset-a03.en.txt")
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
+# Formats of the memory that write its languages' rules, not its units.
+RULE_FORMATS = frozenset({"srx"})
 # Files `tmtool build --out-dir` writes, by termbase format.
 DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
                       ("tmx", "terms.tmx"), ("po", "terms.po"))
@@ -186,9 +189,17 @@ def export_tm(
     """Write the store's units in one format to a file (atomically) or '-' for stdout."""
     fmt = get_format("tm", format_name)
     ctx = store_context(store, bom=bom, excel_safe=excel_safe)
-    units: Iterable[Unit] = store.units(translated_only=translated_only)
+    items: Iterable[Unit | SrxLanguage] = (
+        store_segmentation(store) if format_name in RULE_FORMATS else store.units(translated_only=translated_only))
     with open_output(output) as stream:
-        fmt.dump(units, stream, ctx)
+        fmt.dump(items, stream, ctx)
+
+
+def store_segmentation(store: Store) -> list[SrxLanguage]:
+    """The SRX rules of the store's languages (source languages first), or of every language tmtool segments."""
+    docs = store.documents()
+    codes = [d.src_lang for d in docs] + [d.tgt_lang for d in docs]
+    return srx_languages(codes or ("ru", "en"))
 
 
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:

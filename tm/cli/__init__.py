@@ -126,7 +126,8 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
 @db_option
 def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
-    """Export the translation memory as TMX, PO, CSV or XLIFF, or its repaired source text (txt).
+    """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
+    or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
     \b
     Examples:
@@ -134,6 +135,7 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export -o tm.po                  # format from the extension
       tmtool export --format csv --bom -o tm.csv
       tmtool export -o report.txt             # the text to translate in a CAT tool
+      tmtool export -o tmtool.srx             # ... and the rules to segment it with
     """
     format_name = resolve_format("tm", format_name, output, default="tmx")
     with open_store(db, create=False, readonly=True) as store:
