@@ -26,6 +26,7 @@ from tm.align.documents import (
 from tm.clean import Cleaned
 from tm.errors import InputError
 from tm.importer import ImportResult, check_path, import_file, stored_keys
+from tm.lang.detect import language_mismatch
 from tm.lang.srx import SrxLanguage, srx_languages
 from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
@@ -64,13 +65,31 @@ def build_examples() -> list[BuildResult]:
     return [build_memory(example_path()), build_bilingual(*example_pair_paths())]
 
 
-def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
-                ) -> tuple[bytes, str | Cleaned]:
-    """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
+def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict",
+                force_lang: bool = False, option: str = "--src-lang") -> tuple[bytes, str | Cleaned]:
+    """The bytes of an input file and its text, or its cleaned blocks when it is a PDF.
+
+    Unless force_lang, a text whose letters are not those of lang is refused (InputError).
+    """
     data = read_bytes(path)
+    content: str | Cleaned
     if is_pdf(data) and not encoding:
-        return data, read_pdf(data, lang, str(path))
-    return data, decode_text(data, path, encoding, errors)
+        content = read_pdf(data, lang, str(path))
+    else:
+        content = decode_text(data, path, encoding, errors)
+    if not force_lang:
+        check_language(content, lang, path, option)
+    return data, content
+
+
+def check_language(content: str | Cleaned, lang: str, path: str | Path, option: str) -> None:
+    """Refuse a source whose script or letters say it is in another language than lang."""
+    text = content if isinstance(content, str) else "\n".join(b.text for b in content.blocks)
+    guess = language_mismatch(text, lang)
+    if guess is not None:
+        likely = f"{option} {guess.lang}, or " if guess.lang else ""
+        raise InputError(path, f"looks like {guess.name} ({guess.share:.0%} of its letters {guess.script.title()}),"
+                               f" not {lang}", hint=f"give {likely}--force-lang to take it as {lang}")
 
 
 def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | None,
@@ -87,9 +106,9 @@ def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | Non
 
 
 def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None,
-                 encoding: str | None = None, errors: str = "strict") -> BuildResult:
+                 encoding: str | None = None, errors: str = "strict", force_lang: bool = False) -> BuildResult:
     """Read and process one source document into units; touches no store."""
-    data, content = read_source(path, src_lang, encoding, errors)
+    data, content = read_source(path, src_lang, encoding, errors, force_lang)
     name = doc or Path(str(path)).name
     checksum = hashlib.sha256(data).hexdigest()
     if isinstance(content, Cleaned):
@@ -99,20 +118,22 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
-                    doc: str | None = None, encoding: str | None = None, errors: str = "strict") -> BuildResult:
+                    doc: str | None = None, encoding: str | None = None, errors: str = "strict",
+                    force_lang: bool = False) -> BuildResult:
     """Read both documents, align them and return ru→en units with scores and flags."""
-    s_data, s_text = read_source(source, src_lang, encoding, errors)
-    t_data, t_text = read_source(target, tgt_lang, encoding, errors)
+    s_data, s_text = read_source(source, src_lang, encoding, errors, force_lang)
+    t_data, t_text = read_source(target, tgt_lang, encoding, errors, force_lang, option="--tgt-lang")
     name = doc or Path(str(source)).name
     checksum = hashlib.sha256(s_data + t_data).hexdigest()
     result = build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
     return count_decoding_repairs(result, errors, encoding, (s_data, s_text), (t_data, t_text))
 
 
-def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> PairAlignment:
+def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
+                force_lang: bool = False) -> PairAlignment:
     """Read, clean, segment and align two files."""
-    _s_data, s_content = read_source(source, src_lang)
-    _t_data, t_content = read_source(target, tgt_lang)
+    _s_data, s_content = read_source(source, src_lang, force_lang=force_lang)
+    _t_data, t_content = read_source(target, tgt_lang, force_lang=force_lang, option="--tgt-lang")
     return align_pair(s_content, t_content, src_lang, tgt_lang, (str(source), str(target)))
 
 

@@ -20,6 +20,7 @@ from tm.app import (
     write_default_exports,
 )
 from tm.cli.align import align_command, echo_alignment
+from tm.cli.check import check_command
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
 from tm.cli.terms import terms
@@ -75,9 +76,12 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 @click.option("--encoding", help="Decode SOURCE (and --target) with this codec, e.g. koi8-r, instead of detecting it.")
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
               help="replace: decode bad bytes as U+FFFD (counted as repairs) instead of refusing the file.")
+@click.option("--force-lang", is_flag=True,
+              help="Build SOURCE (and --target) in the given languages even when their letters say otherwise.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
-          target: str | None, out_dir: str | None, encoding: str | None, errors: str, db: str) -> None:
+          target: str | None, out_dir: str | None, encoding: str | None, errors: str, force_lang: bool,
+          db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
@@ -96,11 +100,11 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     elif target:
         progress(f"reading, repairing and segmenting {source} and aligning it with {target}")
         results = [build_bilingual(str(source), target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
-                                   encoding=encoding, errors=errors)]
+                                   encoding=encoding, errors=errors, force_lang=force_lang)]
     else:
         progress(f"reading, repairing and segmenting {source}")
         results = [build_memory(str(source), src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
-                                encoding=encoding, errors=errors)]
+                                encoding=encoding, errors=errors, force_lang=force_lang)]
     progress(f"compiling the termbase and storing {sum(len(r.units) for r in results)} units in {db}")
     with open_store(db) as store:
         termbases = store_all_with_termbase(store, results)
@@ -160,5 +164,5 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
-for command in (align_command, import_command, search_command, terms):
+for command in (align_command, check_command, import_command, search_command, terms):
     main.add_command(command)
