@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports import delimited, po, tbx, termbase_tables, termbase_units, tmx, txt, xliff
+from exports import delimited, po, srx, tbx, termbase_tables, termbase_units, tmx, txt, xliff, xlsx
 from exports.base import ExportContext, Format, export_time
 from tm.errors import InputError
 
@@ -15,6 +15,8 @@ FORMATS: dict[tuple[str, str], Format] = {
     (f.kind, f.name): f
     for f in (
         tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT,  # translation memory
+        srx.FORMAT,  # the segmentation rules of the memory's languages
+        xlsx.TM, xlsx.TERMBASE,  # spreadsheets
         termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT,  # termbase
     )
 }

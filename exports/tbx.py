@@ -1,16 +1,25 @@
-"""TBX-Basic in the ISO 30042:2008 form (martif/termEntry/langSet/tig) that CAT tools import."""
+"""TBX-Basic in the ISO 30042:2008 form (martif/termEntry/langSet/tig) that CAT tools import.
+
+An entry's facts go in TBX-Basic's data categories where it has one: the kind of designation as
+termType (acronym, fullForm) and a named body's terms as partOfSpeech properNoun; the unit that
+attests a term as its source, beside its context; each document it occurs in as a projectSubset.
+TBX-Basic has no category for a count or for how a full form was found: those stay notes, one
+fact per note.
+"""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from exports._xml import write_document, xml_text
 from exports.base import ExportContext, Format
-from glossary.model import TermEntry
+from glossary.model import NAME, TermEntry
 from tm.version import TOOL_NAME
 
 NOT_NCNAME = re.compile(r"[^\w.-]")
+PROPER_NOUN = "properNoun"  # TBX-Basic's partOfSpeech for the name of a body or an instrument
 
 
 def xml_id(entry_id: str) -> str:
@@ -36,36 +45,62 @@ def header_lines(ctx: ExportContext) -> list[str]:
     ]
 
 
-def tig_lines(term: str, term_type: str, where: str, context: str = "") -> list[str]:
+@dataclass(frozen=True, slots=True)
+class TermFacts:
+    """What a tig says besides its term: part of speech, context and its source, documents."""
+
+    part_of_speech: str = ""
+    context: str = ""
+    source: str = ""
+    documents: tuple[str, ...] = ()
+
+
+def tig_lines(term: str, term_type: str, where: str, facts: TermFacts) -> list[str]:
     lines = [
         "          <tig>",
         f"            <term>{xml_text(term, where)}</term>",
         f'            <termNote type="termType">{term_type}</termNote>',
     ]
-    if context:
-        lines.append(f'            <descrip type="context">{xml_text(context, where)}</descrip>')
+    if facts.part_of_speech:
+        lines.append(f'            <termNote type="partOfSpeech">{facts.part_of_speech}</termNote>')
+    if facts.context:
+        lines.append(f'            <descrip type="context">{xml_text(facts.context, where)}</descrip>')
+    if facts.source:
+        lines.append(f'            <admin type="source">{xml_text(facts.source, where)}</admin>')
+    lines += [f'            <admin type="projectSubset">{xml_text(d, where)}</admin>' for d in facts.documents]
     return [*lines, "          </tig>"]
 
 
-def lang_set(lang: str, acronym: str, full_form: str, where: str, context: str = "",
+def lang_set(lang: str, acronym: str, full_form: str, where: str, facts: TermFacts,
              variants: tuple[str, ...] = ()) -> list[str]:
     """A langSet with the acronym and the full forms that exist (none: no langSet); the
-    document's sentence goes with the first term as its context."""
-    tigs = (tig_lines(acronym, "acronym", where, context) if acronym else []) + (
-        tig_lines(full_form, "fullForm", where, "" if acronym else context) if full_form else [])
-    tigs += [line for v in variants for line in tig_lines(v, "fullForm", where)]
+    document's sentence and its unit go with the first term as its context and source."""
+    plain = replace(facts, context="", source="")
+    tigs = (tig_lines(acronym, "acronym", where, facts) if acronym else []) + (
+        tig_lines(full_form, "fullForm", where, plain if acronym else facts) if full_form else [])
+    tigs += [line for v in variants for line in tig_lines(v, "fullForm", where, plain)]
     if not tigs:
         return []
     return [f'        <langSet xml:lang="{xml_text(lang, where)}">', *tigs, "        </langSet>"]
 
 
+def entry_notes(entry: TermEntry) -> list[str]:
+    """The facts TBX-Basic has no category for: occurrences (per document), how the entry was found."""
+    counts = f"occurrences: {entry.occurrences}"
+    if len(entry.documents) > 1:
+        counts += " (" + "; ".join(f"{doc}: {n}" for doc, n in entry.documents) + ")"
+    return [counts, f"found: {entry.found}", *entry.notes]
+
+
 def entry_lines(entry: TermEntry, ctx: ExportContext) -> list[str]:
     where = f"term {entry.id}"
     lines = [f'      <termEntry id="{xml_text(xml_id(entry.id), where)}">']
-    meta = f"{entry.kind}; {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"
-    lines += [f"        <note>{xml_text(n, where)}</note>" for n in (meta, *entry.notes)]
-    lines += lang_set(ctx.src_lang, entry.ru_acronym, entry.ru_full_form, where, entry.context, entry.ru_variants)
-    lines += lang_set(ctx.tgt_lang, entry.en_acronym, entry.en_full_form, where)
+    lines += [f"        <note>{xml_text(n, where)}</note>" for n in entry_notes(entry)]
+    documents = tuple(doc for doc, _ in entry.documents) or (entry.first_unit.rsplit(":", 1)[0],)
+    source = TermFacts(PROPER_NOUN if entry.kind == NAME else "", entry.context, entry.first_unit, documents)
+    target = TermFacts(PROPER_NOUN if entry.kind == NAME else "")
+    lines += lang_set(ctx.src_lang, entry.ru_acronym, entry.ru_full_form, where, source, entry.ru_variants)
+    lines += lang_set(ctx.tgt_lang, entry.en_acronym, entry.en_full_form, where, target)
     lines.append("      </termEntry>")
     return lines
 

@@ -1,14 +1,25 @@
-"""Termbase as TMX and PO: each term pair becomes a Unit and goes through the TM writers."""
+"""Termbase as TMX and PO: each term pair becomes a Unit and goes through the TM writers' parts.
+
+The files say what they hold: a TMX of terms has segtype "phrase" (terms are not sentences) and
+a PO of terms is headed as a termbase.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import BinaryIO
 
+import polib
+
+from exports._xml import write_document
 from exports.base import ExportContext, Format
-from exports.po import dump_po
-from exports.tmx import dump_tmx
+from exports.po import po_header, unit_entry
+from exports.tmx import header_lines, tu_lines
 from glossary.model import TermEntry, TermPair, term_pairs
+from tm.errors import FormatError
 from tm.model import Unit
+from tm.version import TOOL_NAME
+
+SENTENCE_SEGTYPE, PHRASE_SEGTYPE = 'segtype="sentence"', 'segtype="phrase"'
 
 
 def entry_note(entry: TermEntry) -> str:
@@ -35,14 +46,28 @@ def term_units(entries: Iterable[TermEntry], ctx: ExportContext, with_untranslat
     return [pair_unit(p, ctx) for e in entries for p in term_pairs(e, with_untranslated)]
 
 
+def phrase_header(ctx: ExportContext) -> list[str]:
+    """The TMX header of the memory writer, with segtype "phrase"."""
+    lines = header_lines(ctx)
+    if sum(SENTENCE_SEGTYPE in line for line in lines) != 1:
+        raise FormatError("the TMX header has no single segtype to set to phrase")
+    return [line.replace(SENTENCE_SEGTYPE, PHRASE_SEGTYPE) for line in lines]
+
+
 def dump_terms_tmx(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
     """One TU per Russian/English term pair (entries without English are left out)."""
-    dump_tmx(term_units(entries, ctx, with_untranslated=False), stream, ctx)
+    units = term_units(entries, ctx, with_untranslated=False)
+    write_document(stream, phrase_header(ctx), (tu_lines(u) for u in units), "  </body>\n</tmx>\n")
 
 
 def dump_terms_po(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
     """msgid = Russian term, msgstr = English term; terms without English stay untranslated."""
-    dump_po(term_units(entries, ctx, with_untranslated=True), stream, ctx)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {**po_header(ctx), "Project-Id-Version": f"{TOOL_NAME} termbase"}
+    po.header = f"Termbase exported by {TOOL_NAME} {ctx.tool_version}\nsignature: {ctx.signature}"
+    for unit in term_units(entries, ctx, with_untranslated=True):
+        po.append(unit_entry(unit))
+    stream.write(str(po).encode("utf-8") + b"\n")
 
 
 TMX = Format("tmx", (".tmx",), "termbase", dump_terms_tmx)

@@ -7,6 +7,10 @@ rules apply, and runs DUMP_SCRIPT (Groovy, OmegaT's own --script hook) once the 
 loaded: it writes every segment with its translation, the pairs taken from each TMX, and the
 glossary entries as OmegaT's reader for that file type returns them (console mode never starts
 the glossary pane, so the script calls the reader itself).
+
+With `srx=`, OmegaT segments by that SRX 2.0 file instead of its own rules: OmegaT 3.6 reads its
+built-in rules as the SRX resource org/omegat/core/segmentation/defaultRules.srx, so the file is
+put first on the class path under that name, and OmegaT's own SRX reader parses it.
 """
 from __future__ import annotations
 
@@ -165,14 +169,22 @@ def place_files(root: Path, source: Path, tmx: list[Path], glossary: Path | None
         shutil.copyfile(glossary, dirs["glossary"] / glossary.name)
 
 
-def java_command(work: Path, dump: Path, glossary: Path | None) -> list[str]:
+SRX_RESOURCE = "org/omegat/core/segmentation/defaultRules.srx"
+
+
+def java_command(work: Path, dump: Path, glossary: Path | None, srx: Path | None = None) -> list[str]:
     reader = GLOSSARY_READERS.get(glossary.suffix.lower(), "") if glossary else ""
+    program = ["-jar", str(OMEGAT_JAR)]
+    if srx is not None:
+        (work / "rules" / SRX_RESOURCE).parent.mkdir(parents=True)
+        shutil.copyfile(srx, work / "rules" / SRX_RESOURCE)
+        program = ["-cp", f"{work / 'rules'}{os.pathsep}{OMEGAT_JAR}", "org.omegat.Main"]
     return [
         "java", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
         f"-Dtmtool.dump={dump}",
         f"-Dtmtool.glossary={work / 'project' / 'glossary' / glossary.name if glossary else ''}",
         f"-Dtmtool.glossaryReader={reader}",
-        "-jar", str(OMEGAT_JAR), str(work / "project"),
+        *program, str(work / "project"),
         "--mode=console-translate", f"--config-dir={work / 'config'}",
         "--disable-project-locking", "--no-team", f"--script={work / 'dump.groovy'}",
     ]
@@ -219,6 +231,7 @@ def run_omegat(
     src_lang: str = "ru",
     tgt_lang: str = "en",
     timeout: int = TIMEOUT_SECONDS,
+    srx: Path | None = None,
 ) -> OmegaTRun:
     """Load source (a .txt document), the TMX files and a glossary into OmegaT and report the result."""
     require_omegat()
@@ -231,5 +244,5 @@ def run_omegat(
         (work / "home").mkdir()
         (work / "dump.groovy").write_text(DUMP_SCRIPT, encoding="utf-8")
         dump = work / "dump.json"
-        log = run_java(java_command(work, dump, glossary), work, timeout)
+        log = run_java(java_command(work, dump, glossary, srx), work, timeout)
         return read_dump(dump, log)

@@ -22,6 +22,7 @@ from lxml import etree
 from omegat import OmegaTRun, run_omegat
 
 from exports import ExportContext, export_time, get_format
+from tm.app import example_path
 from tm.model import Unit
 from tm.store import open_store
 
@@ -83,7 +84,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The bundled report built by the CLI (units and, when it exists, termbase) and its TM exports."""
     folder = tmp_path_factory.mktemp("report")
     db = folder / "report.db"
-    outcome = tmtool("build", "--example", "--db", db)
+    outcome = tmtool("build", example_path(), "--db", db)
     assert outcome.code == 0, outcome.stderr
     return {"db": db, **export_all(db, folder, "report")}
 

@@ -107,8 +107,16 @@ def xliff_pairs(data: bytes) -> list[tuple[str, str]]:
     return pairs
 
 
+def xlsx_pairs(data: bytes) -> list[tuple[str, str]]:
+    from openpyxl import load_workbook
+
+    rows = [row for sheet in load_workbook(io.BytesIO(data), read_only=True).worksheets
+            for row in sheet.iter_rows(min_row=2, values_only=True)]
+    return [(row[1] or "", row[2] or "") for row in rows]
+
+
 # Readers independent of ours, by format name; a format without one is read by its own reader.
-INDEPENDENT = {"tmx": tmx_pairs, "csv": csv_pairs, "po": po_pairs, "xliff": xliff_pairs}
+INDEPENDENT = {"tmx": tmx_pairs, "csv": csv_pairs, "po": po_pairs, "xliff": xliff_pairs, "xlsx": xlsx_pairs}
 
 
 def own_pairs(fmt: Format, data: bytes) -> list[tuple[str, str]]:

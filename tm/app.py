@@ -29,10 +29,15 @@ if TYPE_CHECKING:
     from glossary.reference import Reference
     from tm.clean import Cleaned
     from tm.importer import ImportResult
+    from tm.lang.srx import SrxLanguage
     from tm.pipeline import PairAlignment
 
 EXAMPLE_NAME = "A_58_98.ru.txt"
+# The bundled Russian/English pair (tm/data/README.md says where it comes from).
+EXAMPLE_PAIR = ("devset-a03.ru.txt", "devset-a03.en.txt")
 DEFAULT_EXPORTS = ("tmx", "po", "csv")
+# Formats of the memory that write its languages' rules, not its units.
+RULE_FORMATS = frozenset({"srx"})
 # Files `tmtool build --out-dir` writes, by termbase format.
 DEFAULT_TERM_FILES = (("tbx", "terms.tbx"), ("csv", "terms.csv"), ("omegat", "terms.txt"),
                       ("tmx", "terms.tmx"), ("po", "terms.po"))
@@ -46,15 +51,46 @@ def example_path() -> Path:
     return Path(__file__).parent / "data" / EXAMPLE_NAME
 
 
-def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict"
-                ) -> tuple[bytes, str | Cleaned]:
-    """The bytes of an input file and its text, or its cleaned blocks when it is a PDF."""
+def example_pair_paths() -> tuple[Path, Path]:
+    """The bundled Russian report and its English version, sentences of 2015 UN documents."""
+    source, target = EXAMPLE_PAIR
+    return Path(__file__).parent / "data" / source, Path(__file__).parent / "data" / target
+
+
+def build_examples() -> list[BuildResult]:
+    """The bundled examples built: A/58/98 (Russian only), then the aligned pair."""
+    return [build_memory(example_path()), build_bilingual(*example_pair_paths())]
+
+
+def read_source(path: str | Path, lang: str, encoding: str | None = None, errors: str = "strict",
+                force_lang: bool = False, option: str = "--src-lang") -> tuple[bytes, str | Cleaned]:
+    """The bytes of an input file and its text, or its cleaned blocks when it is a PDF.
+
+    Unless force_lang, a text whose letters are not those of lang is refused (InputError).
+    """
     from tm.pdf import is_pdf, read_pdf
 
     data = read_bytes(path)
+    content: str | Cleaned
     if is_pdf(data) and not encoding:
-        return data, read_pdf(data, lang, str(path))
-    return data, decode_text(data, path, encoding, errors)
+        content = read_pdf(data, lang, str(path))
+    else:
+        content = decode_text(data, path, encoding, errors)
+    if not force_lang:
+        check_language(content, lang, path, option)
+    return data, content
+
+
+def check_language(content: str | Cleaned, lang: str, path: str | Path, option: str) -> None:
+    """Refuse a source whose script or letters say it is in another language than lang."""
+    text = content if isinstance(content, str) else "\n".join(b.text for b in content.blocks)
+    from tm.lang.detect import language_mismatch
+
+    guess = language_mismatch(text, lang)
+    if guess is not None:
+        likely = f"{option} {guess.lang}, or " if guess.lang else ""
+        raise InputError(path, f"looks like {guess.name} ({guess.share:.0%} of its letters {guess.script.title()}),"
+                               f" not {lang}", hint=f"give {likely}--force-lang to take it as {lang}")
 
 
 def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | None,
@@ -71,12 +107,12 @@ def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | Non
 
 
 def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None,
-                 encoding: str | None = None, errors: str = "strict") -> BuildResult:
+                 encoding: str | None = None, errors: str = "strict", force_lang: bool = False) -> BuildResult:
     """Read and process one source document into units; touches no store."""
     from tm.clean import Cleaned
     from tm.pipeline import build_cleaned, build_document
 
-    data, content = read_source(path, src_lang, encoding, errors)
+    data, content = read_source(path, src_lang, encoding, errors, force_lang)
     name = doc or Path(str(path)).name
     checksum = hashlib.sha256(data).hexdigest()
     if isinstance(content, Cleaned):
@@ -86,24 +122,26 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
-                    doc: str | None = None, encoding: str | None = None, errors: str = "strict") -> BuildResult:
+                    doc: str | None = None, encoding: str | None = None, errors: str = "strict",
+                    force_lang: bool = False) -> BuildResult:
     """Read both documents, align them and return ru→en units with scores and flags."""
     from tm.pipeline import build_pair
 
-    s_data, s_text = read_source(source, src_lang, encoding, errors)
-    t_data, t_text = read_source(target, tgt_lang, encoding, errors)
+    s_data, s_text = read_source(source, src_lang, encoding, errors, force_lang)
+    t_data, t_text = read_source(target, tgt_lang, encoding, errors, force_lang, option="--tgt-lang")
     name = doc or Path(str(source)).name
     checksum = hashlib.sha256(s_data + t_data).hexdigest()
     result = build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
     return count_decoding_repairs(result, errors, encoding, (s_data, s_text), (t_data, t_text))
 
 
-def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en") -> PairAlignment:
+def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",
+                force_lang: bool = False) -> PairAlignment:
     """Read, clean, segment and align two files."""
     from tm.pipeline import align_pair
 
-    _s_data, s_content = read_source(source, src_lang)
-    _t_data, t_content = read_source(target, tgt_lang)
+    _s_data, s_content = read_source(source, src_lang, force_lang=force_lang)
+    _t_data, t_content = read_source(target, tgt_lang, force_lang=force_lang, option="--tgt-lang")
     return align_pair(s_content, t_content, src_lang, tgt_lang, (str(source), str(target)))
 
 
@@ -122,13 +160,20 @@ def write_alignment(source: str, alignment: PairAlignment, output: str | Path, t
 def store_with_termbase(store: Store, result: BuildResult, reference: Reference | None = None
                         ) -> list[TermEntry]:
     """Store a built document and its compiled termbase in one transaction: both or neither."""
+    return store_all_with_termbase(store, [result], reference)[0]
+
+
+def store_all_with_termbase(store: Store, results: Sequence[BuildResult], reference: Reference | None = None
+                            ) -> list[list[TermEntry]]:
+    """Store several built documents with their termbases in one transaction: all or none."""
     from glossary.termbase import compile_termbase
 
-    entries = compile_termbase(result.units, reference)
+    compiled = [compile_termbase(result.units, reference) for result in results]
     with store.writer() as writer:
-        writer.replace_document(result.info, result.units)
-        write_terms(writer, result.info.name, entries)
-    return entries
+        for result, entries in zip(results, compiled, strict=True):
+            writer.replace_document(result.info, result.units)
+            write_terms(writer, result.info.name, entries)
+    return compiled
 
 
 def write_terms(writer: Writer, doc: str, entries: Sequence[TermEntry]) -> None:
@@ -185,11 +230,25 @@ def export_tm(
     """
     fmt = get_format("tm", format_name)
     ctx = store_context(store, bom=bom, excel_safe=excel_safe, tgt_lang=tgt_lang)
-    units: Iterable[Unit] = store.units(translated_only=translated_only)
-    if tgt_lang:
-        units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
+    items: Iterable[Unit | SrxLanguage]
+    if format_name in RULE_FORMATS:
+        items = store_segmentation(store)
+    else:
+        units: Iterable[Unit] = store.units(translated_only=translated_only)
+        if tgt_lang:
+            units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
+        items = units
     with open_output(output) as stream:
-        fmt.dump(units, stream, ctx)
+        fmt.dump(items, stream, ctx)
+
+
+def store_segmentation(store: Store) -> list[SrxLanguage]:
+    """The SRX rules of the store's languages (source languages first), or of every language tmtool segments."""
+    docs = store.documents()
+    codes = [d.src_lang for d in docs] + [d.tgt_lang for d in docs]
+    from tm.lang.srx import srx_languages
+
+    return srx_languages(codes or ("ru", "en"))
 
 
 def lang_matches(lang: str, wanted: str) -> bool:

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from exports import FORMATS
 
-ALL = sorted(FORMATS)
+# The SRX export writes segmentation rules, not units (tests/test_srx.py covers it).
+RULE_FORMATS = {("tm", "srx")}
+ALL = sorted(key for key in FORMATS if key not in RULE_FORMATS)
 IDS = [f"{kind}-{name}" for kind, name in ALL]
 READABLE = [key for key in ALL if FORMATS[key].load is not None]
 READABLE_IDS = [f"{kind}-{name}" for kind, name in READABLE]
-TM_NAMES = [name for kind, name in ALL if kind == "tm"]
+TM_NAMES = [name for kind, name in ALL if kind == "tm"]  # the formats that write units
 READABLE_TM_NAMES = [name for kind, name in READABLE if kind == "tm"]
 
 # What an independent parser checks a file with, from its extensions (the first match wins; else "text").
 SYNTAX_BY_EXTENSION = {".tmx": "xml", ".xlf": "xml", ".xliff": "xml", ".tbx": "xml", ".po": "po", ".csv": "csv",
-                       ".tab": "tsv"}
+                       ".tab": "tsv", ".xlsx": "xlsx"}
+# Syntaxes whose files are binary (a zip): no text encoding, line ends or final newline to check.
+BINARY_SYNTAXES = {"xlsx"}
 
 # Writers that put only the source text in the file (the txt export is the document to translate).
 SOURCE_ONLY = {("tm", "txt")}

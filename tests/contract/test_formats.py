@@ -20,7 +20,7 @@ from typing import Any
 import polib
 import pytest
 from checkers import assert_tbx_valid, assert_tmx_valid
-from contract.registry import ALL, IDS, READABLE, READABLE_IDS, SOURCE_ONLY, syntax
+from contract.registry import ALL, BINARY_SYNTAXES, IDS, READABLE, READABLE_IDS, SOURCE_ONLY, syntax
 from lxml import etree
 
 from exports import FORMATS, ExportContext, Format
@@ -38,6 +38,8 @@ BOM_FORMATS = {("tm", "csv"), ("tm", "txt"), ("termbase", "csv")}
 UNSIGNED = {
     ("tm", "txt"),  # the document only: a CAT tool would take anything else for text to translate
     ("termbase", "csv"),  # one row per entry, data columns only
+    # zip-compressed: the signature is the workbook's description property (tests/test_xlsx.py reads it)
+    ("tm", "xlsx"), ("termbase", "xlsx"),
 }
 
 # Termbase formats that are translation memories of term pairs, read by the TM reader of the same name.
@@ -155,12 +157,21 @@ def tsv_strings(data: bytes) -> list[str]:
     return [cell for row in rows for cell in row]
 
 
+def xlsx_strings(data: bytes) -> list[str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    return [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+            if v is not None]
+
+
 def text_strings(data: bytes) -> list[str]:
     return [data.decode("utf-8-sig")]
 
 
 READERS: dict[str, Callable[[bytes], list[str]]] = {
     "xml": xml_strings, "po": po_strings, "csv": csv_strings, "tsv": tsv_strings, "text": text_strings,
+    "xlsx": xlsx_strings,
 }
 
 
@@ -222,7 +233,7 @@ def test_no_items_still_make_a_well_formed_file(key: tuple[str, str], tmp_path: 
         assert data == b""  # no document, no text
     else:
         assert_well_formed(key, data, tmp_path, schema=key not in EMPTY_NOT_VALID)
-        assert data.endswith(b"\n")
+        assert syntax(key) in BINARY_SYNTAXES or data.endswith(b"\n")
 
 
 @pytest.mark.parametrize("key", ALL, ids=IDS)
@@ -233,6 +244,8 @@ def test_two_dumps_give_the_same_bytes(key: tuple[str, str]) -> None:
 @pytest.mark.parametrize("key", ALL, ids=IDS)
 def test_utf8_lf_and_a_final_newline(key: tuple[str, str]) -> None:
     data = dump(key, items_for(key[0]))
+    if syntax(key) in BINARY_SYNTAXES:
+        pytest.skip("a binary file: no encoding or line ends")
     assert not data.startswith(BOM)
     data.decode("utf-8")
     assert b"\r" not in data and data.endswith(b"\n")
@@ -276,7 +289,7 @@ def test_hostile_text_survives(key: tuple[str, str], case: tuple[str, str], tmp_
     data = dump(key, items)
     strings = assert_well_formed(key, data, tmp_path)
     assert any(text in s for s in strings), f"{text[:40]!r} not found in the {key[1]} file"
-    if syntax(key) in ("xml", "csv", "tsv"):
+    if syntax(key) in ("xml", "csv", "tsv", "xlsx"):
         copies = 1 if key in SOURCE_ONLY else 2
         assert sum(s == text for s in strings) >= copies, "source and target should both be whole strings"
 

@@ -1,4 +1,4 @@
-"""Golden exports of the bundled report: `tmtool build --example`, then every TM and termbase export.
+"""Golden exports of the bundled report A/58/98: `tmtool build` of it, then every TM and termbase export.
 
 Each file is compared byte for byte with tests/golden/report/, so a refactor that changes what a
 user gets shows up here. After an intended change, rewrite them with `pytest --update-golden`
@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from hostile import tmtool
+
+from tm.app import example_path
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "report"
 
@@ -35,7 +37,7 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("golden") / "report.db"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-        built = tmtool("build", "--example", "--db", db)
+        built = tmtool("build", example_path(), "--db", db)  # --example also builds the pair
     assert built.code == 0, built.stderr
     return db
 

@@ -15,6 +15,7 @@ import click
 
 from exports import format_names
 from tm.cli.align import align_command, echo_alignment
+from tm.cli.check import check_command
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
 from tm.cli.serve import serve_command
@@ -66,7 +67,8 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 
 @main.command()
 @click.argument("source", required=False, type=click.Path(allow_dash=True))
-@click.option("--example", is_flag=True, help="Build the bundled report A/58/98 (Russian).")
+@click.option("--example", is_flag=True,
+              help="Build the bundled reports: A/58/98 (Russian) and a Russian/English pair, aligned.")
 @click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
 @click.option("--tgt-lang", default="en", show_default=True, help="Target language of the memory.")
 @click.option("--doc", "doc_name", help="Document name in the store (default: the file name).")
@@ -77,9 +79,12 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
 @click.option("--encoding", help="Decode SOURCE (and --target) with this codec, e.g. koi8-r, instead of detecting it.")
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
               help="replace: decode bad bytes as U+FFFD (counted as repairs) instead of refusing the file.")
+@click.option("--force-lang", is_flag=True,
+              help="Build SOURCE (and --target) in the given languages even when their letters say otherwise.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
-          target: str | None, out_dir: str | None, encoding: str | None, errors: str, db: str) -> None:
+          target: str | None, out_dir: str | None, encoding: str | None, errors: str, force_lang: bool,
+          db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
@@ -88,27 +93,31 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
       tmtool build report.ru.txt --db project.db
       tmtool build report.ru.txt --target report.en.txt
     """
-    if example and source:
-        raise click.UsageError("give SOURCE or --example, not both")
+    if example and (source or target):
+        raise click.UsageError("give SOURCE (and --target) or --example, not both")
     if not example and not source:
-        raise click.UsageError("give SOURCE (a text file) or --example (the bundled report A/58/98)")
-    from tm.app import build_bilingual, build_memory, example_path, store_with_termbase, write_default_exports
+        raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
+    from tm.app import build_bilingual, build_examples, build_memory, store_all_with_termbase, write_default_exports
     from tm.store import open_store, shown_location
 
-    path: str | Path = example_path() if example or source is None else source
-    progress(f"reading, repairing and segmenting {path}" + (f" and aligning it with {target}" if target else ""))
-    if target:
-        result = build_bilingual(path, target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
-                                 encoding=encoding, errors=errors)
+    if example:
+        progress("reading, repairing and segmenting the bundled reports, aligning the pair")
+        results = build_examples()
+    elif target:
+        progress(f"reading, repairing and segmenting {source} and aligning it with {target}")
+        results = [build_bilingual(str(source), target, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
+                                   encoding=encoding, errors=errors, force_lang=force_lang)]
     else:
-        result = build_memory(path, src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name, encoding=encoding,
-                              errors=errors)
-    progress(f"compiling the termbase and storing {len(result.units)} units in {shown_location(db)}")
+        progress(f"reading, repairing and segmenting {source}")
+        results = [build_memory(str(source), src_lang=src_lang, tgt_lang=tgt_lang, doc=doc_name,
+                                encoding=encoding, errors=errors, force_lang=force_lang)]
+    progress(f"compiling the termbase and storing {sum(len(r.units) for r in results)} units in {shown_location(db)}")
     with open_store(db) as store:
-        entries = store_with_termbase(store, result)
-        echo_summary(result.info.name, result.info.summary)
-        echo_alignment(result.info.summary)
-        click.echo(f"termbase: {len(entries)} terms")
+        termbases = store_all_with_termbase(store, results)
+        for result, entries in zip(results, termbases, strict=True):
+            echo_summary(result.info.name, result.info.summary)
+            echo_alignment(result.info.summary)
+            click.echo(f"termbase: {len(entries)} terms")
         click.echo(f"stored in {shown_location(db)}")
         if out_dir:
             progress(f"writing the exports to {out_dir}")
@@ -144,7 +153,8 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
 @db_option
 def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool,
            tgt_lang: str | None, db: str) -> None:
-    """Export the translation memory as TMX, PO, CSV or XLIFF, or its repaired source text (txt).
+    """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
+    or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
     \b
     Examples:
@@ -153,6 +163,7 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export --format csv --bom -o tm.csv
       tmtool export -o report.txt             # the text to translate in a CAT tool
       tmtool export --tgt-lang fr -o fr.po    # the French targets of a multilingual memory
+      tmtool export -o tmtool.srx             # the rules to segment that text with
     """
     from tm.app import export_tm
     from tm.store import open_store
@@ -185,5 +196,5 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
-for command in (align_command, import_command, search_command, serve_command, terms):
+for command in (align_command, check_command, import_command, search_command, serve_command, terms):
     main.add_command(command)

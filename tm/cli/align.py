@@ -19,7 +19,8 @@ def echo_alignment(summary: dict[str, int], err: bool = False) -> None:
 @click.option("--tgt-lang", default="en", show_default=True, help="Language of TARGET (BCP-47).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="CSV of the pairs (source, target, score, flagged); '-' writes to stdout.")
-def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output: str) -> None:
+@click.option("--force-lang", is_flag=True, help="Align even when the files' letters say another language.")
+def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output: str, force_lang: bool) -> None:
     """Align SOURCE with its translation TARGET and write the pairs as CSV; nothing is stored.
 
     \b
@@ -29,6 +30,6 @@ def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output
     """
     from tm.app import align_files, write_alignment
 
-    alignment = align_files(source, target, src_lang, tgt_lang)
+    alignment = align_files(source, target, src_lang, tgt_lang, force_lang)
     summary = write_alignment(click.format_filename(source), alignment, output, tgt_lang)
     echo_alignment(summary, err=True)

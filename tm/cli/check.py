@@ -1,0 +1,45 @@
+"""`tmtool check`: translate-toolkit's quality checks over the aligned pairs of the store."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from tm.check import CHECKS, DEFAULT_CHECKS, check_units
+from tm.cli.common import db_option
+from tm.store import open_store
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@click.command("check")
+@click.option("--check", "names", multiple=True, type=click.Choice(sorted(CHECKS)),
+              help="Run only this check (repeatable) [default: all].")
+@click.option("--doc", help="Only the units of this document.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding (JSON Lines).")
+@db_option
+def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: str) -> None:
+    """Check the aligned pairs: numbers, final punctuation, brackets, Latin acronyms.
+
+    \b
+    The checks are translate-toolkit's (translate.filters, as in pofilter);
+    units without a target are not checked. The exit status is 0 either way.
+    Examples:
+      tmtool check
+      tmtool check --check numbers --json
+    """
+    with open_store(db, create=False, readonly=True) as store:
+        units = list(store.units(doc=doc, translated_only=True))
+        findings = list(check_units(units, names or DEFAULT_CHECKS))
+    for finding in findings:
+        if as_json:
+            click.echo(json.dumps(asdict(finding), ensure_ascii=False))
+        else:
+            click.echo(f"{finding.unit_id}  {finding.check}: {finding.message}")
+            click.echo(f"      source: {finding.source}")
+            click.echo(f"      target: {finding.target}")
+    flagged = len({f.unit_id for f in findings})
+    click.echo(f"{plural(len(findings), 'finding')} in {flagged} of {plural(len(units), 'aligned unit')}", err=True)
