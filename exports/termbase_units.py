@@ -57,7 +57,7 @@ def phrase_header(ctx: ExportContext) -> list[str]:
 def dump_terms_tmx(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
     """One TU per Russian/English term pair (entries without English are left out)."""
     units = term_units(entries, ctx, with_untranslated=False)
-    write_document(stream, phrase_header(ctx), (tu_lines(u) for u in units), "  </body>\n</tmx>\n")
+    write_document(stream, phrase_header(ctx), (tu_lines([u]) for u in units), "  </body>\n</tmx>\n")
 
 
 def dump_terms_po(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportContext) -> None:
@@ -65,8 +65,9 @@ def dump_terms_po(entries: Iterable[TermEntry], stream: BinaryIO, ctx: ExportCon
     po = polib.POFile(wrapwidth=0)
     po.metadata = {**po_header(ctx), "Project-Id-Version": f"{TOOL_NAME} termbase"}
     po.header = f"Termbase exported by {TOOL_NAME} {ctx.tool_version}\nsignature: {ctx.signature}"
+    used: set[tuple[str, str]] = set()
     for unit in term_units(entries, ctx, with_untranslated=True):
-        po.append(unit_entry(unit))
+        po.append(unit_entry(unit, used))
     stream.write(str(po).encode("utf-8") + b"\n")
 
 
