@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from hostile import tmtool
 
+from tm.app import example_path
+
 SESSION = [
-    ("build", "--example", "--target", "{en}"),
+    ("build", "{ru}", "--target", "{en}"),
     ("import", "{tmx}"),
-    ("build", "--example", "--doc", "again"),  # a second document
-    ("build", "--example", "--doc", "again"),  # built again: replaces it
+    ("build", "{ru}", "--doc", "again"),  # a second document
+    ("build", "{ru}", "--doc", "again"),  # built again: replaces it
     ("stats",),
     ("stats", "--json"),
     ("search", "Генеральная Ассамблея приняла резолюцию"),
@@ -43,7 +45,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         '<tuv xml:lang="en"><seg>Views of Member States.</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
     english = folder / "report.en.txt"
     english.write_text("Report of the Secretary-General.\n\nViews of Member States.\n", encoding="utf-8")
-    return {"tmx": str(tmx), "en": str(english)}
+    return {"tmx": str(tmx), "en": str(english), "ru": str(example_path())}
 
 
 def run_session(db: str, inputs: dict[str, str]) -> list[tuple[int, str, str]]:

@@ -95,6 +95,8 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     """
     if example and (source or target):
         raise click.UsageError("give SOURCE (and --target) or --example, not both")
+    if example and doc_name:
+        raise click.UsageError("--doc names one document; --example builds the bundled ones under their own names")
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
     from tm.app import build_bilingual, build_examples, build_memory, store_all_with_termbase, write_default_exports
