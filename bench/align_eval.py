@@ -1,6 +1,6 @@
 """Link precision, recall and F1 of the aligner on a line-aligned ru–en gold set (run by hand).
 
-usage: python bench/align_eval.py [--data DIR] [--mode para|flat|own] [--drop-paragraph] [--baseline] NAME...
+usage: python bench/align_eval.py [--data DIR] [--mode para|flat|own] [--drop-paragraph] [--show] [--wrong] [--baseline] NAME...
 
 Documents are rebuilt from NAME.docs: in 'para' mode a document's first line is a heading
 paragraph and the rest go four lines to a paragraph; in 'flat' mode a document is one paragraph.
@@ -16,7 +16,7 @@ paragraph, to check that the rest still aligns (the gold links of the dropped li
 The link metric cannot see a gold line cut in two (both halves still link to the right line), so
 the splits are counted too: gold lines cut by a unit boundary on each side, and of those cuts the
 mid-sentence ones (the text before the cut does not end in . ! ? … : ; or a closing quote after
-one), which leave a unit that is not a whole sentence. --show prints every mid-sentence cut.
+one), which leave a unit that is not a whole sentence. --show prints every mid-sentence cut, --wrong every wrong unit.
 """
 from __future__ import annotations
 
@@ -194,20 +194,36 @@ def calibration(wrong: list[bool], flagged: list[bool], what: str = "wrong") -> 
             f"{n_wrong} {what}, {both} of them flagged ({both / max(1, n_wrong):.0%}); {len(wrong)} units")
 
 
+def show_wrong(rows: list[tuple[str, str]], scores: list[float], wrong: list[bool], s_cover: list[set[int]],
+               t_cover: list[set[int]]) -> None:
+    """Print every wrong unit: its gold lines on each side, score, and both texts."""
+    for k, bad in enumerate(wrong):
+        if bad:
+            ru_lines = sorted(x + 1 for x in s_cover[k])
+            en_lines = sorted(x + 1 for x in t_cover[k])
+            print(f"  wrong unit {k}: ru {ru_lines} en {en_lines} score {scores[k]}")
+            print(f"    ru: {rows[k][0][:160]}")
+            print(f"    en: {rows[k][1][:160]}")
+
+
 def score_rows(ru: list[str], en: list[str], kept: tuple[list[int], list[int]], rows: list[tuple[str, str]],
-               show: bool, flagged: list[bool] | None = None) -> tuple[tuple[float, float, float], str]:
+               show: bool, flagged: list[bool] | None = None,
+               scores: list[float] | None = None) -> tuple[tuple[float, float, float], str]:
     s_cover, s_cuts = line_cover(ru, kept[0], [s for s, _ in rows])
     t_cover, t_cuts = line_cover(en, kept[1], [t for _, t in rows])
     pred = {(x, y) for a, t in zip(s_cover, t_cover, strict=True) for x in a for y in t}
     gold = {(i, i) for i in set(kept[1])}
     report = split_report(ru, en, s_cuts, t_cuts, show)
+    if scores is not None:
+        show_wrong(rows, scores, wrong_units(kept, s_cover, t_cover), s_cover, t_cover)
     if flagged is not None:
         report += "\n" + calibration(wrong_units(kept, s_cover, t_cover), flagged)
         report += "\n" + calibration(mispaired_units(kept, s_cover, t_cover), flagged, "mispaired")
     return score(pred, gold), report
 
 
-def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False) -> str:
+def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False,
+             wrong: bool = False) -> str:
     ru, en, docs = load(data, name)
     if mode == "own":
         if drop:
@@ -223,7 +239,8 @@ def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, b
     aligned = align_documents(text_document(ru_text, "ru"), text_document(en_text, "en"))
     seconds = time.perf_counter() - started
     rows = [(a.piece.source, a.piece.target) for a in aligned]
-    (p, r, f), splits = score_rows(ru, en, kept, rows, show, [is_flagged(a.piece) for a in aligned])
+    scores = [a.piece.score for a in aligned] if wrong else None
+    (p, r, f), splits = score_rows(ru, en, kept, rows, show, [is_flagged(a.piece) for a in aligned], scores)
     label = f"{name} {mode}{' drop' if drop else ''}"
     out = f"{label}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
     if baseline:
@@ -240,10 +257,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mode", choices=("para", "flat", "own"), default="para")
     parser.add_argument("--drop-paragraph", action="store_true")
     parser.add_argument("--show", action="store_true", help="print every mid-sentence cut")
+    parser.add_argument("--wrong", action="store_true", help="print every wrong unit")
     parser.add_argument("--baseline", action="store_true", help="also score the Gale–Church baseline")
     args = parser.parse_args(argv)
     for name in args.names:
-        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show, args.baseline))
+        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show, args.baseline, args.wrong))
     return 0
 
 
