@@ -62,6 +62,7 @@ MUST_NOT_CUT = [
     ("en", "Hurricane | Hanna reached the coast."),  # a title before a name
     ("en", "The parade was held on July | 26 in the city."),  # a month before a day
     ("en", "He met the Russian | President in Sochi."),  # a nationality
+    ("en", "Interviews followed the Russian singer | Sergey Lazarev on his tour."),  # a nationality and a noun
     ("en", "Troops of the Soviet's | Union entered the city."),  # a possessive
     ("en", 'If you have watched the movie | "National Treasure", you know it.'),  # a quoted title
     ("en", "The city grew in about 400 | A.D. and declined later."),  # an era

@@ -43,6 +43,8 @@ LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 # The last lower-case word before a run of capitalised words that reaches the end ('the | Red Cross').
 OPENER_BEFORE_CAPITALS = re.compile(r"(?:^|\s)([a-zа-яё]+)(?:\s+[A-ZА-ЯЁ][\w’'-]*)+\s*$")
+# A capitalised word and a lower-case one at the end of a text: 'Russian singer'.
+NATIONALITY_AND_NOUN = re.compile(r"(?:^|\s)([A-ZА-ЯЁ][\w]+)\s+[a-zа-яё]+\s*$")
 # The article and the preposition that open a multi-word name ('the Executive Board', 'Republic of South
 # Sudan'); after 'for', 'in', 'with' a headline ends in a name ('…head off for Toronto | Washington winger…').
 NAME_OPENERS = frozenset({"the", "of"})
@@ -276,9 +278,14 @@ def title_before_name(b: Boundary, lang: LanguageProfile) -> bool:
 
 
 def demonym(b: Boundary, lang: LanguageProfile) -> bool:
-    """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows."""
-    return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(lang.demonym_endings)
-            and b.after.lower() not in FUNCTION_WORDS)
+    """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows;
+    'Russian singer | Sergey Lazarev': a nationality and a noun name the person that follows."""
+    if not plain_gap(b) or b.after.lower() in FUNCTION_WORDS:
+        return False
+    if capitalised(b.before):
+        return b.before.lower().endswith(lang.demonym_endings)
+    title = NATIONALITY_AND_NOUN.search(b.left)
+    return title is not None and title.group(1).lower().endswith(lang.demonym_endings) and capitalised(b.after)
 
 
 def possessive(b: Boundary, lang: LanguageProfile) -> bool:
