@@ -1,6 +1,7 @@
 """Link precision, recall and F1 of the aligner on a line-aligned ru–en gold set (run by hand).
 
-usage: python bench/align_eval.py [--data DIR] [--mode para|flat|own] [--drop-paragraph] [--baseline] NAME...
+usage: python bench/align_eval.py [--data DIR] [--mode para|flat|own] [--drop-paragraph] [--show] [--wrong]
+                                  [--baseline] NAME...
 
 Documents are rebuilt from NAME.docs: in 'para' mode a document's first line is a heading
 paragraph and the rest go four lines to a paragraph; in 'flat' mode a document is one paragraph.
@@ -16,7 +17,13 @@ paragraph, to check that the rest still aligns (the gold links of the dropped li
 The link metric cannot see a gold line cut in two (both halves still link to the right line), so
 the splits are counted too: gold lines cut by a unit boundary on each side, and of those cuts the
 mid-sentence ones (the text before the cut does not end in . ! ? … : ; or a closing quote after
-one), which leave a unit that is not a whole sentence. --show prints every mid-sentence cut.
+one), which leave a unit that is not a whole sentence. --show prints every mid-sentence cut, --wrong every wrong unit.
+
+Calibration, over the units with text on both sides: a unit is wrong when it makes a link that
+is not gold, mispaired when its two sides do not cover the same gold lines; the report says how
+many flagged units are wrong and how many wrong ones are flagged, and how the wrong units fall
+on merge beads (1-2, 2-1, 2-2, 1-3, 3-1) and the rest. Unmatched units (one side empty) are
+always flagged; they are counted apart, with how many of them have a gold partner.
 """
 from __future__ import annotations
 
@@ -30,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tm.align.documents import align_documents, is_flagged, text_document
+from tm.align.documents import MERGE_SHAPES, align_documents, is_flagged, text_document
 
 DEFAULT_DATA = Path("/work/shared/data/parallel")
 TOOLS = Path("/work/shared/tools")
@@ -186,28 +193,62 @@ def mispaired_units(kept: tuple[list[int], list[int]], s_cover: list[set[int]], 
     return [(a & both) != (t & both) for a, t in zip(s_cover, t_cover, strict=True)]
 
 
-def calibration(wrong: list[bool], flagged: list[bool], what: str = "wrong") -> str:
-    """How many flagged units are wrong, and how many wrong units are flagged."""
-    n_flag, n_wrong = sum(flagged), sum(wrong)
-    both = sum(1 for w, f in zip(wrong, flagged, strict=True) if w and f)
-    return (f"  calibration ({what}): {n_flag} flagged, {both} of them {what} ({both / max(1, n_flag):.0%}); "
-            f"{n_wrong} {what}, {both} of them flagged ({both / max(1, n_wrong):.0%}); {len(wrong)} units")
+def calibration(wrong: list[bool], flagged: list[bool], paired: list[bool], what: str = "wrong") -> str:
+    """Of the units with text on both sides: how many flagged ones are wrong, how many wrong ones flagged."""
+    rows = [(w, f) for w, f, p in zip(wrong, flagged, paired, strict=True) if p]
+    n_flag, n_wrong = sum(f for _, f in rows), sum(w for w, _ in rows)
+    both = sum(1 for w, f in rows if w and f)
+    return (f"  calibration ({what}, paired units): {n_flag} flagged, "
+            f"{both} of them {what} ({both / max(1, n_flag):.0%}); "
+            f"{n_wrong} {what}, {both} of them flagged ({both / max(1, n_wrong):.0%}); {len(rows)} units")
+
+
+def unmatched_report(wrong: list[bool], paired: list[bool]) -> str:
+    """Units with text on one side only (always flagged): how many of them have a gold partner."""
+    alone = [w for w, p in zip(wrong, paired, strict=True) if not p]
+    return f"  unmatched units (all flagged): {len(alone)}, {sum(alone)} of them with a partner on the other side"
+
+
+def shape_report(wrong: list[bool], shapes: list[str]) -> str:
+    """Wrong units among the merge beads' units and among the rest."""
+    merge = [w for w, s in zip(wrong, shapes, strict=True) if s in MERGE_SHAPES]
+    rest = [w for w, s in zip(wrong, shapes, strict=True) if s not in MERGE_SHAPES]
+    return f"  wrong units: {sum(merge)} of {len(merge)} merge units, {sum(rest)} of {len(rest)} others"
+
+
+def show_wrong(rows: list[tuple[str, str]], scores: list[float], wrong: list[bool], s_cover: list[set[int]],
+               t_cover: list[set[int]]) -> None:
+    """Print every wrong unit: its gold lines on each side, score, and both texts."""
+    for k, bad in enumerate(wrong):
+        if bad:
+            ru_lines = sorted(x + 1 for x in s_cover[k])
+            en_lines = sorted(x + 1 for x in t_cover[k])
+            print(f"  wrong unit {k}: ru {ru_lines} en {en_lines} score {scores[k]}")
+            print(f"    ru: {rows[k][0][:160]}")
+            print(f"    en: {rows[k][1][:160]}")
 
 
 def score_rows(ru: list[str], en: list[str], kept: tuple[list[int], list[int]], rows: list[tuple[str, str]],
-               show: bool, flagged: list[bool] | None = None) -> tuple[tuple[float, float, float], str]:
+               show: bool, flagged: list[bool] | None = None, scores: list[float] | None = None,
+               shapes: list[str] | None = None) -> tuple[tuple[float, float, float], str]:
     s_cover, s_cuts = line_cover(ru, kept[0], [s for s, _ in rows])
     t_cover, t_cuts = line_cover(en, kept[1], [t for _, t in rows])
     pred = {(x, y) for a, t in zip(s_cover, t_cover, strict=True) for x in a for y in t}
     gold = {(i, i) for i in set(kept[1])}
     report = split_report(ru, en, s_cuts, t_cuts, show)
-    if flagged is not None:
-        report += "\n" + calibration(wrong_units(kept, s_cover, t_cover), flagged)
-        report += "\n" + calibration(mispaired_units(kept, s_cover, t_cover), flagged, "mispaired")
+    if scores is not None:
+        show_wrong(rows, scores, wrong_units(kept, s_cover, t_cover), s_cover, t_cover)
+    if flagged is not None and shapes is not None:
+        wrong = wrong_units(kept, s_cover, t_cover)
+        paired = [bool(a and t) for a, t in rows]
+        report += "\n" + calibration(wrong, flagged, paired)
+        report += "\n" + calibration(mispaired_units(kept, s_cover, t_cover), flagged, paired, "mispaired")
+        report += "\n" + unmatched_report(wrong, paired) + "\n" + shape_report(wrong, shapes)
     return score(pred, gold), report
 
 
-def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False) -> str:
+def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, baseline: bool = False,
+             wrong: bool = False) -> str:
     ru, en, docs = load(data, name)
     if mode == "own":
         if drop:
@@ -223,7 +264,9 @@ def evaluate(data: Path, name: str, mode: str, drop: bool, show: bool = False, b
     aligned = align_documents(text_document(ru_text, "ru"), text_document(en_text, "en"))
     seconds = time.perf_counter() - started
     rows = [(a.piece.source, a.piece.target) for a in aligned]
-    (p, r, f), splits = score_rows(ru, en, kept, rows, show, [is_flagged(a.piece) for a in aligned])
+    scores = [a.piece.score for a in aligned] if wrong else None
+    flagged = [is_flagged(a.piece) for a in aligned]
+    (p, r, f), splits = score_rows(ru, en, kept, rows, show, flagged, scores, [a.piece.shape for a in aligned])
     label = f"{name} {mode}{' drop' if drop else ''}"
     out = f"{label}: {len(aligned)} units, P={p:.4f} R={r:.4f} F1={f:.4f} ({seconds:.1f} s)\n{splits}"
     if baseline:
@@ -240,10 +283,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mode", choices=("para", "flat", "own"), default="para")
     parser.add_argument("--drop-paragraph", action="store_true")
     parser.add_argument("--show", action="store_true", help="print every mid-sentence cut")
+    parser.add_argument("--wrong", action="store_true", help="print every wrong unit")
     parser.add_argument("--baseline", action="store_true", help="also score the Gale–Church baseline")
     args = parser.parse_args(argv)
     for name in args.names:
-        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show, args.baseline))
+        print(evaluate(args.data, name, args.mode, args.drop_paragraph, args.show, args.baseline, args.wrong))
     return 0
 
 

@@ -9,8 +9,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tm.align.beads import BEADS, SHAPES, AlignParams, Bead, Side, align, corridor
-from tm.align.anchors import AnchorRows
+from tm.align.beads import (
+    BEADS,
+    SHAPES,
+    AlignParams,
+    Band,
+    Bead,
+    Side,
+    align,
+    bead_norms,
+    bead_terms,
+    corridor,
+    make_grid,
+    span_norm,
+)
+from tm.align.anchors import AnchorRows, anchor_rows
 from tm.align.documents import (
     Document,
     Paragraph,
@@ -192,3 +205,43 @@ def test_corridor_is_a_few_blocks_wide_and_holds_the_coarse_path() -> None:
     assert band.width <= 80
     rows = np.arange(8001)
     assert np.all((band.lo <= rows) & (rows < band.lo + band.width))
+
+
+# ---- a bead's anchors are one summed vector: its norm counts what its sentences share ----
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdef"), max_size=4), min_size=3, max_size=8), st.integers(0, 5))
+def test_span_norm_is_the_norm_of_the_summed_vectors(bags: list[list[str]], start: int) -> None:
+    vocab: dict[str, int] = {}
+    idf = {a: 1.0 + ord(a) % 3 for a in "abcdef"}
+    rows = anchor_rows(bags, vocab, idf)
+    dense = np.zeros((len(bags), 6))
+    for k, bag in enumerate(bags):
+        for a in set(bag):
+            dense[k, vocab[a]] = idf[a]
+    norms = bead_norms(rows, len(bags))
+    for size in (1, 2, 3):
+        stop = min(len(bags), start + size)
+        first = stop - size
+        if first < 0:
+            continue
+        got = span_norm(norms, np.array([first]), np.array([stop]), size)[0]
+        assert got == pytest.approx(float(np.sum(dense[first:stop].sum(axis=0) ** 2)))
+
+
+def test_shared_anchors_do_not_make_a_merge_look_better() -> None:
+    """Sentences x+a, x+b against x+c, x+d: each 1-1 pair has cosine 1/2, and so should the 2-2 bead
+    have 4/6 (the summed vectors 2x+a+b and 2x+c+d), not 1 as when the shared x was counted apart."""
+    vocab: dict[str, int] = {}
+    idf = {a: 1.0 for a in "xabcd"}
+    src = Side(np.array([10.0, 10.0]), anchor_rows([["x", "a"], ["x", "b"]], vocab, idf))
+    tgt = Side(np.array([10.0, 10.0]), anchor_rows([["x", "c"], ["x", "d"]], vocab, idf))
+    params = AlignParams(ratio=1.0)
+    grid = make_grid(src, tgt, full_band_of(2, 2), params)
+    _, one = bead_terms(grid, SHAPES["1-1"], np.array([1]), np.array([1]), params)
+    _, two = bead_terms(grid, SHAPES["2-2"], np.array([2]), np.array([2]), params)
+    assert (one[0], two[0]) == (pytest.approx(0.5), pytest.approx(4 / 6))
+
+
+def full_band_of(n: int, m: int) -> Band:
+    return Band(np.zeros(n + 1, np.int64), m + 1)

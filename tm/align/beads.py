@@ -113,8 +113,8 @@ class Grid:
 
     src_len: np.ndarray
     tgt_len: np.ndarray
-    src_norm: np.ndarray
-    tgt_norm: np.ndarray
+    src_norm: tuple[np.ndarray, np.ndarray, np.ndarray]  # bead_norms of each side
+    tgt_norm: tuple[np.ndarray, np.ndarray, np.ndarray]
     sim: np.ndarray  # sim[p, q - sim_lo[p]] = anchor dot product of source p and target q
     sim_lo: np.ndarray
     ratio: float
@@ -129,6 +129,22 @@ def prefix(values: np.ndarray) -> np.ndarray:
 def squared_norms(rows: AnchorRows, n: int) -> np.ndarray:
     owner = np.repeat(np.arange(n), np.diff(rows.indptr))
     return np.bincount(owner, weights=rows.weights.astype(np.float64) ** 2, minlength=n)
+
+
+def neighbour_dots(rows: AnchorRows, n: int, gap: int) -> np.ndarray:
+    """Anchor dot product of item p with item p + gap, for every p (0 past the end)."""
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(rows.indptr))
+    span = int(rows.ids.max()) + 1 if len(rows.ids) else 1
+    keys, where = np.unique(owner * span + rows.ids, return_inverse=True)  # a coarse block repeats ids
+    weights = np.bincount(where, weights=rows.weights.astype(np.float64))
+    _, mine, theirs = np.intersect1d(keys, keys - gap * span, assume_unique=True, return_indices=True)
+    # keys[theirs] - gap * span == keys[mine]: item keys[mine] // span meets item + gap on one anchor
+    return np.bincount(keys[mine] // span, weights=weights[mine] * weights[theirs], minlength=n)[:n]
+
+
+def bead_norms(rows: AnchorRows, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Prefix sums of squared norms and of neighbour dots, so that a bead's items are one summed vector."""
+    return prefix(squared_norms(rows, n)), prefix(neighbour_dots(rows, n, 1)), prefix(neighbour_dots(rows, n, 2))
 
 
 def dense_block(rows: AnchorRows, start: int, stop: int, local: np.ndarray) -> np.ndarray:
@@ -179,8 +195,8 @@ def make_grid(src: Side, tgt: Side, band: Band, params: AlignParams, fences: Fen
     sim = band_similarity(src, tgt, sim_lo, min(m, band.width + 2 * margin + MAX_SPAN), params.chunk)
     ratio = params.ratio or length_ratio(src, tgt, params)
     s_fences, t_fences = (prefix(fences[0]), prefix(fences[1])) if fences else (None, None)
-    return Grid(prefix(src.lengths), prefix(tgt.lengths), prefix(squared_norms(src.rows, n)),
-                prefix(squared_norms(tgt.rows, m)), sim, sim_lo, ratio, s_fences, t_fences)
+    return Grid(prefix(src.lengths), prefix(tgt.lengths), bead_norms(src.rows, n),
+                bead_norms(tgt.rows, m), sim, sim_lo, ratio, s_fences, t_fences)
 
 
 def length_cost(grid: Grid, ls: np.ndarray, lt: np.ndarray, params: AlignParams) -> np.ndarray:
@@ -196,6 +212,18 @@ def clamp(values: np.ndarray, low: int, high: int) -> np.ndarray:
     return out
 
 
+def span_norm(norms: tuple[np.ndarray, np.ndarray, np.ndarray], start: np.ndarray, stop: np.ndarray,
+              size: int) -> np.ndarray:
+    """Squared norm of the summed anchor vectors of items start..stop-1 (a bead of `size` items)."""
+    squares, next_dots, second_dots = norms
+    out: np.ndarray = squares[stop] - squares[start]
+    if size >= 2:
+        out = out + 2 * (next_dots[np.maximum(stop - 1, start)] - next_dots[start])
+    if size >= 3:
+        out = out + 2 * (second_dots[np.maximum(stop - 2, start)] - second_dots[start])
+    return out
+
+
 def bead_terms(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray,
                params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     """Length cost and anchor cosine of beads of `shape` ending at cells (i, j) (broadcast arrays)."""
@@ -203,7 +231,7 @@ def bead_terms(grid: Grid, shape: BeadShape, i: np.ndarray, j: np.ndarray,
     m = len(grid.tgt_len) - 1
     ia, jb, jc = np.maximum(i - a, 0), clamp(j - b, 0, m), clamp(j, 0, m)
     length = length_cost(grid, grid.src_len[i] - grid.src_len[ia], grid.tgt_len[jc] - grid.tgt_len[jb], params)
-    norms = (grid.src_norm[i] - grid.src_norm[ia]) * (grid.tgt_norm[jc] - grid.tgt_norm[jb])
+    norms = span_norm(grid.src_norm, ia, i, a) * span_norm(grid.tgt_norm, jb, jc, b)
     dot = np.zeros(np.broadcast(i, j).shape)
     width = grid.sim.shape[1]
     for da in range(a):

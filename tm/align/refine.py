@@ -41,6 +41,17 @@ STOP_BEFORE_UPPER = re.compile(
     r"(?:\d\s?гг?|н\.\s?э|до\s?н\.\s?э|км/ч|м/с|\b[IVX]{1,4}|A\.D|B\.C|BCE|etc|a\.m|p\.m)\.(\s+)(?=[\"«“(]?[A-ZА-ЯЁ])")
 LAST_WORD = re.compile(r"(\w+(?:[-’']\w+)*)(\W*)$")
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
+# The last lower-case word before a run of capitalised words that reaches the end ('the | Red Cross').
+OPENER_BEFORE_CAPITALS = re.compile(r"(?:^|\s)([a-zа-яё]+)(?:\s+[A-ZА-ЯЁ][\w’'-]*)+\s*$")
+# A capitalised word and a lower-case one at the end of a text: 'Russian singer'.
+NATIONALITY_AND_NOUN = re.compile(r"(?:^|\s)([A-ZА-ЯЁ][\w]+)\s+[a-zа-яё]+\s*$")
+# The article and the preposition that open a multi-word name ('the Executive Board', 'Republic of South
+# Sudan'); after 'for', 'in', 'with' a headline ends in a name ('…head off for Toronto | Washington winger…').
+NAME_OPENERS = frozenset({"the", "of"})
+# Endings of a capitalised word that opens a clause rather than going on a name: a possessive, a gerund.
+CLAUSE_OPENING_ENDINGS = ("'s", "’s", "ing")
+# What follows a label rather than a word: 'Annexes A and B', 'приложения С, за 2011'.
+LABEL_NEXT = re.compile(r"\s*(?:[,;:)]|$|\s(?:and|or|и|или)\s)")
 ROMAN = re.compile(r"[IVXLC]+\.?")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -56,10 +67,11 @@ LAST_WORD_TAIL = 80  # characters before a cut searched for its last word
 
 # How sure a cut is: a sentence boundary, a soft cut before a word that mostly starts sentences
 # ("In", "The", "Это"), before a capitalised common word ("Врио", "Mexico's"), or before a name or
-# a number ("Microsoft", "40 new ships"), which start sentences after headlines too.
-HARD, STRONG, WEAK, NAMELIKE = 0, 1, 2, 3
+# a number ("Microsoft", "40 new ships"), which start sentences after headlines too. NAME is a
+# name-like word the language's dictionary knows as a name or not at all ("Кипр", "Сафухан").
+HARD, STRONG, WEAK, NAMELIKE, NAME = 0, 1, 2, 3, 4
 # The price of cutting at a boundary of each strength: the halves must match this much better.
-CUT_PRICE = {HARD: 0.0, STRONG: 0.35, WEAK: 0.6, NAMELIKE: 0.8}
+CUT_PRICE = {HARD: 0.0, STRONG: 0.35, WEAK: 0.6, NAMELIKE: 0.8, NAME: 0.8}
 # A function word of either language: Russian text quotes English names ("газета The | Guardian"),
 # and a capitalised one mid-text starts a sentence the segmenter missed.
 FUNCTION_WORDS = frozenset().union(*(p.function_words for p in known_profiles().values()))
@@ -75,6 +87,8 @@ class Boundary:
     gap: str
     after: str
     quoted: bool = False  # a quotation or a bracket opened before the cut is still open
+    left: str = ""  # the sentence before the gap
+    rest: str = ""  # the sentence after the word
 
 
 # The strength of a soft cut at an offset of a sentence, before a word, 0 where it is vetoed; the
@@ -264,9 +278,14 @@ def title_before_name(b: Boundary, lang: LanguageProfile) -> bool:
 
 
 def demonym(b: Boundary, lang: LanguageProfile) -> bool:
-    """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows."""
-    return (plain_gap(b) and capitalised(b.before) and b.before.lower().endswith(lang.demonym_endings)
-            and b.after.lower() not in FUNCTION_WORDS)
+    """'the Russian | President', 'Chinese | Foreign Ministry': a nationality qualifies what follows;
+    'Russian singer | Sergey Lazarev': a nationality and a noun name the person that follows."""
+    if not plain_gap(b) or b.after.lower() in FUNCTION_WORDS:
+        return False
+    if capitalised(b.before):
+        return b.before.lower().endswith(lang.demonym_endings)
+    title = NATIONALITY_AND_NOUN.search(b.left)
+    return title is not None and title.group(1).lower().endswith(lang.demonym_endings) and capitalised(b.after)
 
 
 def possessive(b: Boundary, lang: LanguageProfile) -> bool:
@@ -277,6 +296,46 @@ def possessive(b: Boundary, lang: LanguageProfile) -> bool:
 def name_head(b: Boundary, lang: LanguageProfile) -> bool:
     """'the Nobel | Committee', 'Manchester | City', 'the Middle | East': the head of a name."""
     return plain_gap(b) and capitalised(b.before) and b.after.lower().rstrip(".,") in lang.name_heads
+
+
+def title_case_run(b: Boundary, lang: LanguageProfile) -> bool:
+    """'the Red | Cross', 'the Executive | Board', 'Republic of South | Sudan': capitalised words after
+    'the' or 'of' are one name until a lower-case word ends it."""
+    if not (plain_gap(b) and capitalised(b.before) and capitalised(b.after)) or b.after.lower() in lang.function_words:
+        return False
+    if b.after.lower().endswith(lang.demonym_endings + CLAUSE_OPENING_ENDINGS):
+        return False  # 'in Donbass | Ukrainian military', 'Hanna | Mexico’s National', 'Donbass | Firing will'
+    opener = OPENER_BEFORE_CAPITALS.search(b.left)
+    return opener is not None and opener.group(1).lower() in NAME_OPENERS
+
+
+def letter_label(b: Boundary, lang: LanguageProfile) -> bool:
+    """'Annex | E to the Convention', 'Vitamin | K administration', 'Annexes | A and B', 'приложения | С,':
+    a capital letter alone is a label; one that is a word of the language ('A man', 'В Москве') only
+    before a comma, a bracket or 'and' ('A and B')."""
+    if len(b.after) != 1 or not b.after.isalpha():
+        return False
+    return b.after.lower() not in lang.function_words or LABEL_NEXT.match(b.rest) is not None
+
+
+def oblique_start(b: Boundary, lang: LanguageProfile) -> bool:
+    """'признательность | Координатору', 'возложенной на него | Женевскими конвенциями': a noun or an
+    adjective that is in no parse nominative goes on a phrase; a sentence starts with its subject."""
+    found = tags(b.after)
+    if any({"ADJF", "ablt"} <= t for t in found):
+        return False  # an inverted copula opens with its predicate: 'Последним клубом Прозы был…'
+    return bool(found) and all({"NOUN", "ADJF", "PRTF"} & t and "nomn" not in t for t in found)
+
+
+def wants_more(b: Boundary, lang: LanguageProfile) -> bool:
+    """'включая | Восточный Иерусалим', 'в которой | Совет постановил': a preposition, a conjunction
+    or a relative pronoun never ends a sentence."""
+    return bool({"PREP", "CONJ", "Apro"} & first_tags(b.before)) and b.before[:1].islower()
+
+
+def list_marker(b: Boundary, lang: LanguageProfile) -> bool:
+    """'…at the country level; (b) | National environmental policy': a list item goes on the sentence."""
+    return b.gap.strip() == ")" and len(b.before) <= 3 and (b.before.isdigit() or b.before.islower())
 
 
 Veto = Callable[[Boundary, LanguageProfile], bool]
@@ -303,6 +362,11 @@ VETO_RULES: dict[str, Veto] = {rule.__name__: rule for rule in (
     demonym,
     possessive,
     name_head,
+    title_case_run,
+    letter_label,
+    list_marker,
+    oblique_start,
+    wants_more,
 )}
 
 
@@ -318,7 +382,8 @@ def boundary(sentence: str, at: int, word: str) -> Boundary:
     gap_start = sentence.find(word, at)
     before = match.group(1) if match else ""
     tail = match.group(2) if match else ""
-    return Boundary(before, tail + sentence[at:gap_start], word, open_quotation(left))
+    return Boundary(before, tail + sentence[at:gap_start], word, open_quotation(left),
+                    left[:len(left) - len(tail)], sentence[gap_start + len(word):])
 
 
 def open_quotation(text: str) -> bool:
@@ -335,19 +400,30 @@ def soft_cuts(sentence: str, test: CutTest, first: bool = True) -> list[Cut]:
     return sorted((c, strength) for c, strength in cuts if strength)
 
 
-def stop_cuts(sentence: str) -> list[Cut]:
-    found = list(STOP_BEFORE_LOWER.finditer(sentence)) + list(STOP_BEFORE_UPPER.finditer(sentence))
-    return [(m.start(1), WEAK) for m in found]
+def stop_cuts(sentence: str, abbreviations: frozenset[str] = frozenset()) -> list[Cut]:
+    """Stops the segmenter kept inside a sentence that may end one: before a lower-case word unless
+    after an abbreviation of the language ('11 a.m. | and 1 p.m.', '131 млн. | евро'); after an
+    abbreviation that often ends a sentence before a capital ('…в 1100 г. н. э. | Его статус…')."""
+    lower = [m.start(1) for m in STOP_BEFORE_LOWER.finditer(sentence)]
+    upper = [m.start(1) for m in STOP_BEFORE_UPPER.finditer(sentence)]
+    kept = [at for at in lower if not after_abbreviation(sentence, at, abbreviations)]
+    return [(at, WEAK) for at in kept + upper]
 
 
-def cut_points(sentences: Sequence[str], test: CutTest, firsts: Sequence[bool]) -> list[Cut]:
+def after_abbreviation(sentence: str, at: int, abbreviations: frozenset[str]) -> bool:
+    words = sentence[:at].split()
+    return bool(words) and words[-1].lower().lstrip("(\"«“") in abbreviations
+
+
+def cut_points(sentences: Sequence[str], test: CutTest, firsts: Sequence[bool],
+               abbreviations: frozenset[str] = frozenset()) -> list[Cut]:
     """Where the joined text may be cut; sentence boundaries are hard. Headlines open paragraphs: later
     sentences are cut only before a capitalised function or common word ('…области | В Волгоградской…')."""
     out, offset = [], 0
     for n, sentence in enumerate(sentences):
         if n:
             out.append((offset - 1, HARD))
-        inside = stop_cuts(sentence) + soft_cuts(sentence, test, firsts[n])
+        inside = stop_cuts(sentence, abbreviations) + soft_cuts(sentence, test, firsts[n])
         out += [(offset + c, strength) for c, strength in sorted(inside)]
         offset += len(sentence) + 1
     return out
@@ -359,7 +435,11 @@ def usable(text: str, cuts: list[Cut]) -> list[Cut]:
 
 
 def allowed(s_strength: int, t_strength: int) -> bool:
-    """Two hard cuts are the DP's business."""
+    """Two hard cuts are the DP's business. Before a word the dictionary knows as a name, a sentence
+    starts only if the other side's starts with a function word ('Экс-солист…' ↔ 'The ex-soloist…');
+    against a capitalised common word it is one name in both ('Республики | Кипр' ↔ 'Occupied | State')."""
+    if NAME in (s_strength, t_strength) and min(s_strength, t_strength) > STRONG:
+        return False
     return 0 < s_strength + t_strength
 
 
@@ -407,7 +487,7 @@ def inside_name(text: str, at: int, lang: str, other: set[tuple[str, str]]) -> b
 def outside_names(text: str, cuts: list[Cut], lang: str, other_text: str, other_lang: str) -> list[Cut]:
     """The cuts that do not fall inside a name; only cuts before a name-like word are looked at."""
     other = adjacent_names(other_text, other_lang)
-    return [(c, strength) for c, strength in cuts if strength != NAMELIKE or not inside_name(text, c, lang, other)]
+    return [(c, strength) for c, strength in cuts if strength < NAMELIKE or not inside_name(text, c, lang, other)]
 
 
 def names_kept_together(source: str, target: str, langs: tuple[str, str]) -> list[tuple[int, int]]:
@@ -478,8 +558,10 @@ def refine(sides: Sides, score: float, shape: str, cost: PairCost, tests: tuple[
     source, target = " ".join(sides.src), " ".join(sides.tgt)
     if not sides.src or not sides.tgt:
         return [Piece(source, target, score, shape)]
-    s_cuts = outside_names(source, cut_points(sides.src, tests[0], sides.src_firsts), langs[0], target, langs[1])
-    t_cuts = outside_names(target, cut_points(sides.tgt, tests[1], sides.tgt_firsts), langs[1], source, langs[0])
+    s_points = cut_points(sides.src, tests[0], sides.src_firsts, profile(langs[0]).abbreviations)
+    t_points = cut_points(sides.tgt, tests[1], sides.tgt_firsts, profile(langs[1]).abbreviations)
+    s_cuts = outside_names(source, s_points, langs[0], target, langs[1])
+    t_cuts = outside_names(target, t_points, langs[1], source, langs[0])
     if all(strength == HARD for _, strength in s_cuts + t_cuts):
         return [Piece(source, target, score, shape)]
     parts = split_bead(source, target, s_cuts, t_cuts, cost, langs)
@@ -504,11 +586,13 @@ def cut_test(sentences: Sequence[str], lang: str) -> CutTest:
         if key in FUNCTION_WORDS:
             return STRONG
         common = key in lower or (facts.dictionary and common_word(word))
-        return WEAK if common else NAMELIKE
+        if common:
+            return WEAK
+        return NAME if facts.dictionary else NAMELIKE
 
     def strength(sentence: str, at: int, word: str, first: bool) -> int:
         found = rank(word)
-        if found == NAMELIKE and not first:
+        if found >= NAMELIKE and not first:
             return 0
         return 0 if vetoed(boundary(sentence, at, word), facts) else found
     return strength

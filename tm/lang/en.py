@@ -75,7 +75,7 @@ ENGLISH = LanguageProfile(
     dictionary=False,
     refine_vetoes=(
         "after_function_word", "before_bracket", "inside_quotation", "inside_open_quote", "initial_or_numeral",
-        "possessive", "title_before_name", "demonym", "name_head",
+        "possessive", "title_before_name", "demonym", "name_head", "title_case_run", "letter_label", "list_marker",
     ),
     function_words=FUNCTION_WORDS,
     name_titles=NAME_TITLES,

@@ -51,7 +51,8 @@ RUSSIAN = LanguageProfile(
     refine_vetoes=(
         "after_function_word", "before_bracket", "opening_quote", "inside_open_quote", "initial_or_numeral",
         "number_in_russian", "latin_after_word", "emphasis", "enclitic", "place_word", "name_pair", "first_name",
-        "apposition", "after_verb", "adjective_noun", "genitive_continuation",
+        "apposition", "after_verb", "adjective_noun", "genitive_continuation", "oblique_start", "wants_more",
+        "letter_label",
     ),
     function_words=FUNCTION_WORDS,
     enclitics=ENCLITICS,
