@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from glossary import rules
-from glossary.infer import initials_start
+from glossary.infer import english_spells, initials_start
 from glossary.names import cases, is_head, is_modifier, phrase_at, starts_with_participle
 from glossary.normalise import parses
 from glossary.tokens import Token, clause_before, tokenize
@@ -288,6 +288,18 @@ def find_definitions(
         if m.acronym in found or paren is None:
             continue
         definition = define(m.acronym, m.unit, text, paren, strategies)
-        if definition is not None:
+        if definition is not None and not glossed_in_english(definition, units[m.unit].target):
             found[m.acronym] = definition
     return found
+
+
+def glossed_in_english(definition: Definition, target: str) -> bool:
+    """A Latin acronym whose body's name was found by its head is a gloss when the aligned English has
+    it in brackets after words that do not spell it: "Ассоциации спортивных стрелков Австралии (NSW)"
+    is "Sporting Shooters Association of Australia (NSW)", NSW a state's name. (A noun phrase may
+    stand before a code that spells nothing: "фунт Фолклендских островов (FKP)".)"""
+    acronym = definition.acronym
+    if definition.method != "heads" or not is_latin(acronym) or not target:
+        return False
+    bracket = re.search(rf"\({re.escape(acronym)}\)", target)
+    return bracket is not None and not english_spells(acronym, target[:bracket.start()])
