@@ -160,7 +160,8 @@ def capitalised_after_joiner(words: list[Token], start: int) -> bool:
 
 
 def chain_start(acronym: str, words: list[Token]) -> int | None:
-    """No head: the noun phrase before the bracket, less a leading noun governed from outside."""
+    """No head: the noun phrase before the bracket, less a leading noun governed from outside and
+    what stands before its last cardinal numeral."""
     start = None
     for i in range(len(words) - 1, -1, -1):
         if blocks(words[i]) or words[i].text.lower() in rules.JOINERS:
@@ -168,10 +169,19 @@ def chain_start(acronym: str, words: list[Token]) -> int | None:
         start = i
     while start is not None and start < len(words) - 1 and governed(words[start]):
         start += 1
+    if start is not None:  # "стоимости одного британского фунта стерлингов (GBP)": a count names nothing
+        counts = [i for i in range(start, len(words) - 1) if is_cardinal(words[i])]
+        start = counts[-1] + 1 if counts else start
     if start is not None:  # "в частности метилендиоксиметамфетамина (МДМА)": an aside, not the name
         opener = phrase_at(words, start, rules.PARENTHETICAL_OPENERS)
         start = start + opener if start + opener < len(words) else None
     return start
+
+
+def is_cardinal(word: Token) -> bool:
+    """A cardinal numeral ("двух", "одного"), not an ordinal ("первого")."""
+    tag = parses(word.text)[0].tag
+    return tag.POS == "NUMR" or {"Anum", "Apro"} <= tag.grammemes
 
 
 def governed(word: Token) -> bool:

@@ -63,6 +63,8 @@ CLOSED_NAMES = ("Организация Объединенных Наций", "�
 # Genitive words allowed inside a name besides nouns and adjectives: "членов их семей".
 GENITIVE_FUNCTION_WORDS = frozenset({"их", "всех"})
 JOINERS = frozenset({"и"})
+# Quotation marks around a word joined inside a name: "Союз крестьян и «зеленых» Литвы".
+INNER_QUOTES = frozenset({"«", "»", "\"", "“", "”"})
 # Tokens (full-match patterns) a dated instrument takes right after its head: "Конвенция 1949 года
 # (№ 97) о…"; each tuple is taken whole or not at all.
 NAME_INSERTS = (
