@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from glossary import rules
-from glossary.infer import initials_start
+from glossary.infer import english_spells, initials_start
 from glossary.names import cases, is_head, is_modifier, phrase_at, starts_with_participle
 from glossary.normalise import parses
 from glossary.tokens import Token, clause_before, tokenize
@@ -160,7 +160,8 @@ def capitalised_after_joiner(words: list[Token], start: int) -> bool:
 
 
 def chain_start(acronym: str, words: list[Token]) -> int | None:
-    """No head: the noun phrase before the bracket, less a leading noun governed from outside."""
+    """No head: the noun phrase before the bracket, less a leading noun governed from outside and
+    what stands before its last cardinal numeral."""
     start = None
     for i in range(len(words) - 1, -1, -1):
         if blocks(words[i]) or words[i].text.lower() in rules.JOINERS:
@@ -168,10 +169,19 @@ def chain_start(acronym: str, words: list[Token]) -> int | None:
         start = i
     while start is not None and start < len(words) - 1 and governed(words[start]):
         start += 1
+    if start is not None:  # "стоимости одного британского фунта стерлингов (GBP)": a count names nothing
+        counts = [i for i in range(start, len(words) - 1) if is_cardinal(words[i])]
+        start = counts[-1] + 1 if counts else start
     if start is not None:  # "в частности метилендиоксиметамфетамина (МДМА)": an aside, not the name
         opener = phrase_at(words, start, rules.PARENTHETICAL_OPENERS)
         start = start + opener if start + opener < len(words) else None
     return start
+
+
+def is_cardinal(word: Token) -> bool:
+    """A cardinal numeral ("двух", "одного"), not an ordinal ("первого")."""
+    tag = parses(word.text)[0].tag
+    return tag.POS == "NUMR" or {"Anum", "Apro"} <= tag.grammemes
 
 
 def governed(word: Token) -> bool:
@@ -288,6 +298,18 @@ def find_definitions(
         if m.acronym in found or paren is None:
             continue
         definition = define(m.acronym, m.unit, text, paren, strategies)
-        if definition is not None:
+        if definition is not None and not glossed_in_english(definition, units[m.unit].target):
             found[m.acronym] = definition
     return found
+
+
+def glossed_in_english(definition: Definition, target: str) -> bool:
+    """A Latin acronym whose body's name was found by its head is a gloss when the aligned English has
+    it in brackets after words that do not spell it: "Ассоциации спортивных стрелков Австралии (NSW)"
+    is "Sporting Shooters Association of Australia (NSW)", NSW a state's name. (A noun phrase may
+    stand before a code that spells nothing: "фунт Фолклендских островов (FKP)".)"""
+    acronym = definition.acronym
+    if definition.method != "heads" or not is_latin(acronym) or not target:
+        return False
+    bracket = re.search(rf"\({re.escape(acronym)}\)", target)
+    return bracket is not None and not english_spells(acronym, target[:bracket.start()])

@@ -5,6 +5,7 @@ Each word gives a prefix of one or more letters (ЭКОСОС = ЭКОномич
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -54,3 +55,21 @@ def initials_start(acronym: str, words: list[Token]) -> int | None:
         if (not skips[0] or texts[0].lower() in rules.INITIALS_FIRST_WORDS) and initials_match(target, texts, skips):
             return index
     return None
+
+
+EN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
+
+
+def spelled(parts: Sequence[str]) -> str:
+    """The initials of English words, connectors left out; "Asia-Pacific" gives A and P."""
+    return "".join(q[0] for p in parts if p.lower() not in rules.EN_CONNECTORS for q in p.split("-") if q).upper()
+
+
+def english_spells(acronym: str, before: str) -> bool:
+    """Whether the last English words before a bracket spell the acronym by their initials, across
+    commas: "Ministry of Economy, Trade and Industry (METI)", "U.S. Geological Survey (USGS)"."""
+    words = [w.group() for w in EN_WORD.finditer(before)][-rules.EN_SPELLING_WINDOW:]
+    letters = acronym.replace("-", "").replace(" ", "").upper()
+    ends = [len(words)] + ([len(words) - 1] if words and words[-1].lower() in rules.EN_UNLETTERED_HEADS else [])
+    return any(spelled(words[i:end]) == letters for end in ends for i in range(end)
+               if words[i].lower() not in rules.EN_CONNECTORS)

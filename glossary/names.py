@@ -246,6 +246,13 @@ def with_complement(tokens: Sequence[Token], k: int) -> bool:
             and nxt.is_word and not nxt.capitalised and "ablt" in cases(nxt))
 
 
+def quoted_word_joined(tokens: Sequence[Token], k: int, previous: Token) -> bool:
+    """"и" + a lower-case word in quotation marks, in the case of the word before "и"."""
+    window = tokens[k + 1:k + 4]
+    return (len(window) == 3 and window[0].text in rules.INNER_QUOTES and window[2].text in rules.INNER_QUOTES
+            and window[1].is_word and not window[1].capitalised and bool(cases(window[1]) & cases(previous)))
+
+
 def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> tuple[int, bool]:
     """How many tokens the name takes at tokens[k] (0 = the name ends), and whether a preposition was taken."""
     token = tokens[k]
@@ -265,6 +272,8 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
     if token.text in rules.JOINERS:
         if after_prep and preposition_at(tokens, k + 1):  # "о злоупотреблениях … и об обеспечении"
             return 1, after_prep
+        if quoted_word_joined(tokens, k, previous):  # "Союз крестьян и «зеленых» Литвы"
+            return 4, after_prep
         if k + 1 < len(tokens) and cases(tokens[k + 1]) & cases(previous) and not (
                 tokens[k + 1].capitalised and starts_new_name(tokens, k + 1)):
             return 2, after_prep

@@ -38,10 +38,10 @@ class ReferenceName:
         """The parts of the row that no source of its "source" column confirms (codes in the table's header)."""
         codes = {c.strip().split(":")[0] for c in self.source.split(";")}
         parts = (
-            ("Russian name", bool(self.ru_full_form) and not codes & {"U", "R", "Ur"}),
-            ("English name", bool(self.en_full_form) and not codes & {"U", "Ue"}),
-            ("Russian acronym", bool(self.ru_acronym) and not codes & {"Ua", "Ar"}),
-            ("English acronym", bool(self.en_acronym) and not codes & {"Ua", "Ae"}),
+            ("Russian name", bool(self.ru_full_form) and not codes & {"U", "R", "Ur", "P", "Pr"}),
+            ("English name", bool(self.en_full_form) and not codes & {"U", "Ue", "P", "Pe"}),
+            ("Russian acronym", bool(self.ru_acronym) and not codes & {"Ua", "Ar", "Pa", "Par"}),
+            ("English acronym", bool(self.en_acronym) and not codes & {"Ua", "Ae", "Pa", "Pae"}),
         )
         return tuple(name for name, missing in parts if missing)
 

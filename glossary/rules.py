@@ -63,6 +63,8 @@ CLOSED_NAMES = ("Организация Объединенных Наций", "�
 # Genitive words allowed inside a name besides nouns and adjectives: "членов их семей".
 GENITIVE_FUNCTION_WORDS = frozenset({"их", "всех"})
 JOINERS = frozenset({"и"})
+# Quotation marks around a word joined inside a name: "Союз крестьян и «зеленых» Литвы".
+INNER_QUOTES = frozenset({"«", "»", "\"", "“", "”"})
 # Tokens (full-match patterns) a dated instrument takes right after its head: "Конвенция 1949 года
 # (№ 97) о…"; each tuple is taken whole or not at all.
 NAME_INSERTS = (
@@ -124,6 +126,9 @@ TRANSLIT = str.maketrans({
 # least ALIGNED_MIN_UNITS of them (and in half), or when it looks like the transliteration.
 ALIGNED_MIN_UNITS = 2
 ALIGNED_MIN_SIMILARITY = 60.0
+# Units whose only acronyms are the Russian one and one English one that pair them, when the text
+# never spells the Russian one out.
+SOLE_MIN_UNITS = 2
 # Capitals that spell a function word are a headline, not an acronym: "ГОЛОСУЙТЕ ЗА".
 FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 # Lower-case words inside an English name: "Organization for Security and Cooperation in Europe".
@@ -134,6 +139,8 @@ EN_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "against
 EN_UNLETTERED_HEADS = frozenset({"programme", "program", "project", "initiative", "network", "partnership"})
 # Closing quotation marks of a quoted English name before its bracket: "Forces démocratiques … du Rwanda" (FDLR).
 EN_CLOSING_QUOTES = "\"”’»"
+# How many English words before a bracket may spell a Latin acronym (glossary.infer.english_spells).
+EN_SPELLING_WINDOW = 16
 # Words after the one comma an English name may hold ("…for the Arab States, Egypt").
 EN_COMMA_TAIL_WORDS = 4
 # English words that govern a name before "of" and are no part of it: "Member States of the

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from glossary import rules
 from glossary.dates import document_year
 from glossary.extract import Definition, Mention, acronyms_in, bracketed, find_definitions, find_mentions
-from glossary.infer import initials_start
+from glossary.infer import EN_WORD, initials_start, spelled
 from glossary.model import (
     ACRONYM,
     FOUND_INFERRED,
@@ -188,7 +188,6 @@ def with_english(entry: TermEntry, reference: Reference, year: int | None = None
 
 
 EN_BRACKET = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9]*(?:[- ][A-Z][A-Za-z0-9]*)?)\)")
-EN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
 
 
 def bracketed_acronyms(text: str) -> list[str]:
@@ -241,11 +240,6 @@ def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: 
             break
     start = name_start(parts, start)
     return text[run[start].start():] if start < len(run) else ""
-
-
-def spelled(parts: Sequence[str]) -> str:
-    """The initials of English words, connectors left out; "Asia-Pacific" gives A and P."""
-    return "".join(q[0] for p in parts if p.lower() not in rules.EN_CONNECTORS for q in p.split("-") if q).upper()
 
 
 def lower_case_term(parts: Sequence[str], ru_words: int) -> str:
@@ -344,13 +338,14 @@ def aligned_english(entry: TermEntry, units: Sequence[Unit]) -> TermEntry:
             if entry.en_source == "aligned":
                 return entry
     pattern = re.compile(rf"(?<![^\W\d_]){re.escape(entry.ru_acronym)}")
-    targets = [u.target for u in units if u.target and pattern.search(u.source)]
+    holding = [u for u in units if u.target and pattern.search(u.source)]
+    targets = [u.target for u in holding]
     if not targets:
         return entry
     if entry.en_acronym:
         hits = sum(1 for t in targets if re.search(rf"\b{re.escape(entry.en_acronym)}\b", t))
         return replace(entry, notes=(*entry.notes, f"English acronym in {hits} of {len(targets)} aligned units"))
-    found = aligned_acronym(entry.ru_acronym, targets)
+    found = aligned_acronym(entry.ru_acronym, targets) or sole_acronym(entry, holding)
     if found is None:
         return entry
     acronym, count = found
@@ -374,6 +369,21 @@ def aligned_acronym(ru_acronym: str, targets: Sequence[str]) -> tuple[str, int] 
     similar = [(fuzz.ratio(latin, a), a) for a, _ in ranked]
     score, acronym = max(similar)
     return (acronym, counts[acronym]) if score >= rules.ALIGNED_MIN_SIMILARITY else None
+
+
+def sole_acronym(entry: TermEntry, units: Sequence[Unit]) -> tuple[str, int] | None:
+    """The English acronym of units one to one: the Russian holds no other acronym, the English only
+    this one ("Национальный институт по проблемам колонизации (НИПК) …" is "… INC has administered …"),
+    in rules.SOLE_MIN_UNITS units at least, or in one for an acronym the text spells out (news text
+    pairs ДТП with a time, "AM", and США with "FAA")."""
+    sole = Counter(latin.pop() for u in units
+                   if {a for a, _, _ in acronyms_in(u.source)} == {entry.ru_acronym}
+                   and len(latin := set(LATIN_ACRONYM.findall(u.target))) == 1)
+    if len(sole) != 1:
+        return None
+    acronym, count = sole.most_common(1)[0]
+    spelled_out = entry.found in (FOUND_TEXT, FOUND_INFERRED)
+    return (acronym, count) if spelled_out or count >= rules.SOLE_MIN_UNITS else None
 
 
 def concept_of(entry: TermEntry) -> tuple[str, str] | None:

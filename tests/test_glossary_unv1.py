@@ -116,6 +116,10 @@ DEFINED = [
      "ООН-Женщины",
      "Структура Организации Объединенных Наций по вопросам гендерного равенства и расширения прав и "
      "возможностей женщин"),
+    # a noun phrase before a code: what stands before a cardinal numeral counts, it does not name
+    ("Официальной валютой Фолклендских островов является фунт Фолкендских островов (FKP), стоимость которого "
+     "эквивалентна стоимости одного британского фунта стерлингов (GBP).", "GBP",
+     "британский фунт стерлингов"),  # [FLORES]
 ]
 
 
@@ -176,6 +180,7 @@ ENDS = [
     ("Прогноз Банка России по инфляции вырос.", "Банка России"),
     ("Команды сыграют матч Лиги чемпионов в Манчестере.", "Лиги чемпионов"),
     ("Опрос: Правящий Союз крестьян снова лидирует.", "Союз крестьян"),
+    ("Опрос: Правящий Союз крестьян и «зеленых» Литвы снова лидирует.", "Союз крестьян и «зеленых» Литвы"),
     ("Настоящая Декларация независимости хранится в архиве.", "Декларация независимости"),
     # a complement noun that takes "с": the name runs on ("…по связям | с общественностью" was cut)
     ("Как сообщили в Управлении по связям с общественностью и СМИ, пожар потушен.",
@@ -254,3 +259,40 @@ WORDS_IN_CAPITALS = [
 def test_latin_words_in_capitals(ru: str, en: str, expected: list[str]) -> None:
     entries = compile_termbase([Unit(id="d:1", doc="d", source=ru, target=en)], Reference.empty())
     assert [e.ru_acronym for e in entries if e.kind == ACRONYM] == expected
+
+
+# English acronyms one to one: a unit whose only acronyms are the Russian one and one English one
+SOLE = [
+    (("153. Национальный институт по проблемам колонизации (НИПК) сразу же после своего создания в 1948 году "
+      "занимался изменением аграрной структуры страны.",),
+     ("153. Since its creation in 1948, INC has administered a policy of transforming the country's agrarian "
+      "structure.",), "НИПК", "INC"),  # [UNv1 3880]
+    # news-like: an acronym the text never spells out takes no English acronym from one unit ("AM" is a time)
+    (("ДТП произошло утром на трассе.",), ("The accident happened at 7 AM on the highway.",), "ДТП", ""),
+]
+
+
+@pytest.mark.parametrize("ru,en,acronym,en_acronym", SOLE, ids=[s[2] for s in SOLE])
+def test_sole_english_acronym(ru: tuple[str, ...], en: tuple[str, ...], acronym: str, en_acronym: str) -> None:
+    units = [Unit(id=f"d:{i}", doc="d", source=r, target=e) for i, (r, e) in enumerate(zip(ru, en, strict=True))]
+    entry = next(e for e in compile_termbase(units, Reference.empty()) if e.ru_acronym == acronym)
+    assert entry.en_acronym == en_acronym
+
+
+# 3. with the aligned English: a Latin acronym whose English words before the bracket do not spell it
+# is a gloss of the body's name, not its acronym
+LATIN_GLOSSES = [
+    ("В рамках партнёрства NPWS и Ассоциации спортивных стрелков Австралии (NSW) в ходе охотничьей программы "
+     "были набраны волонтёры.", "In a partnership of NPWS and the Sporting Shooters Association of Australia (NSW) "
+     "Inc, qualified volunteers were recruited.", "NSW", ""),  # [FLORES]
+    ("Министерство экономики, торговли и промышленности Японии (METI) заявило, что ему было известно о 27 "
+     "cлучаях.", "Japan's Ministry of Economy, Trade and Industry (METI) said that it had been aware of 27 "
+     "accidents.", "METI", "Министерство экономики, торговли и промышленности Японии"),  # [FLORES]
+]
+
+
+@pytest.mark.parametrize("ru,en,acronym,form", LATIN_GLOSSES, ids=[g[2] for g in LATIN_GLOSSES])
+def test_latin_glosses_with_english(ru: str, en: str, acronym: str, form: str) -> None:
+    entries = compile_termbase([Unit(id="d:1", doc="d", source=ru, target=en)], Reference.empty())
+    entry = next(e for e in entries if e.ru_acronym == acronym)
+    assert (entry.ru_full_form if entry.found == FOUND_TEXT else "") == form
