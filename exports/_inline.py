@@ -12,6 +12,7 @@ as its file had it; a code from the other format is converted where the formats 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,6 +98,27 @@ def read_inline(element: Any, name: str) -> tuple[str, tuple[InlineCode, ...]]:
     coded = Coded()
     walk(element, coded, name)
     return "".join(coded.parts), tuple(coded.codes)
+
+
+XML_NAME = re.compile(r"[A-Za-z_][\w.-]*\Z")
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def check_code(code: InlineCode) -> None:
+    """Refuse a code read from outside XML (a PO file's markup line) that the XML writers could not
+    write back well-formed: an unknown element, a bad attribute name, content that is not XML."""
+    if code.element not in CODE_KINDS and code.element not in SPANS:
+        raise ValueError(f"unknown inline element {code.element!r}")
+    bad = next((name for name, _ in code.attrs if not XML_NAME.match(name)), None)
+    if bad is not None:
+        raise ValueError(f"bad attribute name {bad!r}")
+    if code.data:
+        try:
+            etree.fromstring(f"<x>{code.data}</x>", SAFE_PARSER)
+        except etree.XMLSyntaxError as err:
+            raise ValueError(f"the content of <{code.element}> is not XML ({err.msg})") from err
+        if "&" in code.data.replace("&lt;", "").replace("&gt;", "").replace("&amp;", "").replace("&quot;", ""):
+            raise ValueError(f"the content of <{code.element}> holds an entity reference")
 
 
 # Writing ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any, BinaryIO
 
 import polib
 
+from exports._inline import check_code
 from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import FormatError, InputError
 from tm.markup import codes_from_placeholders, markup_from_json, markup_json, placeholder_text
@@ -232,6 +233,8 @@ def entry_texts(entry: polib.POEntry, markup: str, name: str) -> dict[str, Any]:
         return {"source": entry.msgid, "target": entry.msgstr}
     try:
         source_codes, target_codes = markup_from_json(markup)
+        for code in source_codes + target_codes:
+            check_code(code)
         source, s_codes = codes_from_placeholders(entry.msgid, source_codes)
         target, t_codes = codes_from_placeholders(entry.msgstr, target_codes)
     except (ValueError, TypeError, KeyError, AttributeError) as err:

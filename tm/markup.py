@@ -47,6 +47,24 @@ def codes_fit(text: str, codes: Codes) -> bool:
     return True
 
 
+def without_stray_marks(text: str, codes: Codes) -> tuple[str, int]:
+    """The text with each mark character that holds no code made U+FFFD, and how many there were.
+
+    The three interlinear annotation characters are not for interchange (Unicode 15, 23.8); one in
+    an imported text would be taken for a code's mark, so it is replaced and counted as a repair.
+    """
+    if not has_marks(text):
+        return text, 0
+    held = {c.offset for c in codes}
+    stray = [i for i, ch in enumerate(text) if ch in KIND_OF_MARK and i not in held]
+    if not stray:
+        return text, 0
+    chars = list(text)
+    for i in stray:
+        chars[i] = "\ufffd"
+    return "".join(chars), len(stray)
+
+
 def pieces(text: str, codes: Codes) -> Iterator[str | InlineCode]:
     """The text cut at its codes: runs of text and the codes between them, in order."""
     done = 0
