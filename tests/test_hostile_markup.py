@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from checkers import assert_po_valid, assert_tmx_valid
 from hostile import assert_one_line_error, store_snapshot, tmtool
 from lxml import etree
 
@@ -380,3 +381,18 @@ def test_default_exports_of_a_store_with_another_target_language_write_a_po_of_o
     assert po.metadata["Language"] == "en" and "Assemblée générale" not in str(po)
     assert "Assemblée générale" in (tmp_path / "out" / "tm.tmx").read_text(encoding="utf-8")
     assert len(written) >= 3
+
+
+def test_exports_with_every_kind_of_code_pass_the_real_validators(tmp_path: Path) -> None:
+    """TMX with the codes of both formats is valid against the TMX 1.4 DTD (xmllint); the PO passes msgfmt -c."""
+    tus = [tu(seg, "Text <ph/>") for seg in TMX_SEGMENTS.values()]
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", *tus))
+    for i, seg in enumerate(XLIFF_SEGMENTS.values()):
+        assert tmtool("import", "--db", db, xliff_file(tmp_path / f"in{i}.xlf", seg, f"See {i}")).code == 0
+    out = tmp_path / "all.tmx"
+    assert tmtool("export", "--db", db, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").count("<tu ") == len(TMX_SEGMENTS) + len(XLIFF_SEGMENTS)
+    assert_tmx_valid(out)
+    po = tmp_path / "all.po"
+    assert tmtool("export", "--db", db, "-o", po).code == 0
+    assert_po_valid(po)
