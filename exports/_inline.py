@@ -57,11 +57,14 @@ class Coded:
 
 def plain_attrs(element: Any) -> tuple[tuple[str, str], ...]:
     """Attributes in file order; namespaced ones (none of TMX's or XLIFF's inline attributes) left out."""
-    return tuple((k, v) for k, v in element.items() if not k.startswith("{"))
+    items = element.items()
+    return tuple(items) if not any(k[0] == "{" for k, _ in items) else tuple(kv for kv in items if kv[0][0] != "{")
 
 
 def fragment(element: Any, name: str) -> str:
     """An element's content as an XML fragment: text escaped, child elements (<sub>) written out."""
+    if len(element) == 0:  # the usual case: native code as text only
+        return xml_text(element.text) if element.text else ""
     out = [xml_text(element.text or "")]
     for child in element:
         if isinstance(child, etree._Entity):

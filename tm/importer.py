@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from tm.clean.repairs import visible_char
 from tm.errors import InputError
-from tm.markup import without_stray_marks
+from tm.markup import has_marks, without_stray_marks
 from tm.model import DocumentInfo, InlineCode, Skipped, Unit, unit_id
 from tm.store.base import PreparedUnits, Store
 from tm.version import TOOL_VERSION
@@ -107,8 +107,9 @@ def mapped_controls(unit: Unit, tally: Tally) -> Unit:
     """The unit with every character XML cannot carry made visible, in its texts, notes and props,
     and any code-mark character that holds no code (see tm.markup.without_stray_marks) replaced."""
     fix = visible_controls
-    unit = replace(unit, source=code_marks_only(unit.source, unit.source_codes, tally),
-                   target=code_marks_only(unit.target, unit.target_codes, tally))
+    if has_marks(unit.source) or has_marks(unit.target):
+        unit = replace(unit, source=code_marks_only(unit.source, unit.source_codes, tally),
+                       target=code_marks_only(unit.target, unit.target_codes, tally))
     return replace(unit, source=fix(unit.source, tally), target=fix(unit.target, tally), para=fix(unit.para, tally),
                    kind=fix(unit.kind, tally), notes=tuple(fix(n, tally) for n in unit.notes),
                    props=tuple((fix(k, tally), fix(v, tally)) for k, v in unit.props))

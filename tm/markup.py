@@ -53,7 +53,7 @@ def without_stray_marks(text: str, codes: Codes) -> tuple[str, int]:
     The three interlinear annotation characters are not for interchange (Unicode 15, 23.8); one in
     an imported text would be taken for a code's mark, so it is replaced and counted as a repair.
     """
-    if not has_marks(text):
+    if not has_marks(text) or mark_count(text) == len(codes):  # codes fit their text: every mark holds one
         return text, 0
     held = {c.offset for c in codes}
     stray = [i for i, ch in enumerate(text) if ch in KIND_OF_MARK and i not in held]
