@@ -104,6 +104,8 @@ def read_inline(element: Any, name: str) -> tuple[str, tuple[InlineCode, ...]]:
 
 
 XML_NAME = re.compile(r"[A-Za-z_][\w.-]*\Z")
+# '&name;' other than XML's five; character references ('&#13;', written for a CR) are text.
+ENTITY_REFERENCE = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);)")
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -120,14 +122,14 @@ def check_code(code: InlineCode) -> None:
             etree.fromstring(f"<x>{code.data}</x>", SAFE_PARSER)
         except etree.XMLSyntaxError as err:
             raise ValueError(f"the content of <{code.element}> is not XML ({err.msg})") from err
-        if "&" in code.data.replace("&lt;", "").replace("&gt;", "").replace("&amp;", "").replace("&quot;", ""):
+        if ENTITY_REFERENCE.search(code.data):
             raise ValueError(f"the content of <{code.element}> holds an entity reference")
 
 
 # Writing ---------------------------------------------------------------------------------------
 
 def attr_text(pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], where: str) -> str:
-    return "".join(f' {k}="{xml_text(v, where)}"' for k, v in pairs if v != "")
+    return "".join(f' {k}="{xml_text(v, where)}"' for k, v in pairs)
 
 
 def tmx_native(code: InlineCode) -> bool:
@@ -197,6 +199,6 @@ def inline_xml(text: str, codes: tuple[InlineCode, ...], dialect: str, where: st
             out.append(code_xml(piece, piece.element, piece.attrs, where))
         else:
             element, attrs = convert(piece, numbers[index])
-            out.append(code_xml(piece, element, attrs, where))
+            out.append(code_xml(piece, element, [(k, v) for k, v in attrs if v], where))
         index += 1
     return "".join(out)

@@ -23,7 +23,7 @@ from tm.store import open_store
 
 HEADER = '<header srclang="ru" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" ' \
          'adminlang="en" datatype="plaintext"/>'
-SEG = re.compile(r"<seg>(.*?)</seg>")
+SEG = re.compile(r"<seg>(.*?)</seg>", re.S)
 XLIFF_SEG = re.compile(r"<(source|target)(?: xml:lang=\"[^\"]*\")?>(.*?)</\1>")
 
 
@@ -396,3 +396,14 @@ def test_exports_with_every_kind_of_code_pass_the_real_validators(tmp_path: Path
     po = tmp_path / "all.po"
     assert tmtool("export", "--db", db, "-o", po).code == 0
     assert_po_valid(po)
+
+
+def test_a_code_holding_a_cr_and_an_empty_attribute_survives_po_and_tmx(tmp_path: Path) -> None:
+    seg = 'До<ph x="1" type="">{\\par&#13;\n}</ph>после'
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", tu(seg, "x")))
+    assert SEG.findall(exported(db, "tmx"))[0] == seg
+    po = tmp_path / "out.po"
+    po.write_text(exported(db, "po"), encoding="utf-8")
+    again = tmp_path / "again.db"
+    assert tmtool("import", "--db", again, po).code == 0
+    assert SEG.findall(exported(again, "tmx"))[0] == seg
