@@ -147,6 +147,19 @@ def po_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+class LinesAtNewline(str):
+    """PO text whose lines end at \n only.
+
+    polib.pofile() splits text given as a string with str.splitlines(), which also breaks at
+    U+2028, U+0085 and the like, text inside a string for gettext; this text splits at \n.
+    """
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return [line + "\n" for line in self.split("\n")] if keepends else self.split("\n")
+
+
 def check_po_strings(text: str, name: str) -> None:
     """Refuse unterminated or stray strings, which polib would read with a letter lost."""
     for number, line in enumerate(po_lines(text), start=1):
@@ -178,12 +191,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
     try:
         text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
         check_po_strings(text, name)
-        # polib splits text given as a string with str.splitlines(), which also breaks at U+2028
-        # and U+0085; its parser is given the lines split at \n instead.
-        parser = polib._POFileParser(text, wrapwidth=0)
-        parser.fhandle = po_lines(text)
-        po: polib.POFile = parser.parse()
-        po.wrapwidth = 0
+        po: polib.POFile = polib.pofile(LinesAtNewline(text), wrapwidth=0)
         return po
     except (LookupError, UnicodeDecodeError) as err:
         raise InputError(name, f"cannot decode as {encoding}: {err}") from err
