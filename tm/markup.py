@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from tm.model import CLOSE, ISOLATED, OPEN, InlineCode
 
@@ -173,9 +174,9 @@ def codes_to_list(codes: Codes) -> list[list[object]]:
     return [[c.offset, c.kind, c.element, [list(a) for a in c.attrs], c.data] for c in codes]
 
 
-def codes_from_list(items: list[list[object]]) -> Codes:
-    return tuple(InlineCode(int(str(o)), str(k), str(e), tuple((str(n), str(v)) for n, v in a), str(d))  # type: ignore[attr-defined]
-                 for o, k, e, a, d in items)
+def codes_from_list(items: list[list[Any]]) -> Codes:
+    """Codes from their JSON lists (as codes_to_list made them)."""
+    return tuple(InlineCode(o, k, e, tuple(map(tuple, a)), d) for o, k, e, a, d in items)
 
 
 def markup_json(source_codes: Codes, target_codes: Codes) -> str:
