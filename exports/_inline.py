@@ -12,7 +12,7 @@ as its file had it; a code from the other format is converted where the formats 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from typing import Any
 
 from lxml import etree
@@ -36,35 +36,19 @@ XLIFF_POS = {"begin": "open", "end": "close"}
 
 # Reading ---------------------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Coded:
-    """Text and codes gathered while walking a segment."""
-
-    parts: list[str] = field(default_factory=list)
-    codes: list[InlineCode] = field(default_factory=list)
-    length: int = 0
-
-    def text(self, value: str | None) -> None:
-        if value:
-            self.parts.append(value)
-            self.length += len(value)
-
-    def code(self, kind: str, element: str, attrs: tuple[tuple[str, str], ...] = (), data: str = "") -> None:
-        self.codes.append(InlineCode(self.length, kind, element, attrs, data))
-        self.text(mark_of(kind))
-
-
 def plain_attrs(element: Any) -> tuple[tuple[str, str], ...]:
     """Attributes in file order; namespaced ones (none of TMX's or XLIFF's inline attributes) left out."""
-    return tuple((k, v) for k, v in element.items() if not k.startswith("{"))
+    items = element.items()
+    return tuple(items) if not any(k[0] == "{" for k, _ in items) else tuple(kv for kv in items if kv[0][0] != "{")
 
 
 def fragment(element: Any, name: str) -> str:
     """An element's content as an XML fragment: text escaped, child elements (<sub>) written out."""
+    if len(element) == 0:  # the usual case: native code as text only
+        return xml_text(element.text) if element.text else ""
     out = [xml_text(element.text or "")]
     for child in element:
-        if isinstance(child, etree._Entity):
-            raise InputError(name, f"entity reference {child.text} is not allowed", line=child.sourceline)
+        refuse_entity(child, name)
         tag = local_name(child.tag)
         if tag:
             attrs = "".join(f' {k}="{xml_text(v)}"' for k, v in plain_attrs(child))
@@ -73,36 +57,78 @@ def fragment(element: Any, name: str) -> str:
     return "".join(out)
 
 
-def walk(element: Any, coded: Coded, name: str) -> None:
-    coded.text(element.text)
+def refuse_entity(child: Any, name: str) -> None:
+    if isinstance(child, etree._Entity):
+        raise InputError(name, f"entity reference {child.text} is not allowed", line=child.sourceline)
+
+
+def walk(element: Any, parts: list[str], codes: list[InlineCode], length: int, name: str) -> int:
+    """Gather an element's text and codes (a mark in the text for each); returns the text's new length."""
+    if element.text:
+        parts.append(element.text)
+        length += len(element.text)
     for child in element:
-        if isinstance(child, etree._Entity):
-            raise InputError(name, f"entity reference {child.text} is not allowed", line=child.sourceline)
+        if child.tag.__class__ is not str:
+            refuse_entity(child, name)
+            continue
         tag = local_name(child.tag)
-        if tag in CODE_KINDS:
-            coded.code(CODE_KINDS[tag], tag, plain_attrs(child), fragment(child, name))
+        kind = CODE_KINDS.get(tag)
+        if kind is not None:
+            codes.append(InlineCode(length, kind, tag, plain_attrs(child), fragment(child, name)))
+            parts.append(mark_of(kind))
+            length += 1
         elif tag in SPANS:
-            coded.code(OPEN, tag, plain_attrs(child))
-            walk(child, coded, name)
-            coded.code(CLOSE, tag)
-        elif tag:
-            walk(child, coded, name)  # an element neither format defines: its text is kept
-        coded.text(child.tail)
+            codes.append(InlineCode(length, OPEN, tag, plain_attrs(child)))
+            parts.append(mark_of(OPEN))
+            length = walk(child, parts, codes, length + 1, name)
+            codes.append(InlineCode(length, CLOSE, tag))
+            parts.append(mark_of(CLOSE))
+            length += 1
+        else:
+            length = walk(child, parts, codes, length, name)  # an element neither format defines: its text is kept
+        if child.tail:
+            parts.append(child.tail)
+            length += len(child.tail)
+    return length
 
 
 def read_inline(element: Any, name: str) -> tuple[str, tuple[InlineCode, ...]]:
     """The text of a seg/source/target with a mark at each inline code, and the codes."""
     if len(element) == 0:
         return element.text or "", ()
-    coded = Coded()
-    walk(element, coded, name)
-    return "".join(coded.parts), tuple(coded.codes)
+    parts: list[str] = []
+    codes: list[InlineCode] = []
+    walk(element, parts, codes, 0, name)
+    return "".join(parts), tuple(codes)
+
+
+XML_NAME = re.compile(r"[A-Za-z_][\w.-]*\Z")
+# '&name;' other than XML's five; character references ('&#13;', written for a CR) are text.
+ENTITY_REFERENCE = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);)")
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def check_code(code: InlineCode) -> None:
+    """Refuse a code read from outside XML (a PO file's markup line) that the XML writers could not
+    write back well-formed: an unknown element, a bad attribute name, content that is not XML."""
+    if code.element not in CODE_KINDS and code.element not in SPANS:
+        raise ValueError(f"unknown inline element {code.element!r}")
+    bad = next((name for name, _ in code.attrs if not XML_NAME.match(name)), None)
+    if bad is not None:
+        raise ValueError(f"bad attribute name {bad!r}")
+    if code.data:
+        try:
+            etree.fromstring(f"<x>{code.data}</x>", SAFE_PARSER)
+        except etree.XMLSyntaxError as err:
+            raise ValueError(f"the content of <{code.element}> is not XML ({err.msg})") from err
+        if ENTITY_REFERENCE.search(code.data):
+            raise ValueError(f"the content of <{code.element}> holds an entity reference")
 
 
 # Writing ---------------------------------------------------------------------------------------
 
 def attr_text(pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], where: str) -> str:
-    return "".join(f' {k}="{xml_text(v, where)}"' for k, v in pairs if v != "")
+    return "".join(f' {k}="{xml_text(v, where)}"' for k, v in pairs)
 
 
 def tmx_native(code: InlineCode) -> bool:
@@ -172,6 +198,6 @@ def inline_xml(text: str, codes: tuple[InlineCode, ...], dialect: str, where: st
             out.append(code_xml(piece, piece.element, piece.attrs, where))
         else:
             element, attrs = convert(piece, numbers[index])
-            out.append(code_xml(piece, element, attrs, where))
+            out.append(code_xml(piece, element, [(k, v) for k, v in attrs if v], where))
         index += 1
     return "".join(out)

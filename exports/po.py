@@ -8,6 +8,7 @@ from typing import Any, BinaryIO
 
 import polib
 
+from exports._inline import check_code
 from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import FormatError, InputError
 from tm.markup import codes_from_placeholders, markup_from_json, markup_json, placeholder_text
@@ -146,6 +147,19 @@ def po_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+class LinesAtNewline(str):
+    """PO text whose lines end at \n only.
+
+    polib.pofile() splits text given as a string with str.splitlines(), which also breaks at
+    U+2028, U+0085 and the like, text inside a string for gettext; this text splits at \n.
+    """
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return [line + "\n" for line in self.split("\n")] if keepends else self.split("\n")
+
+
 def check_po_strings(text: str, name: str) -> None:
     """Refuse unterminated or stray strings, which polib would read with a letter lost."""
     for number, line in enumerate(po_lines(text), start=1):
@@ -177,12 +191,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
     try:
         text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
         check_po_strings(text, name)
-        # polib splits text given as a string with str.splitlines(), which also breaks at U+2028
-        # and U+0085; its parser is given the lines split at \n instead.
-        parser = polib._POFileParser(text, wrapwidth=0)
-        parser.fhandle = po_lines(text)
-        po: polib.POFile = parser.parse()
-        po.wrapwidth = 0
+        po: polib.POFile = polib.pofile(LinesAtNewline(text), wrapwidth=0)
         return po
     except (LookupError, UnicodeDecodeError) as err:
         raise InputError(name, f"cannot decode as {encoding}: {err}") from err
@@ -232,6 +241,8 @@ def entry_texts(entry: polib.POEntry, markup: str, name: str) -> dict[str, Any]:
         return {"source": entry.msgid, "target": entry.msgstr}
     try:
         source_codes, target_codes = markup_from_json(markup)
+        for code in source_codes + target_codes:
+            check_code(code)
         source, s_codes = codes_from_placeholders(entry.msgid, source_codes)
         target, t_codes = codes_from_placeholders(entry.msgstr, target_codes)
     except (ValueError, TypeError, KeyError, AttributeError) as err:

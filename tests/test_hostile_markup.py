@@ -12,16 +12,18 @@ from pathlib import Path
 
 import polib
 import pytest
-from hostile import assert_one_line_error, tmtool
+from checkers import assert_po_valid, assert_tmx_valid
+from hostile import assert_one_line_error, store_snapshot, tmtool
 from lxml import etree
 
+from tm.app import write_default_exports
 from tm.markup import match_form, placeholder_text
 from tm.search import match_score
 from tm.store import open_store
 
 HEADER = '<header srclang="ru" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" ' \
          'adminlang="en" datatype="plaintext"/>'
-SEG = re.compile(r"<seg>(.*?)</seg>")
+SEG = re.compile(r"<seg>(.*?)</seg>", re.S)
 XLIFF_SEG = re.compile(r"<(source|target)(?: xml:lang=\"[^\"]*\")?>(.*?)</\1>")
 
 
@@ -334,3 +336,74 @@ def test_po_contexts_that_collide_across_documents_stay_apart(tmp_path: Path) ->
 
 def test_placeholder_text_of_plain_text_is_the_text() -> None:
     assert placeholder_text("Цена {1} и <b>") == "Цена {1} и <b>"
+
+
+# A PO markup line is data from outside XML: what the XML writers could not write back is refused.
+BAD_MARKUP = {
+    "unknown element": '[[6,"isolated","script",[],""]]',
+    "bad attribute name": '[[6,"isolated","ph",[["a b","1"]],""]]',
+    "content not XML": '[[6,"isolated","ph",[],"<b>"]]',
+    "entity in content": '[[6,"isolated","ph",[],"&ent;"]]',
+    "unknown kind": '[[6,"weird","ph",[],""]]',
+    "not JSON": '[[6,',
+}
+
+
+@pytest.mark.parametrize("case", BAD_MARKUP)
+def test_a_po_markup_line_that_xml_could_not_carry_is_refused(tmp_path: Path, case: str) -> None:
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", tu("Строка<ph/>вторая", "Line<ph/>two")))
+    text = exported(db, "po")
+    good = '{"source":[[6,"isolated","ph",[],""]]'
+    assert good in text
+    po = tmp_path / "bad.po"
+    po.write_text(text.replace(good, '{"source":' + BAD_MARKUP[case]), encoding="utf-8")
+    again = tmp_path / "b.db"
+    assert_one_line_error(tmtool("import", "--db", again, po), "bad.po", "markup")
+    assert not again.exists() or store_snapshot(again) == []
+
+
+def test_a_stray_mark_character_in_an_imported_text_is_replaced_and_counted(tmp_path: Path) -> None:
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", tu("Текст \ufff9без кода<ph/>", "Text")))
+    with open_store(db, create=False) as store:
+        (unit,) = list(store.units())
+    assert unit.source == "Текст \ufffdбез кода\ufffa" and len(unit.source_codes) == 1
+    assert "repaired control characters: 1" in tmtool("import", "--db", tmp_path / "c.db", tmp_path / "in.tmx").stdout
+
+
+def test_default_exports_of_a_store_with_another_target_language_write_a_po_of_one(report_db: Path,
+                                                                                    tmp_path: Path) -> None:
+    db = tmp_path / "mixed.db"
+    db.write_bytes(report_db.read_bytes())
+    assert tmtool("import", "--db", db, tmx_file(tmp_path / "in.tmx", MULTI)).code == 0
+    with open_store(db) as store:
+        written = list(write_default_exports(store, tmp_path / "out"))
+    po = polib.pofile(str(tmp_path / "out" / "tm.po"))
+    assert po.metadata["Language"] == "en" and "Assemblée générale" not in str(po)
+    assert "Assemblée générale" in (tmp_path / "out" / "tm.tmx").read_text(encoding="utf-8")
+    assert len(written) >= 3
+
+
+def test_exports_with_every_kind_of_code_pass_the_real_validators(tmp_path: Path) -> None:
+    """TMX with the codes of both formats is valid against the TMX 1.4 DTD (xmllint); the PO passes msgfmt -c."""
+    tus = [tu(seg, "Text <ph/>") for seg in TMX_SEGMENTS.values()]
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", *tus))
+    for i, seg in enumerate(XLIFF_SEGMENTS.values()):
+        assert tmtool("import", "--db", db, xliff_file(tmp_path / f"in{i}.xlf", seg, f"See {i}")).code == 0
+    out = tmp_path / "all.tmx"
+    assert tmtool("export", "--db", db, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").count("<tu ") == len(TMX_SEGMENTS) + len(XLIFF_SEGMENTS)
+    assert_tmx_valid(out)
+    po = tmp_path / "all.po"
+    assert tmtool("export", "--db", db, "-o", po).code == 0
+    assert_po_valid(po)
+
+
+def test_a_code_holding_a_cr_and_an_empty_attribute_survives_po_and_tmx(tmp_path: Path) -> None:
+    seg = 'До<ph x="1" type="">{\\par&#13;\n}</ph>после'
+    db = imported(tmp_path, tmx_file(tmp_path / "in.tmx", tu(seg, "x")))
+    assert SEG.findall(exported(db, "tmx"))[0] == seg
+    po = tmp_path / "out.po"
+    po.write_text(exported(db, "po"), encoding="utf-8")
+    again = tmp_path / "again.db"
+    assert tmtool("import", "--db", again, po).code == 0
+    assert SEG.findall(exported(again, "tmx"))[0] == seg

@@ -288,8 +288,10 @@ def write_default_exports(store: Store, out_dir: Path) -> Iterator[Path]:
         raise InputError(out_dir, f"cannot write: {err.strerror or err}") from err
     names: list[str] = []
     try:
+        # A PO file holds one target language: the first document's (TMX and CSV hold every language).
+        po_lang = store_context(store).tgt_lang
         for name in DEFAULT_EXPORTS:
-            export_tm(store, name, staging / f"tm.{name}")
+            export_tm(store, name, staging / f"tm.{name}", tgt_lang=po_lang if name == "po" else None)
             names.append(f"tm.{name}")
         for name, filename in DEFAULT_TERM_FILES:
             export_terms(store, name, staging / filename)

@@ -14,7 +14,8 @@ from typing import BinaryIO
 
 from tm.clean.repairs import visible_char
 from tm.errors import InputError
-from tm.model import DocumentInfo, Skipped, Unit, unit_id
+from tm.markup import has_marks, without_stray_marks
+from tm.model import DocumentInfo, InlineCode, Skipped, Unit, unit_id
 from tm.store.base import PreparedUnits, Store
 from tm.version import tool_version
 
@@ -96,12 +97,28 @@ def visible_controls(text: str, tally: Tally) -> str:
     return fixed
 
 
+def code_marks_only(text: str, codes: tuple[InlineCode, ...], tally: Tally) -> str:
+    fixed, count = without_stray_marks(text, codes)
+    tally.repaired += count
+    return fixed
+
+
 def mapped_controls(unit: Unit, tally: Tally) -> Unit:
-    """The unit with every character XML cannot carry made visible, in its texts, notes and props."""
+    """The unit with every character XML cannot carry made visible, in its texts, notes and props,
+    and any code-mark character that holds no code (see tm.markup.without_stray_marks) replaced;
+    the unit itself when nothing needed it (the usual case: no copy made)."""
     fix = visible_controls
-    return replace(unit, source=fix(unit.source, tally), target=fix(unit.target, tally), para=fix(unit.para, tally),
-                   kind=fix(unit.kind, tally), notes=tuple(fix(n, tally) for n in unit.notes),
-                   props=tuple((fix(k, tally), fix(v, tally)) for k, v in unit.props))
+    source, target = unit.source, unit.target
+    if has_marks(source) or has_marks(target):
+        source = code_marks_only(source, unit.source_codes, tally)
+        target = code_marks_only(target, unit.target_codes, tally)
+    source, target, para, kind = fix(source, tally), fix(target, tally), fix(unit.para, tally), fix(unit.kind, tally)
+    notes = tuple(fix(n, tally) for n in unit.notes)
+    props = tuple((fix(k, tally), fix(v, tally)) for k, v in unit.props)
+    if (source, target, para, kind, notes, props) == (unit.source, unit.target, unit.para, unit.kind, unit.notes,
+                                                       unit.props):
+        return unit
+    return replace(unit, source=source, target=target, para=para, kind=kind, notes=notes, props=props)
 
 
 def new_units(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from tm.model import CLOSE, ISOLATED, OPEN, InlineCode
 
@@ -45,6 +46,24 @@ def codes_fit(text: str, codes: Codes) -> bool:
             return False
         last = code.offset
     return True
+
+
+def without_stray_marks(text: str, codes: Codes) -> tuple[str, int]:
+    """The text with each mark character that holds no code made U+FFFD, and how many there were.
+
+    The three interlinear annotation characters are not for interchange (Unicode 15, 23.8); one in
+    an imported text would be taken for a code's mark, so it is replaced and counted as a repair.
+    """
+    if not has_marks(text) or mark_count(text) == len(codes):  # codes fit their text: every mark holds one
+        return text, 0
+    held = {c.offset for c in codes}
+    stray = [i for i, ch in enumerate(text) if ch in KIND_OF_MARK and i not in held]
+    if not stray:
+        return text, 0
+    chars = list(text)
+    for i in stray:
+        chars[i] = "\ufffd"
+    return "".join(chars), len(stray)
 
 
 def pieces(text: str, codes: Codes) -> Iterator[str | InlineCode]:
@@ -155,9 +174,9 @@ def codes_to_list(codes: Codes) -> list[list[object]]:
     return [[c.offset, c.kind, c.element, [list(a) for a in c.attrs], c.data] for c in codes]
 
 
-def codes_from_list(items: list[list[object]]) -> Codes:
-    return tuple(InlineCode(int(str(o)), str(k), str(e), tuple((str(n), str(v)) for n, v in a), str(d))  # type: ignore[attr-defined]
-                 for o, k, e, a, d in items)
+def codes_from_list(items: list[list[Any]]) -> Codes:
+    """Codes from their JSON lists (as codes_to_list made them)."""
+    return tuple(InlineCode(o, k, e, tuple(map(tuple, a)), d) for o, k, e, a, d in items)
 
 
 def markup_json(source_codes: Codes, target_codes: Codes) -> str:

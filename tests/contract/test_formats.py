@@ -26,7 +26,8 @@ from lxml import etree
 from exports import FORMATS, ExportContext, Format
 from glossary.model import ACRONYM, FOUND_UNDEFINED, NAME, TermEntry, term_pairs
 from tm.errors import FormatError
-from tm.model import HEADING, Skipped, Unit
+from tm.markup import has_marks
+from tm.model import CLOSE, HEADING, ISOLATED, OPEN, InlineCode, Skipped, Unit
 
 BOM = b"\xef\xbb\xbf"
 CTX = ExportContext(created=datetime(2024, 3, 1, 12, 30, tzinfo=timezone.utc), signature="tmtool:test|contract")
@@ -344,3 +345,20 @@ def test_termbase_units_read_back_as_term_pairs(key: tuple[str, str]) -> None:
     every = [(p.ru, p.en) for e in ENTRIES for p in term_pairs(e, with_untranslated=True)]
     assert [p for p in got if p in translated] == translated
     assert set(got) <= set(every)
+
+
+# Inline codes: every TM writer gives them as codes or placeholders, never as the internal marks.
+TAGGED = Unit(id="m.txt:0000000", doc="m.txt", source="Строка\ufffaвторая \ufff9жирно\ufffb", target="Line\ufffatwo",
+              source_codes=(InlineCode(6, ISOLATED, "ph", (("x", "1"),), "&lt;br/&gt;"),
+                            InlineCode(14, OPEN, "g", (("id", "2"),)), InlineCode(20, CLOSE, "g")),
+              target_codes=(InlineCode(4, ISOLATED, "x", (("id", "1"),)),))
+
+
+@pytest.mark.parametrize("key", [k for k in ALL if k[0] == "tm"], ids=[i for i in IDS if i.startswith("tm-")])
+def test_inline_codes_never_leak_as_marks(key: tuple[str, str], tmp_path: Path) -> None:
+    data = dump(key, [TAGGED])
+    text = data.decode("utf-8")
+    assert not has_marks(text), "a writer wrote tm.markup's internal mark characters"
+    assert "Строкавторая" not in text
+    assert "<1/>" in text or "<ph" in text
+    assert_well_formed(key, data, tmp_path)
