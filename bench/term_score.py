@@ -7,17 +7,22 @@
     python bench/term_score.py --news wmt21_newstest_ruen [--target]
         # the entries of a ../shared/data/parallel set, one termbase per document, for reading by
         # hand (which are not terms); prints kind, Russian acronym, full form, found, English acronym
+    python bench/term_score.py --reference
+        # per row of glossary/data/un_names.tsv, the UN dev-set lines that show its names (the
+        # evidence its "source" column cites; codes as in the table's header)
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from termscore import dev_documents, load_dev_gold, load_gold, report, score_dev, score_terms
+from termscore import UNV1_DIR, dev_documents, load_dev_gold, load_gold, report, score_dev, score_terms
 
 from glossary.model import ACRONYM, TermEntry
+from glossary.normalise import lemma_key
 from glossary.reference import Reference
 from glossary.termbase import compile_termbase
 from tm.app import build_memory, example_path
@@ -53,7 +58,47 @@ def news_entries(name: str, with_target: bool) -> list[TermEntry]:
     return found
 
 
+def contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    return any(seq[i:i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
+
+
+def mentions(acronym: str, line: str) -> bool:
+    """A whole acronym; a Russian one may take a case ending ("ВИЧ/СПИДом")."""
+    after = r"(?![А-ЯЁA-Z])" if re.match("[А-ЯЁ]", acronym) else r"(?![^\W\d_])"
+    return re.search(rf"(?<![^\W\d_]){re.escape(acronym)}{after}", line) is not None
+
+
+def reference_evidence(reference: Reference) -> list[str]:
+    """Per reference row, the dev-set lines (../shared/data/unv1) that show its names: U: both full
+    names on one aligned line pair, Ur:/Ue: the Russian/English full name alone, Ua: both acronyms on
+    one line pair, else Ar:/Ae: the Russian/English acronym (first line of each)."""
+    d = UNV1_DIR
+    ru = (d / "unv1_devset.ru.txt").read_text(encoding="utf-8").split("\n")
+    en = (d / "unv1_devset.en.txt").read_text(encoding="utf-8").split("\n")
+    keys = [lemma_key(line) for line in ru]
+    out = []
+    for r in reference.rows:
+        key = lemma_key(r.ru_full_form) if r.ru_full_form else ()
+        ru_lines = {n for n, k in enumerate(keys, 1) if key and contains(k, key)}
+        en_lines = {n for n, line in enumerate(en, 1) if r.en_full_form and r.en_full_form in line}
+        acronyms: set[int] = set()
+        if r.ru_acronym and r.en_acronym:
+            acronyms = {n for n, (a, b) in enumerate(zip(ru, en, strict=True), 1)
+                        if mentions(r.ru_acronym, a) and mentions(r.en_acronym, b)}
+        ru_acronym = {n for n, line in enumerate(ru, 1) if r.ru_acronym and mentions(r.ru_acronym, line)}
+        en_acronym = {n for n, line in enumerate(en, 1) if r.en_acronym and mentions(r.en_acronym, line)}
+        both = ru_lines & en_lines
+        lines = {"U": both, "Ur": set() if both else ru_lines, "Ue": set() if both else en_lines, "Ua": acronyms,
+                 "Ar": set() if acronyms else ru_acronym, "Ae": set() if acronyms else en_acronym}
+        found = [f"{code}:{min(n)}" for code, n in lines.items() if n]
+        out.append("\t".join((r.ru_acronym or r.ru_full_form, r.en_acronym, r.source, "; ".join(found) or "-")))
+    return out
+
+
 def main() -> None:
+    if "--reference" in sys.argv:
+        print("\n".join(reference_evidence(Reference.load())))
+        return
     reference = Reference.empty() if "--no-reference" in sys.argv else None
     if "--news" in sys.argv:
         entries = news_entries(sys.argv[sys.argv.index("--news") + 1], "--target" in sys.argv)

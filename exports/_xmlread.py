@@ -21,10 +21,6 @@ def allow_huge_text(allowed: bool = True) -> None:
     HUGE_TEXT["allowed"] = allowed
 
 
-# Inline elements whose content is native markup (tags of the original file), not translatable text.
-NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex"})
-
-
 def local_name(tag: object) -> str:
     """'{urn:...}trans-unit' -> 'trans-unit'; comments and entities give ''."""
     if tag.__class__ is not str:
@@ -76,15 +72,3 @@ def release(element: etree._Element) -> None:
     parent = element.getparent()
     while parent is not None and element.getprevious() is not None:
         del parent[0]
-
-
-def inline_text(element: etree._Element, name: str) -> str:
-    """The translatable text of a seg/source/target: text and tails, skipping native-code elements."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child, etree._Entity):
-            raise InputError(name, f"entity reference {child.text} is not allowed", line=child.sourceline)
-        if local_name(child.tag) not in NATIVE_CODE:
-            parts.append(inline_text(child, name))
-        parts.append(child.tail or "")
-    return "".join(parts)

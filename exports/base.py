@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, BinaryIO, Literal
 
+from tm.model import Unit
 from tm.version import TOOL_VERSION
 
 
@@ -58,6 +59,32 @@ class Format:
     dump: Dump
     load: Load | None = None
     sniff: re.Pattern[bytes] | None = None  # what the first bytes of such a file look like
+
+
+def same_tu(group: list[Unit], unit: Unit) -> bool:
+    """A unit is another target language of the group's source: everything alike but target and language.
+
+    Imported from one multilingual <tu> (one unit per target language), such units are stored side
+    by side; they are written back as one <tu>. Built units (one target language) never group.
+    """
+    first = group[0]
+    return (bool(unit.target) and bool(first.target) and all(u.tgt_lang != unit.tgt_lang for u in group)
+            and (unit.doc, unit.source, unit.source_codes, unit.src_lang, unit.para, unit.kind, unit.score,
+                 unit.flagged, unit.notes, unit.props)
+            == (first.doc, first.source, first.source_codes, first.src_lang, first.para, first.kind, first.score,
+                first.flagged, first.notes, first.props))
+
+
+def tu_groups(units: Iterable[Unit]) -> Iterator[list[Unit]]:
+    """Units in store order, consecutive targets of one source gathered (see same_tu)."""
+    group: list[Unit] = []
+    for unit in units:
+        if group and not same_tu(group, unit):
+            yield group
+            group = []
+        group.append(unit)
+    if group:
+        yield group
 
 
 @functools.lru_cache(maxsize=256)

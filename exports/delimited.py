@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
+from tm.markup import placeholder_text
 from tm.model import Skipped, Unit
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ def excel_safe(value: object) -> object:
 
 def unit_row(unit: Unit, ctx: ExportContext) -> tuple[object, ...]:
     score = "" if unit.score is None else f"{unit.score:.3f}"
-    return (unit.id, unit.source, unit.target, unit.src_lang, unit.tgt_lang, unit.doc, unit.para,
-            unit.kind, score, "yes" if unit.flagged else "", "\n".join(unit.notes), ctx.signature)
+    return (unit.id, placeholder_text(unit.source), placeholder_text(unit.target), unit.src_lang, unit.tgt_lang,
+            unit.doc, unit.para, unit.kind, score, "yes" if unit.flagged else "", "\n".join(unit.notes), ctx.signature)
 
 
 def write_frame(frame: pd.DataFrame, stream: BinaryIO, ctx: ExportContext) -> None:

@@ -9,7 +9,8 @@ from typing import Any, BinaryIO
 import polib
 
 from exports.base import ExportContext, Format, normalize_lang
-from tm.errors import InputError
+from tm.errors import FormatError, InputError
+from tm.markup import codes_from_placeholders, markup_from_json, markup_json, placeholder_text
 from tm.model import Skipped, Unit
 from tm.version import TOOL_NAME
 
@@ -32,24 +33,61 @@ def po_header(ctx: ExportContext) -> dict[str, str]:
     }
 
 
-def unit_comment(unit: Unit) -> str:
+def unit_comment(unit: Unit, context_moved: bool) -> str:
     parts = [f"document: {unit.doc}"]
     if unit.para:
         parts.append(f"paragraph: {unit.para}")
     parts.append(f"kind: {unit.kind}")
     if unit.score is not None:
         parts.append(f"alignment score: {unit.score:.3f}")
-    parts.extend(unit.notes)
+    if context_moved:
+        parts.append(f"context: {prop_of(unit, 'x-context')}")
+    if unit.source_codes or unit.target_codes:
+        parts.append(f"markup: {markup_json(unit.source_codes, unit.target_codes)}")
+    parts.extend(unit.notes[:-1] if translator_note(unit) else unit.notes)
     return "\n".join(parts)
 
 
-def unit_entry(unit: Unit) -> polib.POEntry:
+def prop_of(unit: Unit, key: str) -> str:
+    return next((v for k, v in unit.props if k == key), "")
+
+
+def translator_note(unit: Unit) -> bool:
+    """The unit's last note came from a PO translator comment (# ...), and goes back there."""
+    return bool(unit.notes) and prop_of(unit, TRANSLATOR_PROP) == "last note"
+
+
+def occurrence(value: str) -> tuple[str, str]:
+    """'report.c:12' -> ('report.c', '12'); a reference without a line number stays whole."""
+    path, _, line = value.rpartition(":")
+    return (path, line) if path and line.isdigit() else (value, "")
+
+
+def entry_flags(unit: Unit) -> list[str]:
+    flags = ["fuzzy"] if unit.flagged and unit.target else []
+    return flags + [f for f in split_flags(prop_of(unit, "x-po-flags")) if f not in flags]
+
+
+def split_flags(value: str) -> list[str]:
+    return [f.strip() for f in value.split(",") if f.strip()]
+
+
+def unit_entry(unit: Unit, used: set[tuple[str, str]]) -> polib.POEntry:
+    """The unit's entry; its original msgctxt comes back unless another entry of the file took it."""
+    context = prop_of(unit, "x-context")
+    moved = bool(context) and (context, unit.source) in used
+    msgctxt = context if context and not moved else unit.id
+    used.add((msgctxt, unit.source))
     return polib.POEntry(
-        msgctxt=unit.id,
-        msgid=unit.source,
-        msgstr=unit.target,
-        comment=unit_comment(unit),
-        flags=["fuzzy"] if unit.flagged and unit.target else [],
+        msgctxt=msgctxt,
+        msgid=placeholder_text(unit.source),
+        msgstr=placeholder_text(unit.target),
+        comment=unit_comment(unit, moved),
+        tcomment=unit.notes[-1] if translator_note(unit) else "",
+        occurrences=[occurrence(v) for k, v in unit.props if k == "x-location"],
+        flags=entry_flags(unit),
+        previous_msgctxt=prop_of(unit, "x-po-previous-msgctxt") or None,
+        previous_msgid=prop_of(unit, "x-po-previous-msgid") or None,
     )
 
 
@@ -57,9 +95,18 @@ def dump_po(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None
     po = polib.POFile(wrapwidth=0)
     po.metadata = po_header(ctx)
     po.header = f"Translation memory exported by {TOOL_NAME} {ctx.tool_version}\nsignature: {ctx.signature}"
+    used: set[tuple[str, str]] = set()
     for unit in units:
-        po.append(unit_entry(unit))
+        check_language(unit, ctx)
+        po.append(unit_entry(unit, used))
     stream.write(str(po).encode("utf-8") + b"\n")
+
+
+def check_language(unit: Unit, ctx: ExportContext) -> None:
+    """A PO file has one target language (its Language header): refuse a unit in another."""
+    if unit.target and unit.tgt_lang and unit.tgt_lang.split("-")[0].lower() != ctx.tgt_lang.split("-")[0].lower():
+        raise FormatError(f"unit {unit.id} is in {unit.tgt_lang}, the file in {ctx.tgt_lang}: a PO file holds "
+                          f"one target language (pass --tgt-lang {unit.tgt_lang} for a file of those units)")
 
 
 FORMAT = Format("po", (".po", ".pot"), "tm", dump_po)
@@ -69,7 +116,10 @@ FORMAT = Format("po", (".po", ".pot"), "tm", dump_po)
 
 # Lines of the extracted comment that our writer derives from Unit fields (see unit_comment).
 COMMENT_FIELDS = (("document: ", "x-original-document"), ("paragraph: ", "para"), ("kind: ", "kind"),
-                  ("alignment score: ", "score"))
+                  ("alignment score: ", "score"), ("context: ", "x-context"), ("markup: ", "markup"))
+TRANSLATOR_PROP = "x-po-translator-comment"  # 'last note': the unit's last note was the translator comment
+# Our writer's msgctxt when the unit has no context of its own: its id, 'report.txt:0000012'.
+OUR_ID = re.compile(r":\d{7,}\Z")
 SYNTAX_LINE = re.compile(r"line (\d+)")
 
 
@@ -156,7 +206,41 @@ def comment_fields(comment: str) -> tuple[dict[str, Any], list[str]]:
     return fields, notes
 
 
-def entry_unit(entry: polib.POEntry, src: str, tgt: str, ours: bool) -> Unit | Skipped:
+def entry_props(entry: polib.POEntry, fields: dict[str, Any], ours: bool) -> list[tuple[str, str]]:
+    """What a PO entry holds beyond texts and comments: references, context, flags, previous msgid."""
+    props = [("x-original-document", fields.pop("x-original-document"))] if "x-original-document" in fields else []
+    props += [("x-location", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
+    own_id = ours and bool(OUR_ID.search(entry.msgctxt or ""))
+    context = fields.pop("x-context", "") or ("" if own_id else entry.msgctxt or "")
+    if context:
+        props.append(("x-context", context))
+    flags = [f for f in entry.flags if f != "fuzzy" or not entry.msgstr]
+    if flags:
+        props.append(("x-po-flags", ", ".join(flags)))
+    previous = (("x-po-previous-msgctxt", entry.previous_msgctxt), ("x-po-previous-msgid", entry.previous_msgid))
+    for key, value in previous:
+        if value:
+            props.append((key, value))
+    if entry.tcomment:
+        props.append((TRANSLATOR_PROP, "last note"))
+    return props
+
+
+def entry_texts(entry: polib.POEntry, markup: str, name: str) -> dict[str, Any]:
+    """Source and target, with inline codes back at their placeholders when our writer listed them."""
+    if not markup:
+        return {"source": entry.msgid, "target": entry.msgstr}
+    try:
+        source_codes, target_codes = markup_from_json(markup)
+        source, s_codes = codes_from_placeholders(entry.msgid, source_codes)
+        target, t_codes = codes_from_placeholders(entry.msgstr, target_codes)
+    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        raise InputError(name, f"the markup comment cannot be read ({err})", line=entry.linenum,
+                         hint="remove the '#. markup:' line to import the placeholders as text") from err
+    return {"source": source, "target": target, "source_codes": s_codes, "target_codes": t_codes}
+
+
+def entry_unit(entry: polib.POEntry, src: str, tgt: str, ours: bool, name: str = "") -> Unit | Skipped:
     """One unit from a PO entry; plural and obsolete entries are skipped."""
     if entry.obsolete:
         return Skipped(entry.linenum, "obsolete entry")
@@ -164,16 +248,14 @@ def entry_unit(entry: polib.POEntry, src: str, tgt: str, ours: bool) -> Unit | S
         return Skipped(entry.linenum, "plural entry (one unit per form is not supported)")
     fields, notes = comment_fields(entry.comment or "") if ours else ({}, [entry.comment] if entry.comment else [])
     notes += [entry.tcomment] if entry.tcomment else []
-    props = [("x-original-document", fields.pop("x-original-document"))] if "x-original-document" in fields else []
-    props += [("x-location", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
-    if entry.msgctxt and not ours:
-        props.append(("x-context", entry.msgctxt))
+    props = entry_props(entry, fields, ours)
+    texts = entry_texts(entry, fields.pop("markup", ""), name)
     try:
         score = float(fields.pop("score")) if "score" in fields else None
     except ValueError:
         score = None
-    return Unit(id="", doc="", source=entry.msgid, target=entry.msgstr, src_lang=src, tgt_lang=tgt,
-                score=score, flagged=entry.fuzzy, origin="import", notes=tuple(notes), props=tuple(props), **fields)
+    return Unit(id="", doc="", src_lang=src, tgt_lang=tgt, score=score, flagged=entry.fuzzy,
+                origin="import", notes=tuple(notes), props=tuple(props), **texts, **fields)
 
 
 def load_po(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
@@ -184,7 +266,7 @@ def load_po(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
     ours = po.metadata.get("X-Generator", "").startswith(TOOL_NAME)
     for entry in po:
         if entry.msgid:
-            yield entry_unit(entry, src, tgt, ours)
+            yield entry_unit(entry, src, tgt, ours, name)
 
 
 FORMAT = replace(FORMAT, load=load_po, sniff=re.compile(rb"(?m)^msgid\s"))

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
+from exports._inline import inline_xml, read_inline
 from exports._xml import attrs, write_document, xml_text
-from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
-from exports.base import ExportContext, Format, normalize_lang
+from exports._xmlread import element_lang, iter_ends, local_name, release
+from exports.base import ExportContext, Format, normalize_lang, tu_groups
 from tm.errors import InputError
-from tm.model import Skipped, Unit
+from tm.model import InlineCode, Skipped, Unit
 from tm.version import TOOL_NAME
 
 
@@ -48,21 +49,24 @@ def unit_props(unit: Unit) -> list[tuple[str, str]]:
     return props
 
 
-def tu_lines(unit: Unit) -> list[str]:
+def tu_lines(group: list[Unit]) -> list[str]:
+    """One <tu>: the source tuv, then a tuv for each target language of the group."""
+    unit = group[0]
     where = f"unit {unit.id}"
     lines = [f'    <tu tuid="{xml_text(unit.id, where)}">']
     lines += [f'      <prop type="{xml_text(k, where)}">{xml_text(v, where)}</prop>' for k, v in unit_props(unit)]
     lines += [f"      <note>{xml_text(n, where)}</note>" for n in unit.notes]
-    sides = [(unit.src_lang, unit.source)] + ([(unit.tgt_lang, unit.target)] if unit.target else [])
-    lines += [f'      <tuv xml:lang="{xml_text(lang, where)}"><seg>{xml_text(text, where)}</seg></tuv>'
-              for lang, text in sides]
+    sides = [(unit.src_lang, unit.source, unit.source_codes)]
+    sides += [(u.tgt_lang, u.target, u.target_codes) for u in group if u.target]
+    lines += [f'      <tuv xml:lang="{xml_text(lang, where)}"><seg>{inline_xml(text, codes, "tmx", where)}</seg></tuv>'
+              for lang, text, codes in sides]
     lines.append("    </tu>")
     return lines
 
 
 def dump_tmx(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
     """Write units as TMX 1.4b; each line is encoded as it is made, so memory stays flat."""
-    write_document(stream, header_lines(ctx), (tu_lines(unit) for unit in units), "  </body>\n</tmx>\n")
+    write_document(stream, header_lines(ctx), (tu_lines(group) for group in tu_groups(units)), "  </body>\n</tmx>\n")
 
 
 FORMAT = Format("tmx", (".tmx",), "tm", dump_tmx)
@@ -76,11 +80,20 @@ OWN_PROPS = frozenset({"x-document", "x-paragraph", "x-kind", "x-align-score", "
 KEPT = frozenset({"creationid", "changedate", "changeid", "usagecount", "lastusagedate"})
 
 
+@dataclass(frozen=True, slots=True)
+class Tuv:
+    """One language's segment of a <tu>: text with marks, and its inline codes."""
+
+    lang: str
+    text: str
+    codes: tuple[InlineCode, ...] = ()
+
+
 @dataclass(slots=True)
 class TuParts:
     """What one <tu> holds, gathered in a single pass over its children."""
 
-    tuvs: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    tuvs: list[Tuv] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     props: list[tuple[str, str]] = field(default_factory=list)
     created: str = ""
@@ -117,8 +130,7 @@ def add_tuv(parts: TuParts, tuv: Any, name: str) -> None:
     for child in tuv:
         tag = local_name(child.tag)
         if tag == "seg":
-            text = (child.text or "") if len(child) == 0 else inline_text(child, name)
-            parts.tuvs.append((normalize_lang(lang), text))
+            parts.tuvs.append(Tuv(normalize_lang(lang), *read_inline(child, name)))
         elif tag == "note":
             parts.notes.append(child.text or "")
         elif tag == "prop":
@@ -159,25 +171,27 @@ def kept_props(props: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept + [p for p in props if p[0] not in OWN_PROPS]
 
 
-def tu_unit(tu: Any, header_src: str, name: str) -> Unit | Skipped:
-    """One unit from a <tu>: the tuv in the source language, and the first tuv in another."""
+def tu_units(tu: Any, header_src: str, name: str) -> list[Unit | Skipped]:
+    """Units of a <tu>: the tuv in the source language with each tuv in another language (one unit
+    per target, so a ru/fr/en tu gives ru->fr and ru->en), or alone when there is none."""
     parts = tu_parts(tu, name)
     if not parts.tuvs:
-        return Skipped(tu.sourceline, "no <seg> in the <tu>")
+        return [Skipped(tu.sourceline, "no <seg> in the <tu>")]
     src = normalize_lang(tu.get("srclang") or header_src)
     if src == "*all*":
-        src = parts.tuvs[0][0]
-    source = next((t for t in parts.tuvs if same_lang(t[0], src)), None)
+        src = parts.tuvs[0].lang
+    source = next((t for t in parts.tuvs if same_lang(t.lang, src)), None)
     if source is None:
-        return Skipped(tu.sourceline, f"no tuv in the source language {src}")
-    if not source[1].strip():
-        return Skipped(tu.sourceline, "empty source segment")
-    target = next((t for t in parts.tuvs if t is not source and not same_lang(t[0], source[0])), ("", ""))
-    return Unit(
-        id="", doc="", source=source[1], target=target[1], src_lang=source[0], tgt_lang=target[0],
+        return [Skipped(tu.sourceline, f"no tuv in the source language {src}")]
+    if not source.text.strip():
+        return [Skipped(tu.sourceline, "empty source segment")]
+    targets = [t for t in parts.tuvs if t is not source and not same_lang(t.lang, source.lang)] or [Tuv("", "")]
+    fields = props_to_fields(parts.props)
+    return [Unit(
+        id="", doc="", source=source.text, target=target.text, src_lang=source.lang, tgt_lang=target.lang,
         origin="import", created=parts.created, notes=tuple(parts.notes), props=tuple(kept_props(parts.props)),
-        **props_to_fields(parts.props),
-    )
+        source_codes=source.codes, target_codes=target.codes, **fields,
+    ) for target in targets]
 
 
 def load_tmx(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
@@ -192,7 +206,7 @@ def load_tmx(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
         else:
             if not header_src and not element.get("srclang"):
                 raise InputError(name, "<tu> before the TMX <header>", line=element.sourceline)
-            yield tu_unit(element, header_src, name)
+            yield from tu_units(element, header_src, name)
             release(element)
 
 

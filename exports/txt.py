@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from exports.base import ExportContext, Format
+from exports.base import ExportContext, Format, tu_groups
+from tm.markup import placeholder_text
 from tm.model import HEADING, Unit
 
 BLOCK_SEPARATOR = "\n\n"
@@ -36,13 +37,14 @@ def numbered(number: str, text: str) -> str:
 
 def block_text(units: list[Unit]) -> str:
     """One block as one paragraph: its units' source text joined by single spaces."""
-    return numbered(units[0].para, " ".join(u.source for u in units))
+    return numbered(units[0].para, " ".join(placeholder_text(u.source) for u in units))
 
 
 def document_blocks(units: Iterable[Unit]) -> Iterator[str]:
     """The text of each block, in store order (documents by name, units by position)."""
     block: list[Unit] = []
-    for unit in units:
+    for group in tu_groups(units):  # a source with several target languages is written once
+        unit = group[0]
         if block and starts_block(block[-1], unit):
             yield block_text(block)
             block = []

@@ -5,8 +5,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
+from exports._inline import inline_xml, read_inline
 from exports._xml import attrs, write_document, xml_text
-from exports._xmlread import element_lang, inline_text, iter_ends, local_name, release
+from exports._xmlread import element_lang, iter_ends, local_name, release
 from exports.base import ExportContext, Format, normalize_lang
 from tm.errors import InputError
 from tm.model import Skipped, Unit
@@ -30,12 +31,15 @@ def header_lines(ctx: ExportContext) -> list[str]:
     ]
 
 
-def trans_unit_lines(unit: Unit) -> list[str]:
+def trans_unit_lines(unit: Unit, file_tgt: str) -> list[str]:
+    """A trans-unit; a target in another language than the file's says its own (xml:lang)."""
     where = f"unit {unit.id}"
-    lines = [f'      <trans-unit id="{xml_text(unit.id, where)}">']
-    lines.append(f"        <source>{xml_text(unit.source, where)}</source>")
+    own = f' xml:lang="{xml_text(unit.tgt_lang, where)}"' if unit.tgt_lang and unit.tgt_lang != file_tgt else ""
+    approved = ' approved="no"' if unit.flagged else ""  # a low-confidence pair, as import reads it back
+    lines = [f'      <trans-unit id="{xml_text(unit.id, where)}"{approved}>']
+    lines.append(f"        <source>{inline_xml(unit.source, unit.source_codes, 'xliff', where)}</source>")
     if unit.target:
-        lines.append(f"        <target>{xml_text(unit.target, where)}</target>")
+        lines.append(f"        <target{own}>{inline_xml(unit.target, unit.target_codes, 'xliff', where)}</target>")
     lines += [f"        <note>{xml_text(n, where)}</note>" for n in unit.notes]
     lines.append("      </trans-unit>")
     return lines
@@ -43,7 +47,7 @@ def trans_unit_lines(unit: Unit) -> list[str]:
 
 def dump_xliff(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
     """Write units as one XLIFF 1.2 <file>; line by line, so memory stays flat."""
-    blocks = (trans_unit_lines(unit) for unit in units)
+    blocks = (trans_unit_lines(unit, ctx.tgt_lang) for unit in units)
     write_document(stream, header_lines(ctx), blocks, "    </body>\n  </file>\n</xliff>\n")
 
 
@@ -54,15 +58,17 @@ def child_named(element: Any, tag: str) -> Any:
 def trans_unit(element: Any, langs: tuple[str, str], name: str) -> Unit | Skipped:
     """One unit from a <trans-unit>; languages from its <file> unless its source/target say otherwise."""
     source, target = child_named(element, "source"), child_named(element, "target")
-    if source is None or not inline_text(source, name).strip():
+    src_text, src_codes = read_inline(source, name) if source is not None else ("", ())
+    tgt_text, tgt_codes = read_inline(target, name) if target is not None else ("", ())
+    if not src_text.strip():
         return Skipped(element.sourceline, "no source text")
     src = normalize_lang(element_lang(source)) or langs[0]
     tgt = (normalize_lang(element_lang(target)) if target is not None else "") or langs[1]
     notes = tuple(c.text or "" for c in element if local_name(c.tag) == "note")
     props = (("x-xliff-id", element.get("id", "")),) if element.get("id") else ()
-    return Unit(id="", doc="", source=inline_text(source, name),
-                target=inline_text(target, name) if target is not None else "", src_lang=src, tgt_lang=tgt,
-                flagged=element.get("approved") == "no", origin="import", notes=notes, props=props)
+    return Unit(id="", doc="", source=src_text, target=tgt_text, src_lang=src, tgt_lang=tgt,
+                flagged=element.get("approved") == "no", origin="import", notes=notes, props=props,
+                source_codes=src_codes, target_codes=tgt_codes)
 
 
 def file_langs(element: Any, name: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ the name heads of glossary.rules (ГАТС after "Генеральному со�
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -58,23 +59,46 @@ def is_capitalised_word(core: str) -> bool:
     return analyzer().word_is_known(core.lower()) and not {"Abbr", "Orgn", "Geox", "Init"} & first.tag.grammemes
 
 
+def in_foreign_name(text: str, start: int, stop: int) -> bool:
+    """Latin capitals next to a Latin word that is no acronym, across one space: "Audi TT", "DAVA M"."""
+    before = text[:start].split(" ")[-2:] if text[:start].endswith(" ") else [""]
+    after = text[stop:].split(" ")[:2] if text[stop:].startswith(" ") else [""]
+    neighbours = (before[0] if len(before) == 2 else "", after[1] if len(after) == 2 else "")
+    return any(rules.FOREIGN_NAME_NEIGHBOUR.fullmatch(w.rstrip(".,;:!?)»\"")) for w in neighbours if w)
+
+
+def is_latin(core: str) -> bool:
+    return core[:1].isascii()
+
+
 def acronyms_in(text: str) -> list[tuple[str, int, int]]:
     """(acronym, start, stop) for every acronym in a text; "ЕЭК/ЕВРОСТАТ" gives two."""
     found = []
     for m in rules.ACRONYM.finditer(text):
-        if is_acronym(m.group("core"), m.group("ending"), text, m.start(), m.end()):
-            found.append((m.group("core"), m.start(), m.end()))
+        core = m.group("core")
+        if is_acronym(core, m.group("ending"), text, m.start(), m.end()) and not (
+                is_latin(core) and in_foreign_name(text, m.start(), m.end())):
+            found.append((core, m.start(), m.end()))
     return found
+
+
+def written_as_word(acronym: str, target: str) -> bool:
+    """Latin capitals that the aligned English writes only as a word, never in capitals: CADMIUM, "cadmium"."""
+    if not target or not is_latin(acronym) or len(acronym) < rules.LATIN_WORD_MIN_LETTERS or not acronym.isalpha():
+        return False
+    forms = {m.group() for m in re.finditer(rf"\b{re.escape(acronym)}\b", target, re.IGNORECASE)}
+    return bool(forms) and acronym not in forms
 
 
 def find_mentions(units: Sequence[Unit]) -> list[Mention]:
     """Every acronym of every unit; a text seen before (a repeated sentence) is not read again."""
-    seen: dict[str, list[tuple[str, int, int]]] = {}
+    seen: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
     mentions: list[Mention] = []
     for i, u in enumerate(units):
-        found = seen.get(u.source)
+        found = seen.get((u.source, u.target))
         if found is None:
-            found = seen[u.source] = acronyms_in(u.source)
+            found = [a for a in acronyms_in(u.source) if not written_as_word(a[0], u.target)]
+            seen[(u.source, u.target)] = found
         mentions.extend(Mention(a, i, s, e) for a, s, e in found)
     return mentions
 
@@ -199,12 +223,13 @@ def is_gloss(acronym: str, words: list[Token], method: str) -> bool:
     """A bracket that glosses the words before it rather than spelling them out, when the name was
     found by its heads or as a noun phrase, not by its initials: a place the dictionary knows
     ("Принстонского университета (США)"), a noun phrase (no head) holding another acronym
-    ("предполагаемый боевик ДАИШ (ИГИЛ)"), or one word that cannot begin the acronym ("его Миссии (ЭКОМИБ)")."""
+    ("предполагаемый боевик ДАИШ (ИГИЛ)") or before a Latin compound, or one word that cannot begin
+    the acronym ("его Миссии (ЭКОМИБ)")."""
     place = parses(acronym.lower())[0].tag
     if rules.PLACE_TAG in place and "Abbr" in place and analyzer().word_is_known(acronym.lower()):
         return True
-    if method == "chain" and any(w.acronym for w in words):
-        return True
+    if method == "chain" and (any(w.acronym for w in words) or (is_latin(acronym) and "-" in acronym)):
+        return True  # "(XDR-TB)" after «высокой устойчивостью к лекарствам» glosses one of its parts
     return len(words) == 1 and words[0].text[:1].upper() != acronym[:1]
 
 

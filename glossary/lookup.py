@@ -5,7 +5,8 @@ A query matches on whole words, never inside one (ЕС does not find «экон�
 name ("конференция миграции"). Before matching, a query is folded: case, ё, a case ending after an
 acronym (МОТа, ЮНИСЕФом), Latin letters typed for their Cyrillic look-alikes (MOT, ЮHИCEФ), and
 ООН / «Организация Объединенных Наций» (UN / United Nations) as one word. A query the documents
-do not answer may be answered by the reference table, and the entry says so (FOUND_REFERENCE).
+do not answer may be answered by the reference table, and the entry says so (FOUND_REFERENCE),
+unless the documents hold the concept under another Russian name. A miss names the nearest terms.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tm.errors import TmtoolError
 
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 50.0
+FAR_SUGGESTIONS = 3  # named when none is above the cutoff
 REFERENCE_NOTE = "from the reference table: not in the documents of this termbase"
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -87,7 +89,17 @@ def merge_synonyms(typed: list[str], lemmas: list[str]) -> tuple[tuple[str, ...]
 def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A name's words as typed (folded) and as lemmas, with the synonyms merged."""
     words = [strip_ending(m.group()) for m in WORD.finditer(text)]
-    return merge_synonyms([fold(w) for w in words], [fold(w) if w.isupper() else fold(word_lemma(w)) for w in words])
+    return merge_synonyms([fold(w) for w in words], [fold(compound_lemma(w)) for w in words])
+
+
+def compound_lemma(word: str) -> str:
+    """An acronym as it is; an acronym compound part by part ("ООН-Женщинам" -> "ООН-женщина"); else the lemma."""
+    if word.isupper():
+        return word
+    parts = word.split("-")
+    if len(parts) > 1 and any(is_acronym_word(p) for p in parts):
+        return "-".join(strip_ending(p) if is_acronym_word(p) else word_lemma(p) for p in parts)
+    return word_lemma(word)
 
 
 @lru_cache(maxsize=16384)
@@ -152,7 +164,7 @@ def reference_entry(row: ReferenceName) -> TermEntry:
                      kind=ACRONYM if row.ru_acronym else "name", ru_acronym=row.ru_acronym,
                      ru_full_form=row.ru_full_form, en_acronym=row.en_acronym, en_full_form=row.en_full_form,
                      found=FOUND_REFERENCE, en_source="reference",
-                     notes=(REFERENCE_NOTE, *((row.note,) if row.note else ())))
+                     notes=(REFERENCE_NOTE, *row.notes))
 
 
 def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,
@@ -163,6 +175,8 @@ def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,
     choices = sorted({n for e in [*entries, *map(reference_entry, rows)] for n in designations(e)})
     found = process.extract(fold(query), choices, scorer=fuzz.WRatio, processor=fold, limit=limit,
                             score_cutoff=SUGGESTION_CUTOFF)
+    if not found:  # a miss always names the nearest terms, however far
+        found = process.extract(fold(query), choices, scorer=fuzz.WRatio, processor=fold, limit=FAR_SUGGESTIONS)
     return [choice for choice, _, _ in found]
 
 
@@ -174,11 +188,20 @@ def acronyms_of(entries: Sequence[TermEntry], query: str) -> list[TermEntry]:
     return [e for a in acronyms for e in lookup(entries, a)]
 
 
+def in_documents(entries: Sequence[TermEntry], rows: list[TermEntry]) -> list[TermEntry]:
+    """Reference answers, each replaced by the document's entry of the same concept (the same English
+    acronym and name) when there is one: the official name finds the entry of a report that writes
+    another ("Экономическая и социальная комиссия для Азии…" finds the report's ЭСКАТО)."""
+    by_english = {(e.en_acronym, e.en_full_form): e for e in entries if e.en_full_form}
+    return list(dict.fromkeys(by_english.get((r.en_acronym, r.en_full_form), r) for r in rows))
+
+
 def find_terms(entries: Sequence[TermEntry], query: str, reference: Reference | None = None) -> list[TermEntry]:
     """lookup(); else the reference table's rows that answer the query (marked FOUND_REFERENCE);
     else the acronyms of a pasted phrase, in both; else TermNotFound with suggestions."""
     rows = [reference_entry(r) for r in reference.rows] if reference is not None else []
-    found = lookup(entries, query) or lookup(rows, query) or acronyms_of(entries, query) or acronyms_of(rows, query)
+    found = lookup(entries, query) or in_documents(entries, lookup(rows, query)) or acronyms_of(entries, query) \
+        or acronyms_of(rows, query)
     if not found:
         raise TermNotFound(query, suggest(entries, query, reference=reference))
     return found

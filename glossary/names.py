@@ -236,6 +236,13 @@ def quoted_names(tokens: Sequence[Token], unit: int) -> list[NameMention]:
     return found
 
 
+def with_complement(tokens: Sequence[Token], k: int) -> bool:
+    """"с" + an instrumental after a noun of rules.WITH_COMPLEMENT_NOUNS: "по связям | с общественностью"."""
+    nxt = tokens[k + 1]
+    return (tokens[k].text == rules.WITH_PREPOSITION and tokens[k - 1].lemma in rules.WITH_COMPLEMENT_NOUNS
+            and nxt.is_word and not nxt.capitalised and "ablt" in cases(nxt))
+
+
 def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> tuple[int, bool]:
     """How many tokens the name takes at tokens[k] (0 = the name ends), and whether a preposition was taken."""
     token = tokens[k]
@@ -261,6 +268,7 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
         return 0, after_prep
     if k + 1 < len(tokens) and (
             (after_prep and token.text in rules.PRONOUN_PREPOSITIONS and is_pronoun(tokens[k + 1]))
+            or (after_prep and with_complement(tokens, k))
             or (token.text in rules.PLACE_PREPOSITIONS and is_place(tokens[k + 1]))):
         return 2, after_prep
     prep = preposition_at(tokens, k)

@@ -34,6 +34,24 @@ class ReferenceName:
         return after_start and (not self.valid_to or year <= int(self.valid_to))
 
     @property
+    def unchecked(self) -> tuple[str, ...]:
+        """The parts of the row that no source of its "source" column confirms (codes in the table's header)."""
+        codes = {c.strip().split(":")[0] for c in self.source.split(";")}
+        parts = (
+            ("Russian name", bool(self.ru_full_form) and not codes & {"U", "R", "Ur"}),
+            ("English name", bool(self.en_full_form) and not codes & {"U", "Ue"}),
+            ("Russian acronym", bool(self.ru_acronym) and not codes & {"Ua", "Ar"}),
+            ("English acronym", bool(self.en_acronym) and not codes & {"Ua", "Ae"}),
+        )
+        return tuple(name for name, missing in parts if missing)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The row's note, and what of it no source confirms, as an entry's notes."""
+        unchecked = f"reference table, not checked against a source: {', '.join(self.unchecked)}"
+        return (*((self.note,) if self.note else ()), *((unchecked,) if self.unchecked else ()))
+
+    @property
     def years(self) -> str:
         return f"{self.valid_from or '…'}–{self.valid_to or ''}"
 
@@ -75,20 +93,40 @@ class Reference:
         return cls([])
 
     @cached_property
+    def rows_by_acronym(self) -> dict[str, list[ReferenceName]]:
+        found: dict[str, list[ReferenceName]] = {}
+        for r in self.rows:
+            if r.ru_acronym:
+                found.setdefault(r.ru_acronym.upper(), []).append(r)
+        return found
+
+    @cached_property
+    def rows_by_key(self) -> dict[tuple[str, ...], list[ReferenceName]]:
+        found: dict[tuple[str, ...], list[ReferenceName]] = {}
+        for r in self.rows:
+            if r.ru_full_form:
+                found.setdefault(lemma_key(r.ru_full_form), []).append(r)
+        return found
+
+    @cached_property
     def by_acronym(self) -> dict[str, ReferenceName]:
-        return {r.ru_acronym.upper(): r for r in self.rows if r.ru_acronym}
+        return {a: rows[0] for a, rows in self.rows_by_acronym.items()}
 
     @cached_property
     def by_key(self) -> dict[tuple[str, ...], ReferenceName]:
-        return {lemma_key(r.ru_full_form): r for r in self.rows if r.ru_full_form}
+        return {k: rows[0] for k, rows in self.rows_by_key.items()}
 
-    def find(self, ru_acronym: str = "", ru_full_form: str = "") -> ReferenceName | None:
-        """The row for an acronym, else for a Russian name in any inflection."""
-        if ru_acronym and ru_acronym.upper() in self.by_acronym:
-            return self.by_acronym[ru_acronym.upper()]
-        if ru_full_form:
-            return self.by_key.get(lemma_key(ru_full_form))
-        return None
+    def find(self, ru_acronym: str = "", ru_full_form: str = "", year: int | None = None) -> ReferenceName | None:
+        """The row for an acronym, else for a Russian name in any inflection; of several rows (a name
+        whose English changed: WTO, then UNWTO), the one valid in the year when it is known, else the
+        one in use now."""
+        rows = self.rows_by_acronym.get(ru_acronym.upper(), []) if ru_acronym else []
+        if not rows and ru_full_form:
+            rows = self.rows_by_key.get(lemma_key(ru_full_form), [])
+        if not rows:
+            return None
+        current = next((r for r in rows if not r.valid_to), rows[0])
+        return next((r for r in rows if year is not None and r.valid_in(year)), current)
 
     def start_of(self, acronym: str, words: list[Token]) -> int | None:
         """Where the table's Russian name for the acronym begins, if the words end with it."""

@@ -5,15 +5,23 @@ import re
 
 # An acronym: two or more capitals (Cyrillic or Latin), optionally a case ending in lower case.
 # Not next to a digit ("Т-80БВМ", "TB2", "MOD081WL") nor inside a web domain ("URA.RU").
-# Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", "УНП ООН", and Latin capitals
-# with a number of one or two digits, "COVID-19" (Cyrillic ones with a number are models: "ГАЗ-3110").
+# Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", "УНП ООН", "XDR-TB", "UN-Women", and Latin
+# capitals with a number of one or two digits, "COVID-19" (Cyrillic ones with a number are models: "ГАЗ-3110").
 ACRONYM = re.compile(
     r"(?<!\w)(?<!\d-)(?<![A-Za-zА-ЯЁа-яё]\.)"
-    r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?|[A-Z]{2,}(?:-\d{1,2}(?!\d))?)"
+    r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?"
+    r"|[A-Z]{2,}(?:-\d{1,2}(?!\d)|-[A-Z]{2,}|-[A-Z][a-z]{2,})?)"
     r"(?P<ending>[а-яё]{0,3})(?!\w)(?!-\d)(?!\.[A-Za-zА-ЯЁа-яё])")
 # An all-capital word this long that the dictionary knows (not as an abbreviation) is a word
 # in capitals, not an acronym: НЕЛЬЗЯ, ПАУКООБРАЗНОЕ, ОСУЖДЕНИЕМ.
 CAPITALISED_WORD_MIN_LETTERS = 5
+# Latin capitals beside a Latin word that is no acronym (capitalised, a single capital, letters with
+# digits; not a lower-case word: "the UNESCO report") belong to a foreign name or model, not an
+# acronym of their own: "Audi TT", "ASUS Eee PC", "DAVA M", "SMP GT4 RUSSIA".
+FOREIGN_NAME_NEIGHBOUR = re.compile(r"[A-Z]|[A-Z][a-z][A-Za-z]*|[A-Za-z]+\d+[A-Za-z\d]*")
+# Latin capitals this long that the aligned English line writes as a word (not in capitals) are a word
+# in capitals: CADMIUM ("cadmium"), a title in capitals.
+LATIN_WORD_MIN_LETTERS = 5
 # Case endings an acronym takes in running text: "ВИЧ/СПИДом", "по ВИЧ/СПИДу", "СПИДа".
 ACRONYM_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ов", "ам", "ами", "ах"})
 # Capitals that are not acronyms.
@@ -42,6 +50,10 @@ NAME_PREPOSITIONS = (
     ("в", "области"), ("в", "интересах"), ("в", "отношении"), ("о", "борьбе", "с"),
     ("по",), ("о",), ("об",), ("для",), ("против",), ("через",),
 )
+# Nouns of a complement that take "с" and a noun in the instrumental inside a name: "Управление по
+# связям с общественностью", "Комитет по сотрудничеству с неправительственными организациями".
+WITH_COMPLEMENT_NOUNS = frozenset({"связь", "сотрудничество", "взаимодействие", "отношение"})
+WITH_PREPOSITION = "с"
 # Heads whose name never continues with a preposition ("Генерального секретаря о насилии…") nor with
 # a lower-case genitive ("Генеральной Ассамблеи предложения").
 HEADS_WITHOUT_COMPLEMENT = frozenset({"секретарь", "ассамблея"})
@@ -117,6 +129,11 @@ FUNCTION_WORD_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 # Lower-case words inside an English name: "Organization for Security and Cooperation in Europe".
 EN_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "against", "before", "de", "la", "du", "des",
                            "et", "y", "del"})
+# Generic heads an English acronym may leave unlettered: "Climate Change Agriculture and Food Security
+# Programme (CCAFS)".
+EN_UNLETTERED_HEADS = frozenset({"programme", "program", "project", "initiative", "network", "partnership"})
+# Closing quotation marks of a quoted English name before its bracket: "Forces démocratiques … du Rwanda" (FDLR).
+EN_CLOSING_QUOTES = "\"”’»"
 # Words after the one comma an English name may hold ("…for the Arab States, Egypt").
 EN_COMMA_TAIL_WORDS = 4
 # English words that govern a name before "of" and are no part of it: "Member States of the

@@ -16,6 +16,7 @@ from itertools import permutations
 from rapidfuzz import fuzz
 
 from glossary import rules
+from glossary.dates import document_year
 from glossary.extract import Definition, Mention, acronyms_in, bracketed, find_definitions, find_mentions
 from glossary.infer import initials_start
 from glossary.model import (
@@ -31,6 +32,7 @@ from glossary.names import NameMention, find_names
 from glossary.normalise import dictionary_form, lemma_key
 from glossary.reference import Reference
 from glossary.tokens import tokenize
+from tm.lang.en import FUNCTION_WORDS as EN_FUNCTION_WORDS
 from tm.model import Unit
 
 NO_ENGLISH = "not in the reference table: no English name"
@@ -63,8 +65,8 @@ def infer_definition(acronym: str, first: int, names: Sequence[NameMention]) -> 
     return None
 
 
-def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit],
-                  definition: Definition | None, inferred: NameMention | None, reference: Reference) -> TermEntry:
+def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit], definition: Definition | None,
+                  inferred: NameMention | None, reference: Reference, year: int | None = None) -> TermEntry:
     """One acronym's entry, from its definition, inference, or the reference table."""
     first = mentions[0].unit
     entry = TermEntry(id="", kind=ACRONYM, ru_acronym=acronym, occurrences=len(mentions))
@@ -77,13 +79,14 @@ def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit],
                         ru_full_form_in_text=inferred.phrase, found=FOUND_INFERRED,
                         notes=(f"expansion inferred from initials in unit {units[inferred.unit].id}",))
     else:
-        row = reference.find(acronym)
+        row = reference.find(acronym, year=year)
         entry = replace(entry, ru_full_form=row.ru_full_form if row else "",
                         found=FOUND_REFERENCE if row and row.ru_full_form else FOUND_UNDEFINED)
     return replace(entry, first_unit=units[first].id, context=units[first].source)
 
 
-def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[TermEntry], list[NameMention]]:
+def acronym_entries(units: Sequence[Unit], reference: Reference,
+                    year: int | None = None) -> tuple[list[TermEntry], list[NameMention]]:
     """Entries for every acronym, and the names left in the text besides their definitions."""
     mentions = find_mentions(units)
     definitions = find_definitions(units, mentions, reference.start_of if reference.rows else None)
@@ -96,7 +99,7 @@ def acronym_entries(units: Sequence[Unit], reference: Reference) -> tuple[list[T
     for acronym, found in grouped.items():
         definition = definitions.get(acronym)
         inferred = None if definition else infer_definition(acronym, found[0].unit, capitalised)
-        entries.append(acronym_entry(acronym, found, units, definition, inferred, reference))
+        entries.append(acronym_entry(acronym, found, units, definition, inferred, reference, year))
     return entries, names
 
 
@@ -172,7 +175,7 @@ def name_entries(names: Sequence[NameMention], units: Sequence[Unit], known: set
 def with_english(entry: TermEntry, reference: Reference, year: int | None = None) -> TermEntry:
     """The entry with its English names from the reference table (or a note that there are none);
     with the document's year, a note when the row's name was not in use then."""
-    row = reference.find(entry.ru_acronym, entry.ru_full_form)
+    row = reference.find(entry.ru_acronym, entry.ru_full_form, year)
     if row is None:
         return replace(entry, notes=(*entry.notes, NO_ENGLISH))
     notes = entry.notes
@@ -180,8 +183,7 @@ def with_english(entry: TermEntry, reference: Reference, year: int | None = None
         notes += (f"the reference name is of {row.years}, not of {year}",)
     if entry.ru_full_form and row.ru_full_form and lemma_key(row.ru_full_form) != lemma_key(entry.ru_full_form):
         notes += (f"reference Russian name: {row.ru_full_form}",)
-    if row.note:
-        notes += (row.note,)
+    notes += row.notes
     return replace(entry, en_acronym=row.en_acronym, en_full_form=row.en_full_form, en_source="reference", notes=notes)
 
 
@@ -198,10 +200,13 @@ def english_brackets(text: str) -> list[re.Match[str]]:
     return [m for m in EN_BRACKET.finditer(text) if sum(c.isupper() for c in m.group("acronym")) >= 2]
 
 
-def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: bool = False) -> str:
-    """The English name right before "(ACRONYM)": the words whose initials spell it, else (for a
-    capitalised name) the run of capitalised words and rules.EN_CONNECTORS ending at the bracket."""
-    text = before.rstrip()
+def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: bool = False,
+                 ru_words: int = 0) -> str:
+    """The English name right before "(ACRONYM)": the words whose initials spell it (a last generic
+    head of rules.EN_UNLETTERED_HEADS may give none), else (for a capitalised name) the run of
+    capitalised words and rules.EN_CONNECTORS ending at the bracket, else (for a lower-case term)
+    the lower-case phrase after the last function word when it has as many words as the Russian."""
+    text = before.rstrip().rstrip(rules.EN_CLOSING_QUOTES)  # "Forces démocratiques … du Rwanda" (FDLR)
     if comma:  # "…for the Arab States, Egypt (BCRC Egypt)": one comma inside the name
         head, _, tail = text.rpartition(",")
         if head and len(tail.split()) <= rules.EN_COMMA_TAIL_WORDS:
@@ -216,13 +221,17 @@ def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: 
         run.insert(0, m)
     letters = acronym.replace("-", "").replace(" ", "").upper()
     parts = [w.group() for w in run]
+    unlettered = 1 if parts and parts[-1].lower() in rules.EN_UNLETTERED_HEADS else 0
     for i in range(len(parts)):
-        initials = "".join(q[0] for p in parts[i:] if p.lower() not in rules.EN_CONNECTORS
-                           for q in p.split("-") if q).upper()  # "Asia-Pacific" gives A and P
-        if initials == letters and parts[i].lower() not in rules.EN_CONNECTORS:
-            return text[run[i].start():]
+        if parts[i].lower() in rules.EN_CONNECTORS:
+            continue
+        for last in range(len(parts), len(parts) - unlettered - 1, -1):  # "… Food Security Programme (CCAFS)"
+            if spelled(parts[i:last]) == letters:
+                return text[run[i].start():]
     if lower:
-        return parts[-1] if one_word and parts else ""  # "метилендиоксиметамфетамина (МДМА)"
+        if one_word and parts:
+            return parts[-1]  # "метилендиоксиметамфетамина (МДМА)"
+        return lower_case_term(parts, ru_words)
     start = len(run)
     for i in range(len(run) - 1, -1, -1):
         word = parts[i]
@@ -232,6 +241,22 @@ def english_name(before: str, acronym: str, lower: bool, comma: bool, one_word: 
             break
     start = name_start(parts, start)
     return text[run[start].start():] if start < len(run) else ""
+
+
+def spelled(parts: Sequence[str]) -> str:
+    """The initials of English words, connectors left out; "Asia-Pacific" gives A and P."""
+    return "".join(q[0] for p in parts if p.lower() not in rules.EN_CONNECTORS for q in p.split("-") if q).upper()
+
+
+def lower_case_term(parts: Sequence[str], ru_words: int) -> str:
+    """The lower-case words after the last function word, when they are as many as the Russian
+    term's ("… heroin and lysergic acid diethylamide (LSD)" for «диэтиламиду лизергиновой кислоты»)."""
+    tail: list[str] = []
+    for word in reversed(parts):
+        if word.lower() in EN_FUNCTION_WORDS or not word.islower():
+            break
+        tail.insert(0, word)
+    return " ".join(tail) if tail and len(tail) == ru_words else ""
 
 
 def name_start(parts: list[str], start: int) -> int:
@@ -267,18 +292,39 @@ def paired(ru: list[str], en: list[str]) -> tuple[int, ...]:
     return best if similarity(best) > similarity(order) + rules.PAIRING_MIN_GAIN else order
 
 
+BRACKET = re.compile(r"\([^()]*\)")
+
+
+def english_bracket(ru_acronym: str, unit: Unit) -> re.Match[str] | None:
+    """The English bracket that answers the Russian acronym's: the acronym brackets paired (see
+    paired) when both sides have as many; else, when both sides have as many brackets of any kind,
+    the one at the same place ("(Центральное телеграфное агентство Кореи) … (ГКО)" is "(KCNA) … (NDC)")."""
+    ru = bracketed_acronyms(unit.source)
+    en = english_brackets(unit.target)
+    if ru_acronym not in ru:
+        return None
+    if len(ru) == len(en):
+        return en[paired(ru, [b.group("acronym") for b in en])[ru.index(ru_acronym)]]
+    ru_all = [b.start() for b in BRACKET.finditer(unit.source)]
+    en_all = [b.start() for b in BRACKET.finditer(unit.target)]
+    if len(ru_all) != len(en_all):
+        return None
+    paren = next(b for a, start, stop in acronyms_in(unit.source) if a == ru_acronym
+                 and (b := bracketed(unit.source, start, stop)) is not None)
+    at = en_all[ru_all.index(paren)] if paren in ru_all else -1
+    return next((b for b in en if b.start() == at), None)
+
+
 def english_of_definition(entry: TermEntry, unit: Unit) -> TermEntry:
     """The English acronym and name from the aligned unit that defines the Russian acronym: the
     English brackets paired with the Russian ones by order, when there are as many."""
-    ru = bracketed_acronyms(unit.source)
-    en = english_brackets(unit.target)
-    if entry.ru_acronym not in ru or len(ru) != len(en):
+    m = english_bracket(entry.ru_acronym, unit)
+    if m is None:
         return entry
-    m = en[paired(ru, [b.group("acronym") for b in en])[ru.index(entry.ru_acronym)]]
     acronym = m.group("acronym")
     phrase = entry.ru_full_form_in_text.lstrip("«<\"")
     name = english_name(unit.target[:m.start()], acronym, not phrase[:1].isupper(), "," in phrase,
-                        len(phrase.split()) == 1)
+                        len(phrase.split()) == 1, len(phrase.split()))
     if entry.en_source == "reference":
         return entry
     notes = tuple(n for n in entry.notes if n != NO_ENGLISH)
@@ -361,10 +407,12 @@ def merge_concepts(entries: Sequence[TermEntry]) -> list[TermEntry]:
 
 def compile_termbase(units: Sequence[Unit], reference: Reference | None = None,
                      year: int | None = None) -> list[TermEntry]:
-    """The termbase of one document's units, in order of first appearance; the document's year,
-    when known, is checked against the years of the reference names."""
+    """The termbase of one document's units, in order of first appearance; the document's year (given,
+    else read from its masthead or symbol: glossary.dates) picks the reference row valid then and is
+    checked against the years of the reference names."""
     reference = Reference.load() if reference is None else reference
-    acronyms, names = acronym_entries(units, reference)
+    year = document_year(units) if year is None else year
+    acronyms, names = acronym_entries(units, reference, year)
     known = {lemma_key(e.ru_full_form) for e in acronyms if e.ru_full_form}
     entries = acronyms + name_entries(names, units, known, reference)
     aligned = [u for u in units if u.target]  # aligned_english reads only these

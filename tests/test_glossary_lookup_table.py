@@ -23,12 +23,18 @@ def entries() -> list[TermEntry]:
     return compile_termbase(build_memory(example_path()).units)
 
 
-def test_the_table_has_thirty_queries_at_least() -> None:
-    assert len(ROWS) >= 30
+def test_the_table_has_thirty_answered_queries_at_least() -> None:
+    assert len([r for r in ROWS if r["source"] != "miss"]) >= 30
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["query"] for r in ROWS])
 def test_query(entries: list[TermEntry], row: dict[str, str]) -> None:
+    if row["source"] == "miss":
+        with pytest.raises(TermNotFound) as err:
+            find_terms(entries, row["query"], Reference.load())
+        assert err.value.suggestions  # a miss always names the nearest terms
+        assert {t for t in row["expected"].split("; ") if t} <= set(err.value.suggestions)
+        return
     found = find_terms(entries, row["query"], Reference.load())
     first = found[0]
     assert first.ru_term == row["expected"]
@@ -38,12 +44,6 @@ def test_query(entries: list[TermEntry], row: dict[str, str]) -> None:
         assert first.found == FOUND_REFERENCE and REFERENCE_NOTE in first.notes
     unwanted = {t for t in (row["must_not"] or "").split("; ") if t}
     assert not unwanted & {e.ru_term for e in found}
-
-
-def test_a_miss_names_the_nearest_terms(entries: list[TermEntry]) -> None:
-    with pytest.raises(TermNotFound) as err:
-        find_terms(entries, "UNHCHR", Reference.load())
-    assert "OHCHR" in err.value.suggestions and "UNHCR" in err.value.suggestions
 
 
 def test_short_acronyms_do_not_match_inside_words(entries: list[TermEntry]) -> None:

@@ -31,6 +31,14 @@ ACRONYMS = [
     ("программы ООН-Хабитат и ООН-Женщины", ["ООН-Хабитат", "ООН-Женщины"]),
     ("источник ВИЧ-инфекции", ["ВИЧ"]),
     ("пандемия COVID-19 и автомобиль ГАЗ-3110", ["COVID-19"]),
+    # Latin capitals inside a foreign name or model (news-like sentences written for this test)
+    ("песню записал музыкант Давид Манукян (DAVA M).", []),
+    ("он выиграл заезд в классе SMP GT4 RUSSIA.", []),
+    ("бойца MMA и мотоцикл KTM", ["MMA", "KTM"]),
+    ("высвобождали водителя из красной Audi TT.", []),  # [FLORES]
+    ("Серия ASUS Eee PC, ранее представленная во всём мире", []),  # [FLORES]
+    ("туберкулез с исключительно высокой устойчивостью к лекарствам (XDR-TB).", ["XDR-TB"]),  # [FLORES]
+    ("в докладе UN-Women и COVID-19", ["UN-Women", "COVID-19"]),
 ]
 
 
@@ -128,6 +136,8 @@ GLOSSES = [
     ("Выступил профессор Принстонского университета (США) Джон Смит.", "США"),
     ("задержан предполагаемый боевик ДАИШ (ИГИЛ) в пригороде", "ИГИЛ"),
     ("в частности по линии деятельности его Миссии (ЭКОМИБ),", "ЭКОМИБ"),  # [UNv1 2064]
+    ("удалось обнаружить туберкулез с исключительно высокой устойчивостью к лекарствам (XDR-TB).",
+     "XDR-TB"),  # [FLORES]
 ]
 
 
@@ -167,6 +177,11 @@ ENDS = [
     ("Команды сыграют матч Лиги чемпионов в Манчестере.", "Лиги чемпионов"),
     ("Опрос: Правящий Союз крестьян снова лидирует.", "Союз крестьян"),
     ("Настоящая Декларация независимости хранится в архиве.", "Декларация независимости"),
+    # a complement noun that takes "с": the name runs on ("…по связям | с общественностью" was cut)
+    ("Как сообщили в Управлении по связям с общественностью и СМИ, пожар потушен.",
+     "Управлении по связям с общественностью"),
+    ("Заседание Комиссии по народонаселению и развитию с целью обзора прошло.",
+     "Комиссии по народонаселению и развитию"),
 ]
 
 
@@ -196,6 +211,26 @@ ALIGNED = [
      "развития городов (АПМКХУД) и", "including AMCHUD and the Asia-Pacific Ministerial Conference on Housing "
      "and Urban Development (APMCHUD) and", "АПМКХУД", "APMCHUD",
      "Asia-Pacific Ministerial Conference on Housing and Urban Development"),  # [UNv1 1534]
+    # a quoted English name before its bracket
+    ("18 апреля 2014 года лидеры деструктивных Демократических сил освобождения Руанды (ДСОР) направили письмо",
+     'On 18 April 2014, the leaders of the Rwandan negative force "Forces démocratiques de libération du Rwanda" '
+     "(FDLR) had sent a letter", "ДСОР", "FDLR", "Forces démocratiques de libération du Rwanda"),  # [UNv1 883]
+    # a lower-case term whose letters are not its initials: as many words as the Russian
+    ("Эти вещества по своим свойствам аналогичны кокаину, героину и диэтиламиду лизергиновой кислоты (ЛСД)",
+     "The substances were similar to cocaine, heroin and lysergic acid diethylamide (LSD)", "ЛСД", "LSD",
+     "lysergic acid diethylamide"),  # [UNv1 977]
+    # the acronym leaves its generic last head unlettered; the governing group is no part of the name
+    ("Член независимой научной группы экспертов Консультативной группы по международным сельскохозяйственным "
+     "исследованиям в рамках Программы по проблемам сельского хозяйства и продовольственной безопасности в "
+     "условиях изменения климата (CCAFS), член консультативной группы",
+     "Member of the independent science panel of the Consultative Group on International Agricultural Research "
+     "of the Climate Change Agriculture and Food Security Programme (CCAFS), the Chicago Council",
+     "CCAFS", "CCAFS", "Climate Change Agriculture and Food Security Programme"),  # [UNv1 2577]
+    # a Russian bracket that holds no acronym: all brackets paired by place
+    ("Пхеньян, 25 января (Центральное телеграфное агентство Кореи) -- Департамент по вопросам политики "
+     "Государственного комитета обороны (ГКО) КНДР в воскресенье обнародовал заявление",
+     "Pyongyang, 25 January (KCNA) -- The Policy Department of the National Defence Commission (NDC) of the DPRK "
+     "made public a statement", "ГКО", "NDC", "National Defence Commission"),  # [UNv1 682]
 ]
 
 
@@ -204,3 +239,18 @@ def test_english_from_the_aligned_definition(ru: str, en: str, acronym: str, en_
     entries = compile_termbase([Unit(id="d:1", doc="d", source=ru, target=en)], Reference.empty())
     entry = next(e for e in entries if e.ru_acronym == acronym)
     assert (entry.en_acronym, entry.en_full_form, entry.en_source) == (en_acronym, en_name, "aligned")
+
+
+# 1. Latin capitals that the aligned English line writes as a word are a word in capitals
+WORDS_IN_CAPITALS = [
+    ("в пробах нашли CADMIUM в опасных дозах", "cadmium was found in the samples", []),
+    ("союз NATO заявил", "NATO said", ["NATO"]),
+    ("вышел альбом группы METALLICA", "Metallica released an album", []),
+    ("агентство REGNUM сообщило", "REGNUM reported", ["REGNUM"]),
+]
+
+
+@pytest.mark.parametrize("ru,en,expected", WORDS_IN_CAPITALS, ids=[w[0] for w in WORDS_IN_CAPITALS])
+def test_latin_words_in_capitals(ru: str, en: str, expected: list[str]) -> None:
+    entries = compile_termbase([Unit(id="d:1", doc="d", source=ru, target=en)], Reference.empty())
+    assert [e.ru_acronym for e in entries if e.kind == ACRONYM] == expected

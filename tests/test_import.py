@@ -12,6 +12,7 @@ from tm.app import export_tm, import_files
 from tm.cli import main
 from tm.errors import InputError
 from tm.importer import ImportResult
+from tm.markup import match_form, placeholder_text
 from tm.model import DocumentInfo, Unit
 from tm.search import search
 from tm.store import SQLiteStore, open_store
@@ -107,12 +108,16 @@ def test_po2tmx_layout(tmp_path: Path) -> None:
     assert result.skipped == {"empty source segment": 1}
 
 
-def test_xliff_inline_codes_are_left_out(tmp_path: Path) -> None:
+def test_xliff_inline_codes_are_kept_as_marks_and_codes(tmp_path: Path) -> None:
     _, units = import_one(tmp_path / "t.db", DATA / "inline.xlf")
-    assert [(u.source, u.target, u.src_lang, u.tgt_lang, u.notes) for u in units] == [
-        ("Смотрите раздел II.", "See section II.", "ru-RU", "en-US", ("bold word",)),
+    assert [(placeholder_text(u.source), placeholder_text(u.target), u.src_lang, u.tgt_lang, u.notes)
+            for u in units] == [
+        ("Смотрите <1>раздел</1> II<2/>.", "See <1>section</1> II<2/>.", "ru-RU", "en-US", ("bold word",)),
         ("Без перевода", "", "ru-RU", "en-US", ()),
     ]
+    assert [(c.kind, c.element, c.attrs) for c in units[0].source_codes] == [
+        ("open", "g", (("id", "1"),)), ("close", "g", ()), ("isolated", "x", (("id", "2"),))]
+    assert [match_form(u.source) for u in units] == ["Смотрите раздел II.", "Без перевода"]
 
 
 PO_WITHOUT_SOURCE_LANGUAGE = """msgid ""

@@ -27,6 +27,11 @@ PLANTED = [
     ("exports", "exports/tbx.py", "import glossary.termbase"),
     ("glossary", "glossary/lookup.py", "import tm.cli"),
     ("click", "exports/base.py", "import click"),
+    ("layers", "tm/app.py", "import tm.server.api"),
+    ("http", "tm/search.py", "import starlette.requests"),
+    ("http", "tm/cli/common.py", "import uvicorn"),
+    ("server", "tm/server/api.py", "import tm.store.sqlite"),
+    ("server", "tm/server/pool.py", "import tm.cli.common"),
 ]
 
 

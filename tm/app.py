@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
 from glossary.reference import Reference
@@ -29,6 +31,7 @@ from tm.importer import ImportResult, check_path, import_file, stored_keys
 from tm.model import BuildResult, Unit
 from tm.pdf import is_pdf, read_pdf
 from tm.pipeline import PairAlignment, align_pair, build_cleaned, build_document, build_pair
+from tm.search import TOKEN
 from tm.store import Store, TermRecord, Writer
 from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replaced_bytes, sniff_binary
 from tm.version import make_signature
@@ -144,11 +147,12 @@ def build_termbase(store: Store, doc: str, reference: Reference | None = None) -
     return entries
 
 
-def store_context(store: Store, bom: bool = False, excel_safe: bool = False) -> ExportContext:
+def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
+                  tgt_lang: str | None = None) -> ExportContext:
     """Languages and signature from the store's documents, time from the clock or SOURCE_DATE_EPOCH."""
     docs = store.documents()
     src = docs[0].src_lang if docs else "ru"
-    tgt = docs[0].tgt_lang if docs else "en"
+    tgt = tgt_lang or (docs[0].tgt_lang if docs else "en")
     signature = ";".join(sorted({d.signature for d in docs})) or make_signature(src)
     return ExportContext(created=export_time(), signature=signature, src_lang=src, tgt_lang=tgt,
                          bom=bom, excel_safe=excel_safe)
@@ -162,13 +166,26 @@ def export_tm(
     translated_only: bool = False,
     bom: bool = False,
     excel_safe: bool = False,
+    tgt_lang: str | None = None,
 ) -> None:
-    """Write the store's units in one format to a file (atomically) or '-' for stdout."""
+    """Write the store's units in one format to a file (atomically) or '-' for stdout.
+
+    With tgt_lang, only the units into that language (and those without any target language);
+    'fr' takes fr-CA too, 'fr-CA' only itself.
+    """
     fmt = get_format("tm", format_name)
-    ctx = store_context(store, bom=bom, excel_safe=excel_safe)
+    ctx = store_context(store, bom=bom, excel_safe=excel_safe, tgt_lang=tgt_lang)
     units: Iterable[Unit] = store.units(translated_only=translated_only)
+    if tgt_lang:
+        units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
     with open_output(output) as stream:
         fmt.dump(units, stream, ctx)
+
+
+def lang_matches(lang: str, wanted: str) -> bool:
+    """A unit's language is the one asked for: exactly, or by primary subtag when only that was asked."""
+    lang, wanted = lang.lower(), wanted.lower()
+    return lang == wanted or ("-" not in wanted and lang.split("-")[0] == wanted)
 
 
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
@@ -262,3 +279,42 @@ def store_stats(store: Store) -> StoreStats:
     docs = store.documents()
     return StoreStats(len(docs), store.count_units(), store.count_units(translated_only=True),
                       {d.name: d.summary for d in docs})
+
+
+# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
+# search would take seconds to minutes and find nothing useful. The CLI and the server both keep it.
+MAX_QUERY_CHARS = 2000
+EMPTY_QUERY = "the query is empty: give some text to search for"
+
+
+def too_long(query: str) -> str:
+    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
+
+
+def query_problem(query: str) -> str | None:
+    """Why a search query is refused (empty, too long), or None when it is fine."""
+    if not query.strip():
+        return EMPTY_QUERY
+    return too_long(query) if len(query) > MAX_QUERY_CHARS else None
+
+
+def diff_parts(query: str, source: str) -> list[tuple[str, str]]:
+    """The source as (kind, text) runs, kind "same", "insert" (only in the source) or "delete" (only
+    in the query): the wdiff-style marks of tm.search.highlight as data, for a page to render."""
+    words = TOKEN.findall(query)
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(source)]
+    parts: list[tuple[str, str]] = []
+    done = 0
+    for op in Levenshtein.opcodes(words, [source[x:y] for x, y in spans]):
+        if op.tag == "equal":
+            continue
+        start = spans[op.dest_start][0] if op.dest_start < len(spans) else len(source)
+        end = spans[op.dest_end - 1][1] if op.dest_end > op.dest_start else start
+        parts.append(("same", source[done:start]))
+        if op.src_end > op.src_start:
+            parts.append(("delete", " ".join(words[op.src_start:op.src_end])))
+        if end > start:
+            parts.append(("insert", source[start:end]))
+        done = end
+    parts.append(("same", source[done:]))
+    return [(kind, text) for kind, text in parts if text]

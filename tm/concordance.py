@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tm.lang.morph import analyzer
 from tm.lang.script import LETTERS_AND_DIGITS, RUSSIAN_LETTER
+from tm.markup import has_marks, placeholder_map, placeholder_text
 from tm.store.base import Store
 
 # Between the words of a phrase: spaces, hyphens and dashes ("трудящихся-мигрантов" = "трудящихся мигрантов").
@@ -63,6 +64,14 @@ def phrase_pattern(words: list[str], inflect: bool) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + JOINER.join(groups) + r"(?!\w)")
 
 
+def shown_hit(unit_id: str, source: str, target: str, spans: tuple[tuple[int, int], ...]) -> ConcordanceHit:
+    """A hit as shown: inline codes as placeholders ('<1/>'), the spans moved to fit."""
+    if not has_marks(source + target):
+        return ConcordanceHit(unit_id, source, target, spans)
+    shown, where = placeholder_map(source)
+    return ConcordanceHit(unit_id, shown, placeholder_text(target), tuple((where[a], where[b]) for a, b in spans))
+
+
 def concordance(
     store: Store, phrase: str, *, limit: int = 20, inflect: bool = True
 ) -> list[ConcordanceHit]:
@@ -75,7 +84,7 @@ def concordance(
     for unit in store.phrase_candidates([word_forms(w, inflect) for w in words]):
         spans = tuple(m.span() for m in pattern.finditer(fold(unit.source)))
         if spans:
-            hits.append(ConcordanceHit(unit.id, unit.source, unit.target, spans))
+            hits.append(shown_hit(unit.id, unit.source, unit.target, spans))
             if len(hits) >= limit:
                 break
     return hits

@@ -114,17 +114,19 @@ def new_units(
             tally.skipped[record.reason] += 1
             continue
         record = mapped_controls(record, tally)
+        langs = ctx.langs(record)
         key = pair_key(record.source, record.target)
-        if key in seen:
+        # Within a run, a pair counts once per target language ('ЮНИСЕФ' -> 'UNICEF' in fr and en);
+        # against the store, which keeps no languages in its pair list, once in all (see stored_keys).
+        lang_key = hash((record.source, record.target, langs[1]))
+        if key in seen or lang_key in seen:
             tally.duplicates += 1
             continue
-        seen.add(key)
-        langs = ctx.langs(record)
+        seen.add(lang_key)
         tally.langs[langs] += 1
         tally.added += 1
-        yield Unit(unit_id(ctx.doc, position), ctx.doc, record.source, record.target, langs[0], langs[1],
-                   record.para, record.kind, position, 0, record.score, record.flagged, "import",
-                   record.created, record.notes, record.props)
+        yield replace(record, id=unit_id(ctx.doc, position), doc=ctx.doc, src_lang=langs[0], tgt_lang=langs[1],
+                      position=position, block=0, origin="import")
         position += 1
 
 

@@ -4,12 +4,24 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from tm.markup import CODE_PENALTY, mark_count, match_form
+
 SAME_WORDS_FLOOR = 50.0  # below this similarity two texts are not taken to share all their words
 
 
 def normalize_text(text: str) -> str:
     """NFC with runs of whitespace made one space: the form texts are compared in."""
     return " ".join(unicodedata.normalize("NFC", text).split())  # str methods: 5x faster than a regex
+
+
+def comparable(text: str) -> str:
+    """A stored text as scoring compares it: inline codes left out (tm.markup.match_form), normalized."""
+    return normalize_text(match_form(text))
+
+
+def code_penalty(query: str, source: str) -> float:
+    """Points off a match whose inline codes differ from the query's (CAT tools' tag penalty)."""
+    return CODE_PENALTY if mark_count(query) != mark_count(source) else 0.0
 
 
 def length_bounds(length: int, min_score: float) -> tuple[int, int]:

@@ -25,6 +25,20 @@ class Block:
     number: str = ""  # "12" for paragraph 12, "II", "A", "1" for headings, "3" for footnote 3
 
 
+OPEN, CLOSE, ISOLATED = "open", "close", "isolated"  # the kinds of inline code
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCode:
+    """One inline code of a text (see tm.markup): its mark's offset, kind, element, attributes, content."""
+
+    offset: int
+    kind: str  # OPEN, CLOSE or ISOLATED
+    element: str  # as the file named it: bpt, ept, ph, it, ut, hi, g, x, bx, ex, mrk
+    attrs: tuple[tuple[str, str], ...] = ()
+    data: str = ""  # native code content as an XML fragment: '&lt;b&gt;', 'x <sub>note</sub>'
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One translation unit: a segment of a document with its optional translation."""
@@ -45,6 +59,8 @@ class Unit:
     created: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     props: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    source_codes: tuple[InlineCode, ...] = ()  # inline markup of source, at its marks (tm.markup)
+    target_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

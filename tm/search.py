@@ -7,6 +7,8 @@ scored exactly here, the one place a match % is computed:
   off per differing token), so such a match always ranks above one that differs in words;
 - below 95: words differ; the score is rapidfuzz's character similarity (case-insensitive),
   its top 90-100 squeezed into 90-94 so that the order by similarity is kept.
+Inline codes (tm.markup) are left out of the comparison, and a source whose codes differ from
+the query's loses CODE_PENALTY point (an exact text match with tags scores 99, as in CAT tools).
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from rapidfuzz.process import cdist
 from rapidfuzz.utils import default_process
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
-from tm.match import SAME_WORDS_FLOOR, length_bounds, normalize_text
+from tm.markup import placeholder_text
+from tm.match import SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
 from tm.store.base import Candidate, Store
 
 __all__ = ["DEFAULT_MIN_SCORE", "Hit", "Searcher", "band_of", "highlight", "length_bounds", "match_score",
@@ -96,9 +99,10 @@ def word_score(raw: float) -> float:
 
 
 def match_score(query: str, source: str, raw: float | None = None) -> tuple[float, float]:
-    """(match %, similarity) of a normalized source for a normalized query."""
-    raw = similarity(query, source) if raw is None else raw
-    return score_with(query, words_of(query), source, raw), raw
+    """(match %, similarity) of a stored source (inline codes left out, then penalised) for a normalized query."""
+    form = comparable(source)
+    raw = similarity(query, form) if raw is None else raw
+    return score_with(query, words_of(query), form, raw) - code_penalty(query, source), raw
 
 
 def score_with(query: str, query_words: str, source: str, raw: float) -> float:
@@ -149,20 +153,21 @@ def highlight(query: str, source: str) -> str:
 
 
 def make_hit(query: str, candidate: Candidate, target: str, score: float, raw: float) -> Hit:
-    source = normalize_text(candidate.source)
-    return Hit(round(score, 1), band_of(score), candidate.id, candidate.source, target, round(raw, 1),
-               diff_runs(query, source), numbers_differ(query, source))
+    """A hit as shown: inline codes as placeholders ('<1/>'), differences over the text alone."""
+    source = comparable(candidate.source)
+    return Hit(round(score, 1), band_of(score), candidate.id, placeholder_text(candidate.source),
+               placeholder_text(target), round(raw, 1), diff_runs(query, source), numbers_differ(query, source))
 
 
 def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple[float, float, Candidate]]:
     """Score the candidates (similarities in one rapidfuzz call); best first, ties by similarity, id."""
     floor = min(min_score, SAME_WORDS_FLOOR)  # below both, a candidate cannot reach min_score
-    forms = [normalize_text(row.source) for row in rows]
+    forms = [comparable(row.source) for row in rows]
     raws = cdist([query.lower()], [f.lower() for f in forms], scorer=fuzz.ratio, workers=1)[0]
     query_words = words_of(query)
     scored = []
     for i in (raws >= floor).nonzero()[0].tolist():
-        score = score_with(query, query_words, forms[i], float(raws[i]))
+        score = score_with(query, query_words, forms[i], float(raws[i])) - code_penalty(query, rows[i].source)
         if score >= min_score:
             scored.append((score, float(raws[i]), rows[i]))
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))

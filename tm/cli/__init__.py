@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from exports import format_names
+from exports.base import normalize_lang
 from tm.app import (
     build_bilingual,
     build_memory,
@@ -22,7 +23,9 @@ from tm.app import (
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
 from tm.cli.search import import_command, search_command
+from tm.cli.serve import serve_command
 from tm.cli.terms import terms
+from tm.importer import LANG_TAG
 from tm.store import open_store, shown_location
 from tm.version import TOOL_VERSION
 
@@ -110,6 +113,16 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
                 click.echo(f"wrote {written}")
 
 
+def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A BCP-47 tag in its usual case ('FR' -> 'fr'), or a usage error."""
+    if value is None:
+        return None
+    tag = normalize_lang(value)
+    if not LANG_TAG.match(tag):
+        raise click.BadParameter(f"{value!r} is not a BCP-47 language tag such as fr or en-US")
+    return tag
+
+
 @main.command()
 @click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm")),
               help="Output format (default: from the -o extension, else tmx).")
@@ -119,8 +132,12 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 @click.option("--translated-only", is_flag=True, help="Leave out units that have no target.")
 @click.option("--bom", is_flag=True, help="CSV and txt: start with a UTF-8 byte-order mark (for Excel, Notepad).")
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
+@click.option("--tgt-lang", default=None, callback=check_lang_option,
+              help="Export only the units into this target language (BCP-47; 'fr' takes fr-CA too). "
+                   "PO and XLIFF files name one target language; TMX holds them all.")
 @db_option
-def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
+def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool,
+           tgt_lang: str | None, db: str) -> None:
     """Export the translation memory as TMX, PO, CSV or XLIFF, or its repaired source text (txt).
 
     \b
@@ -129,10 +146,12 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export -o tm.po                  # format from the extension
       tmtool export --format csv --bom -o tm.csv
       tmtool export -o report.txt             # the text to translate in a CAT tool
+      tmtool export --tgt-lang fr -o fr.po    # the French targets of a multilingual memory
     """
     format_name = resolve_format("tm", format_name, output, default="tmx")
     with open_store(db, create=False, readonly=True) as store:
-        export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe)
+        export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe,
+                  tgt_lang=tgt_lang)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
 
@@ -154,5 +173,5 @@ def stats(as_json: bool, db: str) -> None:
 
 
 # Command modules of the other packages register here, one line each.
-for command in (align_command, import_command, search_command, terms):
+for command in (align_command, import_command, search_command, serve_command, terms):
     main.add_command(command)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 import click
 
 from exports._xmlread import allow_huge_text
-from tm.app import import_files
+from tm.app import EMPTY_QUERY, MAX_QUERY_CHARS, import_files, too_long
 from tm.cli.common import db_option
 from tm.concordance import ConcordanceHit, concordance
 from tm.errors import InputError
@@ -78,15 +78,6 @@ def echo_concordance(hits: list[ConcordanceHit]) -> None:
         click.echo(f"{hit.id}\n      source: {hit.marked()}\n      target: {hit.target}")
 
 
-# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
-# search would take seconds to minutes and find nothing useful.
-MAX_QUERY_CHARS = 2000
-
-
-def too_long(query: str) -> str:
-    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
-
-
 def batch_lines(path: str) -> Iterator[str]:
     """Non-empty lines of a query file ('-' is stdin), each at most MAX_QUERY_CHARS long."""
     for number, line in enumerate(decode_text(read_bytes(path), path).splitlines(), start=1):
@@ -103,7 +94,7 @@ def check_query(text: str | None, batch: str | None) -> None:
     if text is None and not batch:
         raise click.UsageError("give TEXT to search for, or --batch FILE (one query per line)")
     if text is not None and not text.strip():
-        raise click.ClickException("the query is empty: give some text to search for")
+        raise click.ClickException(EMPTY_QUERY)
     if text is not None and len(text) > MAX_QUERY_CHARS:
         raise click.ClickException(too_long(text))
 

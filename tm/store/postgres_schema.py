@@ -43,6 +43,7 @@ UNIT_COLUMNS: Columns = (
     ("created", "TEXT NOT NULL DEFAULT ''"),
     ("notes", "TEXT NOT NULL DEFAULT '[]'"),
     ("props", "TEXT NOT NULL DEFAULT '[]'"),
+    ("markup", "TEXT NOT NULL DEFAULT ''"),  # inline codes (tm.markup), as in SQLite
 )
 
 # The search index in a narrow table of its own (a page holds many more of these than of units):

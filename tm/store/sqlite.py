@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tm.errors import StoreError
+from tm.markup import markup_from_json, markup_json
 from tm.model import DocumentInfo, Unit
 from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
 from tm.store.sqlite_schema import (
@@ -16,6 +17,7 @@ from tm.store.sqlite_schema import (
     BULK_CACHE_MB,
     COMMON_TERM,
     FTS_AUTOMERGE,
+    MARKUP_COLUMN,
     SCHEMA,
     SCHEMA_VERSION,
     SHORT_INDEX_SCHEMA,
@@ -30,7 +32,7 @@ from tm.store.sqlite_search import (
 
 UNIT_COLUMNS = (
     "id", "doc", "position", "block", "source", "target", "src_lang", "tgt_lang", "para", "kind",
-    "score", "flagged", "origin", "created", "notes", "props",
+    "score", "flagged", "origin", "created", "notes", "props", "markup",
 )
 
 
@@ -44,17 +46,23 @@ def unit_to_row(unit: Unit) -> tuple[object, ...]:
         unit.para, unit.kind, unit.score, int(unit.flagged), unit.origin, unit.created,
         json.dumps(list(unit.notes), ensure_ascii=False) if unit.notes else "[]",
         json.dumps([list(p) for p in unit.props], ensure_ascii=False) if unit.props else "[]",
+        markup_json(unit.source_codes, unit.target_codes),
     )
 
 
 def row_to_unit(row: sqlite3.Row) -> Unit:
-    """A unit from its row."""
+    """A unit from its row (a store made before inline codes has no markup column)."""
+    try:
+        codes = markup_from_json(row["markup"])
+    except IndexError:
+        codes = ((), ())
     return Unit(
         id=row["id"], doc=row["doc"], source=row["source"], target=row["target"],
         src_lang=row["src_lang"], tgt_lang=row["tgt_lang"], para=row["para"], kind=row["kind"],
         position=row["position"], block=row["block"], score=row["score"], flagged=bool(row["flagged"]),
         origin=row["origin"], created=row["created"], notes=tuple(json.loads(row["notes"])),
         props=tuple((k, v) for k, v in json.loads(row["props"])),
+        source_codes=codes[0], target_codes=codes[1],
     )
 
 
@@ -310,6 +318,12 @@ class SQLiteStore:
             )
         if not readonly and not self.has_short_index():
             self._add_short_index()
+        if not readonly and not self._has_markup_column():
+            with self._transaction() as conn:
+                conn.execute(MARKUP_COLUMN)
+
+    def _has_markup_column(self) -> bool:
+        return any(row[1] == "markup" for row in self._conn.execute("PRAGMA table_info(units)"))
 
     def has_short_index(self) -> bool:
         """Stores made before the trigram index lack it; search then uses the word index alone."""

@@ -8,6 +8,10 @@ APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
 BULK_CACHE_MB = 64  # page cache while importing: index pages stay in memory between chunks
 FTS_AUTOMERGE = 4  # FTS5's default
 
+# Inline codes of a unit's source and target (tm.markup.markup_json): '' for a unit without any.
+# Stores made before it lack the column; opening one for writing adds it (ALTER TABLE, see MARKUP_COLUMN).
+MARKUP_COLUMN = "ALTER TABLE units ADD COLUMN markup TEXT NOT NULL DEFAULT ''"
+
 SHORT_KEY = f"length(source) * {LENGTH_KEY} + seq"
 COMMON_TERM = 256  # units holding a term before its count is copied to common_words/common_grams
 
@@ -78,7 +82,8 @@ CREATE TABLE IF NOT EXISTS units (
     origin TEXT NOT NULL DEFAULT 'build',
     created TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '[]',
-    props TEXT NOT NULL DEFAULT '[]'
+    props TEXT NOT NULL DEFAULT '[]',
+    markup TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS units_by_doc ON units(doc, position);
 -- Word index over sources for search candidates and concordance (which units hold a word; no

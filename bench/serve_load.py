@@ -1,0 +1,160 @@
+"""Load test of `tmtool serve` on 127.0.0.1 (run by hand; not a test).
+
+Makes (or reuses) the store of the SQLite search benchmark (bench/search_bench.py: a TMX of N
+generated units, imported with `tmtool import`), starts the real command `tmtool serve` on a free
+port, and sends R requests from C concurrent clients (one keep-alive connection each): fuzzy
+searches with the benchmark's mixed queries by default, or a mix of routes. Reports p50/p95/p99
+latency per route and overall, the errors (any answer but 200, any failed connection), the
+throughput and the load average, since the machine is shared.
+
+    python bench/serve_load.py --work /tmp/serve-bench                        # 1M units, search
+    python bench/serve_load.py --work /tmp/serve-bench --units 200000 --reuse
+    python bench/serve_load.py --work /tmp/serve-bench --routes search,concordance,terms,tmserver
+    python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2        # two processes
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_bench import make_queries, percentile, run_import, write_tmx
+
+from tm.store import SQLiteStore
+
+# A route's URL for one query text.
+ROUTES = {
+    "search": lambda q: "/api/search?q=" + quote(q),
+    "concordance": lambda q: "/api/concordance?q=" + quote(" ".join(q.split()[:2])),
+    "terms": lambda q: "/api/terms?q=" + quote(q.split()[0] if q.split() else q),
+    "tmserver": lambda q: "/tmserver/ru/en/unit/" + quote(q),
+}
+OK_STATUSES = {"terms": {200, 404}}  # a word that names no term is a 404 answer, not an error
+
+
+def prepare_store(work: Path, units: int, reuse: bool) -> tuple[Path, dict[str, object]]:
+    """The benchmark store of `units` units, made from its TMX unless reused."""
+    tmx, db = work / f"bench{units}.tmx", work / f"bench{units}.db"
+    report: dict[str, object] = {}
+    if not (reuse and tmx.exists()):
+        start = time.perf_counter()
+        write_tmx(tmx, units)
+        report["tmx_write_s"] = round(time.perf_counter() - start, 1)
+    if not (reuse and db.exists()):
+        db.unlink(missing_ok=True)
+        report.update(run_import(tmx, db))
+    return db, report
+
+
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
+    """`tmtool serve` on a free port of 127.0.0.1, read-only, without an access log; and its URL."""
+    command = [sys.executable, "-m", "tm.cli", "serve", "--db", str(db), "--port", "0", "--no-access-log",
+               "--workers", str(workers)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    url = next((line.split("running on ", 1)[1].split()[0] for line in process.stderr if "running on" in line), "")
+    if not url:
+        raise SystemExit(f"tmtool serve did not start (exit {process.wait()})")
+    for _ in range(600):  # with --workers, the URL comes before the workers listen
+        try:
+            with urllib.request.urlopen(url + "/openapi.json", timeout=10):
+                return process, url
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("tmtool serve did not answer within a minute")
+
+
+def client(host: str, port: int, jobs: queue.Queue[tuple[str, str]], results: list[tuple[str, float, int]]) -> None:
+    """One keep-alive connection taking jobs until none are left; (route, seconds, status) each."""
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    while True:
+        try:
+            route, url = jobs.get_nowait()
+        except queue.Empty:
+            break
+        start = time.perf_counter()
+        try:
+            conn.request("GET", url)
+            answer = conn.getresponse()
+            answer.read()
+            status = answer.status
+        except (OSError, http.client.HTTPException):
+            status = 0
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=60)
+        results.append((route, time.perf_counter() - start, status))
+    conn.close()
+
+
+def run_load(url: str, jobs: list[tuple[str, str]], clients: int) -> tuple[list[tuple[str, float, int]], float]:
+    host, port = url.removeprefix("http://").split(":")
+    pending: queue.Queue[tuple[str, str]] = queue.Queue()
+    for job in jobs:
+        pending.put(job)
+    results: list[tuple[str, float, int]] = []
+    threads = [threading.Thread(target=client, args=(host, int(port), pending, results)) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - start
+
+
+def summary(results: list[tuple[str, float, int]]) -> dict[str, object]:
+    """Latency percentiles in ms and the error count."""
+    ms = [seconds * 1000 for _, seconds, _ in results]
+    errors = sum(1 for route, _, status in results if status not in OK_STATUSES.get(route, {200}))
+    return {"requests": len(results), "errors": errors, "p50_ms": round(percentile(ms, 0.50), 1),
+            "p95_ms": round(percentile(ms, 0.95), 1), "p99_ms": round(percentile(ms, 0.99), 1),
+            "max_ms": round(max(ms), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/serve-bench"))
+    parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=1, help="tmtool serve --workers")
+    parser.add_argument("--routes", default="search", help=f"comma-separated, of {', '.join(ROUTES)}")
+    parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
+    parser.add_argument("--seed", type=int, default=98, help="of the query sample")
+    args = parser.parse_args()
+    routes = args.routes.split(",")
+    args.work.mkdir(parents=True, exist_ok=True)
+    db, report = prepare_store(args.work, args.units, args.reuse)
+    with SQLiteStore(db, create=False, readonly=True) as store:
+        stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
+        report["units"] = store.count_units()
+    queries = [text for _, text in make_queries(stored, args.requests, args.seed)]
+    jobs = [(routes[i % len(routes)], ROUTES[routes[i % len(routes)]](q)) for i, q in enumerate(queries)]
+    report.update({"clients": args.clients, "workers": args.workers, "routes": routes,
+                   "load_average_start": os.getloadavg()})
+    process, url = start_server(db, args.workers)
+    try:
+        run_load(url, jobs[:args.clients * 2], args.clients)  # warm-up: each server thread opens its store
+        results, seconds = run_load(url, jobs, args.clients)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    report["all"] = summary(results)
+    report["by_route"] = {r: summary([x for x in results if x[0] == r]) for r in routes}
+    report["throughput_rps"] = round(len(results) / seconds, 1)
+    report["load_average_end"] = os.getloadavg()
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1704067200")
+    main()

@@ -1,0 +1,63 @@
+"""Running the application: uvicorn on one host and port, with the HTTP limits of tmtool serve.
+
+One process serves by default; --workers N runs N uvicorn worker processes on the same socket,
+so that searches use more than one core (each process has its own threads and stores). A worker
+builds its application from the configuration the parent leaves in its environment.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import asdict
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+
+from tm.server.app import ServerConfig, create_app
+from tm.server.pool import StorePool
+
+# Longest request line and headers h11 buffers: a 2,000-character Cyrillic query is 12 kB
+# percent-encoded; h11's default 16 kB would refuse a query a few times longer with a bare 400
+# before the API could say what is wrong, so the buffer is 64 kB and the API answers up to there.
+MAX_HEADER_BYTES = 64 * 1024
+# Connections served at once; beyond, uvicorn answers 503 rather than queueing without end.
+MAX_CONNECTIONS = 200
+CONFIG_ENV = "TMTOOL_SERVE_CONFIG"
+
+
+def settings(access_log: bool) -> dict[str, Any]:
+    return {"access_log": access_log, "log_level": "info", "limit_concurrency": MAX_CONNECTIONS,
+            "h11_max_incomplete_event_size": MAX_HEADER_BYTES, "server_header": False}
+
+
+def make_server(config: ServerConfig, host: str = "127.0.0.1", port: int = 8080, access_log: bool = True
+                ) -> uvicorn.Server:
+    """A uvicorn server for the store in config (opened now, so that a bad store fails here)."""
+    return uvicorn.Server(uvicorn.Config(create_app(config), host=host, port=port, **settings(access_log)))
+
+
+def app_from_environment() -> Starlette:
+    """The application of a worker process, from the configuration its parent put in CONFIG_ENV."""
+    return create_app(ServerConfig(**json.loads(os.environ[CONFIG_ENV])))
+
+
+def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8080, access_log: bool = True,
+          workers: int = 1) -> None:
+    """Serve until interrupted (Ctrl-C, SIGTERM), in one process or in worker processes."""
+    if workers == 1:
+        make_server(config, host, port, access_log).run()
+        return
+    StorePool(config.db, writable=config.token is not None).check()  # fail before any worker starts
+    os.environ[CONFIG_ENV] = json.dumps(asdict(config))
+    uvicorn.run("tm.server.run:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                **settings(access_log))
+
+
+def listening_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A bound socket (port 0: any free one), for tests and benches that start a server in-process."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
