@@ -93,3 +93,19 @@ def test_an_empty_database_is_no_store_for_reading(pg_url: str) -> None:
     assert_one_line_error(tmtool("stats", "--db", pg_url), pg_url, "no tmtool store in this database")
     with pytest.raises(StoreError, match="no tmtool store"):
         open_store(pg_url, create=False)
+
+
+def test_a_store_made_before_a_column_existed_gains_it(pg_url: str, pg_cluster: Cluster) -> None:
+    """A column added to postgres_schema's tables (one line) reaches older stores when they are opened."""
+    database = pg_url.rsplit("/", 1)[1]
+    assert tmtool("build", "--example", "--db", pg_url).code == 0
+    psql(pg_cluster, "ALTER TABLE units DROP COLUMN markup", database)
+    with open_store(pg_url, readonly=True) as store:  # reading does not change the schema
+        assert psql(pg_cluster, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'markup'",
+                    database) == "0"
+    with open_store(pg_url) as store:
+        assert store.count_units() > 0
+    assert psql(pg_cluster, "SELECT count(*) FROM units WHERE markup = ''", database) == psql(
+        pg_cluster, "SELECT count(*) FROM units", database)
+    outcome = tmtool("export", "--format", "tmx", "-o", "-", "--db", pg_url)
+    assert outcome.code == 0 and "<tu" in outcome.stdout

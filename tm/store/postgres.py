@@ -52,10 +52,14 @@ def connect(url: str, readonly: bool) -> psycopg.Connection[Any]:
     options = "-c default_transaction_read_only=on" if readonly else ""
     location = without_password(url)
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, options=options,
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, options=options,
                                application_name="tmtool")
     except psycopg.Error as err:
         raise StoreError(f"{location}: cannot connect ({one_line(err, password_of(url))})") from err
+    # No server-side prepared statements: after five runs PostgreSQL may switch one to a generic plan,
+    # blind to the terms' arrays and length range, which reads a whole index (seconds, not ms).
+    conn.prepare_threshold = None
+    return conn
 
 
 def password_of(url: str) -> str:

@@ -72,22 +72,26 @@ class TermCounts:
 
 
 # The estimate of tm.store.sqlite_search.LENGTH_FIT: the square of the best ratio a length allows.
-LENGTH_FIT = "power(2.0 * least(t.len, %(n)s) / (t.len + %(n)s), 2)"
-
-
-def held_sum(column: str, count: int) -> str:
-    """Per unit, the summed weight of the query's terms it holds: one containment test per term."""
-    return " + ".join(f"CASE WHEN t.{column} && %(k{i})s THEN %(w{i})s ELSE 0 END" for i in range(count))
+# In float8, as SQLite computes it (a numeric literal would make PostgreSQL use slow exact arithmetic).
+LENGTH_FIT = "power(2.0::float8 * least(h.len, %(n)s) / (h.len + %(n)s), 2::float8)"
 
 
 def ranked_sql(column: str, terms: int, order: str) -> str:
-    """Units holding any of the terms within a length range, ordered by weight times length fit."""
+    """Units holding any of the terms within a length range, ordered by summed weight times length fit.
+
+    One index scan per term, as SQLite reads one posting list per term: a single scan for all the
+    terms would have to test every unit it finds against every term's keys (array against array,
+    seconds on a large store). The length test is kept out of the index (len + 0): on the length
+    index PostgreSQL would read every unit of those lengths.
+    """
+    one = f"SELECT seq, len, %(w{{i}})s::float8 AS w FROM unit_terms WHERE {column} && %(k{{i}})s::text[]"
+    hits = " UNION ALL ".join(one.format(i=i) for i in range(terms))
     return (
         "SELECT u.seq, u.id, u.source FROM ("
-        f"SELECT t.seq, t.len, ({held_sum(column, terms)}) * {LENGTH_FIT} AS rank FROM unit_terms t "
-        f"WHERE t.{column} && %(any)s AND t.len BETWEEN %(low)s AND %(high)s "
+        f"SELECT h.seq, h.len, sum(h.w) * {LENGTH_FIT} AS rank FROM ({hits}) h "
+        "WHERE h.len + 0 BETWEEN %(low)s AND %(high)s GROUP BY h.seq, h.len "
         f"ORDER BY rank DESC, {order} LIMIT %(limit)s) c JOIN units u ON u.seq = c.seq "
-        f"ORDER BY c.rank DESC, {order.replace('t.', 'c.')}"
+        f"ORDER BY c.rank DESC, {order.replace('h.', 'c.')}"
     )
 
 
@@ -98,10 +102,10 @@ def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: f
         return []
     total = max(counts.values()) * 2
     low, high = candidate_lengths(len(query), min_score)
-    args: dict[str, object] = {"any": terms, "low": low, "high": high, "n": len(query), "limit": RESCORED}
+    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED}
     for i, term in enumerate(terms):
         args[f"k{i}"], args[f"w{i}"] = [term], math.log(total / counts[term])
-    return conn.execute(ranked_sql("words", len(terms), "t.seq"), args).fetchall()
+    return conn.execute(ranked_sql("words", len(terms), "h.seq"), args).fetchall()
 
 
 class LengthShares:
@@ -133,13 +137,9 @@ def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query
         return conn.execute(sql, (low, high, limit)).fetchall()
     buckets = range(low // GRAM_BUCKET, high // GRAM_BUCKET + 1)
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit}
-    keys: list[str] = []
     for i, gram in enumerate(grams):
-        held = [f"{gram}{b}" for b in buckets]
-        args[f"k{i}"], args[f"w{i}"] = held, 1
-        keys += held
-    args["any"] = keys
-    return conn.execute(ranked_sql("grams", len(grams), "t.len, t.seq"), args).fetchall()
+        args[f"k{i}"], args[f"w{i}"] = [f"{gram}{b}" for b in buckets], 1
+    return conn.execute(ranked_sql("grams", len(grams), "h.len, h.seq"), args).fetchall()
 
 
 class CandidateSearch:
