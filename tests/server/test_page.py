@@ -109,7 +109,7 @@ def test_concordance_marks_the_word(browser: Any, live_url: str) -> None:
 def test_a_misspelt_term_offers_the_nearest_and_one_click_searches_it(browser: Any, live_url: str) -> None:
     search(browser, live_url, "ЮНИСЕВ")
     nearest = browser.find_elements(By.CSS_SELECTOR, "#suggest button")
-    assert [b.text for b in nearest][0] == "ЮНИСЕФ"
+    assert nearest[0].text == "ЮНИСЕФ"
     nearest[0].click()
     WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#terms .term"))
     WebDriverWait(browser, 20).until(searched)
