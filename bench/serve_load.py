@@ -11,11 +11,13 @@ throughput and the load average, since the machine is shared.
     python bench/serve_load.py --work /tmp/serve-bench --units 200000 --reuse
     python bench/serve_load.py --work /tmp/serve-bench --routes search,concordance,terms,tmserver
     python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2        # two processes
+    python bench/serve_load.py --db postgresql://tm@127.0.0.1/bench              # a store you have
 """
 from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import queue
@@ -30,7 +32,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_bench import make_queries, percentile, run_import, write_tmx
 
-from tm.store import SQLiteStore
+from tm.store import open_store
 
 # A route's URL for one query text.
 ROUTES = {
@@ -56,7 +58,7 @@ def prepare_store(work: Path, units: int, reuse: bool) -> tuple[Path, dict[str, 
     return db, report
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
+def start_server(db: Path | str, workers: int) -> tuple[subprocess.Popen[str], str]:
     """`tmtool serve` on a free port of 127.0.0.1, read-only, without an access log; and its URL."""
     command = [sys.executable, "-m", "tm.cli", "serve", "--db", str(db), "--port", "0", "--no-access-log",
                "--workers", str(workers)]
@@ -124,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/serve-bench"))
     parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--db", help="serve this store (a path or a postgresql:// URL) instead of the benchmark's")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="tmtool serve --workers")
@@ -133,9 +136,9 @@ def main() -> None:
     args = parser.parse_args()
     routes = args.routes.split(",")
     args.work.mkdir(parents=True, exist_ok=True)
-    db, report = prepare_store(args.work, args.units, args.reuse)
-    with SQLiteStore(db, create=False, readonly=True) as store:
-        stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
+    db, report = (args.db, {}) if args.db else prepare_store(args.work, args.units, args.reuse)
+    with open_store(db, create=False, readonly=True) as store:
+        stored = [source for source, _ in itertools.islice(store.pairs(), 996, None, 997)]
         report["units"] = store.count_units()
     queries = [text for _, text in make_queries(stored, args.requests, args.seed)]
     jobs = [(routes[i % len(routes)], ROUTES[routes[i % len(routes)]](q)) for i, q in enumerate(queries)]

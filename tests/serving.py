@@ -14,7 +14,7 @@ TOKEN = "s3cret-token-for-tests"
 NO_SERVE = "the serve extra is not installed (pip install -e '.[serve]')"
 
 
-def build_store(db: Path) -> Path:
+def build_store(db: Path | str) -> Path | str:
     """The report A/58/98 (Russian only) and ilo.ru/ilo.en, aligned, so that TM hits have English."""
     with open_store(db) as store:
         store_with_termbase(store, build_memory(example_path()))

@@ -26,7 +26,7 @@ REFUSED = [
     (["--workers", "0"], 2, "--workers"),
     (["--db", "{tmp}/no-such.db", "--workers", "2"], 1, "no-such.db: no such store"),
     (["--db", "{tmp}/no-such.db"], 1, "no-such.db: no such store (run 'tmtool build' first, or pass --db)"),
-    (["--db", "postgresql://tm:secret@127.0.0.1/unterm"], 1, "postgresql://tm@127.0.0.1/unterm"),
+    (["--db", "postgresql://tm:secret@127.0.0.1/unterm"], 1, "127.0.0.1/unterm"),  # no server there; no password
 ]
 
 

@@ -74,6 +74,7 @@ def test_a_query_shows_the_term_card_and_a_marked_tm_match(browser: Any, live_ur
     assert "МОТ" in term.text and "Международная организация труда" in term.text
     assert "ILO" in term.text and "International Labour Organization" in term.text
     assert "occurrences" in term.text
+    assert [m.text for m in term.find_elements(By.CSS_SELECTOR, ".context mark")] == ["МОТ"]
     match = browser.find_element(By.CSS_SELECTOR, "#matches .match")
     assert match.find_element(By.CSS_SELECTOR, ".percent").text == "92%"
     assert [e.text for e in match.find_elements(By.CSS_SELECTOR, "ins")] == ["2003", "три"]
@@ -103,6 +104,17 @@ def test_concordance_marks_the_word(browser: Any, live_url: str) -> None:
     search(browser, live_url, "трудящихся-мигрантов")
     marks = browser.find_elements(By.CSS_SELECTOR, "#concordance mark")
     assert marks and all(m.text.lower().startswith("трудящ") for m in marks)
+
+
+def test_a_misspelt_term_offers_the_nearest_and_one_click_searches_it(browser: Any, live_url: str) -> None:
+    search(browser, live_url, "ЮНИСЕВ")
+    nearest = browser.find_elements(By.CSS_SELECTOR, "#suggest button")
+    assert nearest[0].text == "ЮНИСЕФ"
+    nearest[0].click()
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#terms .term"))
+    WebDriverWait(browser, 20).until(searched)
+    assert "UNICEF" in browser.find_element(By.CSS_SELECTOR, "#terms .term").text
+    assert not browser.find_element(By.ID, "suggest").is_displayed()
 
 
 def test_a_refused_query_says_why(browser: Any, live_url: str) -> None:

@@ -25,6 +25,17 @@ function parts(list, className) {
   return p;
 }
 
+// The text with each occurrence of word marked (the term in its defining sentence).
+function marked(text, word, className) {
+  const p = el("p", className);
+  if (!word) p.textContent = text;
+  else text.split(word).forEach((piece, i) => {
+    if (i) p.append(el("mark", "", word));
+    p.append(document.createTextNode(piece));
+  });
+  return p;
+}
+
 function card(tag, kind, label) {
   const node = el(tag, "card " + kind);
   node.tabIndex = 0;
@@ -49,7 +60,7 @@ function termCard(entry) {
   const docs = entry.documents.length > 1 ? " in " + entry.documents.length + " documents" : "";
   const found = entry.found === "reference" ? " · from the reference table" : "";
   node.append(el("p", "meta", entry.occurrences + " occurrences" + docs + found));
-  if (entry.context) node.append(el("p", "context", entry.context));
+  if (entry.context) node.append(marked(entry.context, entry.ru_acronym || entry.ru_full_form_in_text, "context"));
   return node;
 }
 
@@ -110,9 +121,11 @@ async function search(query) {
     const refused = [matches, hits].find((r) => !r.ok);
     if (refused) {
       ["terms", "matches", "concordance"].forEach((id) => show(id, [], termCard));
+      suggest([]);
       say(refused.body.error, true);
       return;
     }
+    suggest(terms.ok || query.split(/\s+/).length > 3 ? [] : terms.body.suggestions || []);
     const n = show("terms", terms.ok ? terms.body.terms : [], termCard)
       + show("matches", matches.body.hits, matchCard) + show("concordance", hits.body.hits, concordanceCard);
     const counts = [count(terms.ok ? terms.body.terms.length : 0, "term"), count(matches.body.hits.length, "match"),
@@ -120,6 +133,21 @@ async function search(query) {
     say(n ? counts : "Nothing found for this query.");
   } catch (error) {
     if (error.name !== "AbortError") say("The server did not answer: " + error.message, true);
+  }
+}
+
+// A word that names no term: the nearest names, each a button that searches it.
+function suggest(names) {
+  const line = document.getElementById("suggest");
+  line.replaceChildren();
+  line.hidden = names.length === 0;
+  if (!names.length) return;
+  line.append(document.createTextNode("No term matches. Nearest: "));
+  for (const name of names) {
+    const button = el("button", "suggestion", name);
+    button.type = "button";
+    button.addEventListener("click", () => { box.value = name; search(name); box.focus(); });
+    line.append(button, document.createTextNode(" "));
   }
 }
 
