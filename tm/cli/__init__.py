@@ -120,7 +120,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 
 
 @main.command()
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm")),
+@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm"), case_sensitive=False),
               help="Output format (default: from the -o extension, else tmx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout. A symbolic link is written through (the file it points "
