@@ -17,6 +17,7 @@ FORMATS: dict[tuple[str, str], Format] = {
         tmx.FORMAT, po.FORMAT, delimited.FORMAT, txt.FORMAT, xliff.FORMAT,  # translation memory
         srx.FORMAT,  # the segmentation rules of the memory's languages
         xlsx.TM, xlsx.TERMBASE,  # spreadsheets
+        tbx.TBX3_FORMAT,  # TBX v3 beside the 2008 form
         termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT,  # termbase
     )
 }

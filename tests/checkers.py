@@ -34,6 +34,10 @@ def assert_po_valid(path: Path) -> None:
 
 
 def assert_tbx_valid(path: Path) -> None:
-    """TBX v2 (martif) validates against the XSD OmegaT's reader is built from."""
-    done = run([require("xmllint"), "--noout", "--nonet", "--schema", str(SCHEMAS / "omegat_tbx.xsd"), str(path)])
+    """TBX v2 (martif) validates against the XSD OmegaT's reader is built from; TBX v3 (<tbx> in the
+    ISO 30042:2019 namespace) against the TBX v3 core RELAX NG schema."""
+    v3 = b"urn:iso:std:iso:30042:ed-2" in path.read_bytes()[:1000]
+    schema = (["--relaxng", str(SCHEMAS / "TBXcoreStructV03.rng")] if v3
+              else ["--schema", str(SCHEMAS / "omegat_tbx.xsd")])
+    done = run([require("xmllint"), "--noout", "--nonet", *schema, str(path)])
     assert done.returncode == 0, done.stderr

@@ -84,7 +84,7 @@ def test_every_readme_search_example_answers_with_english(example: dict[str, Pat
 def test_the_termbase_has_english_confirmed_from_the_alignment(example: dict[str, Path]) -> None:
     done = tmtool("terms", "list", "--json", "--db", example["db"])
     assert done.code == 0, done.stderr
-    entries = json.loads(done.stdout)
+    entries = [json.loads(line) for line in done.stdout.splitlines()]
     confirmed = [e for e in entries if e["en_source"] == "aligned"
                  or any(re.match(r"English acronym in [1-9]\d* of \d+ aligned units", n) for n in e["notes"])]
     assert len(confirmed) >= 3, [e["ru_acronym"] for e in entries]

@@ -39,8 +39,8 @@ def dump(name: str, entries: list[TermEntry] = ENTRIES) -> bytes:
     return stream.getvalue()
 
 
-def test_all_six_formats_registered() -> None:
-    assert format_names("termbase") == ["csv", "omegat", "po", "tbx", "tmx", "xlsx"]
+def test_all_seven_formats_registered() -> None:
+    assert format_names("termbase") == ["csv", "omegat", "po", "tbx", "tbx3", "tmx", "xlsx"]
 
 
 @pytest.mark.parametrize("name", ["csv", "omegat", "po", "tbx", "tmx"])

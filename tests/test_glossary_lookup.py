@@ -68,7 +68,7 @@ def test_cli_unknown_exits_1_with_suggestions(terms_db: Path) -> None:
 def test_cli_list_kind_json(terms_db: Path) -> None:
     done = CliRunner().invoke(main, ["terms", "list", "--kind", "acronym", "--json", "--db", str(terms_db)])
     assert done.exit_code == 0, done.output
-    data = json.loads(done.output)
+    data = [json.loads(line) for line in done.output.splitlines()]  # JSON Lines: one entry per line
     assert {d["kind"] for d in data} == {"acronym"} and len(data) == 27
 
 
@@ -92,4 +92,5 @@ def test_cli_lookup_case_ending_and_look_alike_letters(terms_db: Path) -> None:
 
 def test_cli_list_has_a_header_row(terms_db: Path) -> None:
     done = CliRunner().invoke(main, ["terms", "list", "--db", str(terms_db)])
-    assert done.output.splitlines()[0] == "ru_acronym\tru_full_form\ten_acronym\ten_full_form\toccurrences\tdocuments"
+    assert done.output.splitlines()[0] == (
+        "kind\tru_acronym\tru_full_form\ten_acronym\ten_full_form\toccurrences\tdocuments")

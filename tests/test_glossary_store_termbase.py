@@ -50,15 +50,15 @@ def test_cli_list_is_store_wide(two_documents: Path) -> None:
     assert done.exit_code == 0, done.output
     rows = [line.split("\t") for line in done.output.splitlines()[1:]]
     assert len(rows) == 27  # not 54
-    ilo = next(r for r in rows if r[0] == "МОТ")
-    assert ilo[4] == "14" and ilo[5] == "first.txt (7); second.txt (7)"
+    ilo = next(r for r in rows if r[1] == "МОТ")  # after the kind column
+    assert ilo[5] == "14" and ilo[6] == "first.txt (7); second.txt (7)"
 
 
 def test_cli_list_doc(two_documents: Path) -> None:
     done = CliRunner().invoke(main, ["terms", "list", "--doc", "second.txt", "--kind", "acronym",
                                      "--db", str(two_documents)])
     rows = [line.split("\t") for line in done.output.splitlines()[1:]]
-    assert len(rows) == 27 and next(r for r in rows if r[0] == "МОТ")[4:] == ["7", "second.txt"]
+    assert len(rows) == 27 and next(r for r in rows if r[1] == "МОТ")[5:] == ["7", "second.txt"]
 
 
 def test_cli_lookup_names_the_documents(two_documents: Path) -> None:

@@ -64,3 +64,21 @@ def test_tbx_notes_hold_one_fact_each() -> None:
     acronym, name = tbx_entries()
     assert values(acronym, "note") == ["occurrences: 5 (d.txt: 3; e.txt: 2)", "found: text"]
     assert values(name, "note") == ["occurrences: 1", "found: text"]
+
+
+def test_tbx3_holds_the_same_entries_in_the_2019_names() -> None:
+    ns = "{urn:iso:std:iso:30042:ed-2}"
+    root = etree.fromstring(dump("termbase", "tbx3"))
+    assert root.tag == f"{ns}tbx" and (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    entries = root.findall(f".//{ns}conceptEntry")
+    assert [e.get("id") for e in entries] == [e.get("id") for e in tbx_entries()]
+    terms = [t.text for t in root.iter(f"{ns}term")]
+    assert terms == [t.text for t in etree.fromstring(dump("termbase", "tbx")).iter("term")]
+    assert [t.text for t in entries[1].iter(f"{ns}termNote") if t.get("type") == "partOfSpeech"] == ["properNoun"] * 2
+
+
+def test_a_tbx_file_name_means_the_2008_form() -> None:
+    from exports import format_for_path
+
+    fmt = format_for_path("termbase", "terms.tbx")
+    assert fmt is not None and fmt.name == "tbx"

@@ -64,6 +64,7 @@ NO_TARGET_LANG_WITHOUT_TARGET = {"tmx"}
 # Formats whose file of no items is well-formed but not valid against the schema.
 EMPTY_NOT_VALID = {
     ("termbase", "tbx"),  # the TBX schema wants at least one termEntry in <body>
+    ("termbase", "tbx3"),  # and TBX v3's at least one conceptEntry
 }
 
 # Characters a format refuses to write (with FormatError) instead of producing a broken file.

@@ -141,7 +141,7 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
 
 
 @main.command()
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm")),
+@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm"), case_sensitive=False),
               help="Output format (default: from the -o extension, else tmx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout. A symbolic link is written through (the file it points "

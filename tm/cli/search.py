@@ -122,34 +122,51 @@ def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool,
     return [hit_json(h) for h in searcher.search(text, min_score=min_score, limit=limit)]
 
 
+# The exit status of a look-up that finds nothing (search, terms lookup): like grep, with the
+# output still printed ("no match", or the JSON object with no hits).
+NO_RESULT = 1
+
+
+def check_options(ctx: click.Context, as_concordance: bool, exact: bool) -> None:
+    """An option that does not apply to the kind of search asked for is a usage error, not ignored."""
+    if exact and not as_concordance:
+        raise click.UsageError("--exact applies to --concordance only")
+    if as_concordance and ctx.get_parameter_source("min_score") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--min-score applies to fuzzy search, not to --concordance")
+
+
 @click.command("search")
 @click.argument("text", required=False)
 @click.option("--min-score", type=click.FloatRange(0, 100), default=DEFAULT_MIN_SCORE, show_default=True,
-              help="Lowest match percentage shown.")
+              help="Lowest match percentage shown (fuzzy search).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Most hits per query [5; concordance 20].")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per query (score, source, target, id...).")
 @click.option("--concordance", "as_concordance", is_flag=True, help="Find TEXT as a word or phrase inside segments.")
 @click.option("--exact", is_flag=True, help="Concordance: match words as written, not their inflected forms.")
 @click.option("--batch", type=click.Path(allow_dash=True, dir_okay=False), help="Queries, one per line ('-' = stdin).")
 @db_option
-def search_command(text: str | None, min_score: float, limit: int | None, as_json: bool, as_concordance: bool,
-                   exact: bool, batch: str | None, db: str) -> None:
+@click.pass_context
+def search_command(ctx: click.Context, text: str | None, min_score: float, limit: int | None, as_json: bool,
+                   as_concordance: bool, exact: bool, batch: str | None, db: str) -> None:
     """Fuzzy matches of TEXT in the store with CAT-style match % (100 = identical).
 
     \b
     Differences are marked [-query-]{+memory+}; bands: 95-99, 85-94, 75-84.
+    Exits 1 when no query finds anything (the output says "no match").
     Examples:
       tmtool search "Доклад Генерального секретаря" --min-score 80
-      tmtool search --concordance "трудящихся-мигрантов"
+      tmtool search --concordance "планирование семьи"
       tmtool search --batch queries.txt --json
     """
     check_query(text, batch)
+    check_options(ctx, as_concordance, exact)
     from tm.concordance import concordance
     from tm.search import Searcher
     from tm.store import open_store
 
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
+    found = 0
     with open_store(db, create=False, readonly=True) as store:
         searcher = Searcher(store)
         for query in queries:
@@ -158,7 +175,14 @@ def search_command(text: str | None, min_score: float, limit: int | None, as_jso
             if as_json:
                 hits = run_query(store, searcher, query, as_concordance, min_score, limit, exact)
                 click.echo(json.dumps({"query": query, "hits": hits}, ensure_ascii=False))
+                found += len(hits)
             elif as_concordance:
-                echo_concordance(concordance(store, query, limit=limit, inflect=not exact))
+                lines = concordance(store, query, limit=limit, inflect=not exact)
+                echo_concordance(lines)
+                found += len(lines)
             else:
-                echo_hits(normalize_text(query), searcher.search(query, min_score=min_score, limit=limit))
+                matches = searcher.search(query, min_score=min_score, limit=limit)
+                echo_hits(normalize_text(query), matches)
+                found += len(matches)
+    if not found:
+        ctx.exit(NO_RESULT)

@@ -10,7 +10,13 @@ from exports import format_names
 from glossary.model import KINDS, TermEntry
 from tm.cli.common import TmtoolGroup, db_option, resolve_format
 
-LIST_HEADER = ("ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
+# The kind first: a column that is never empty (names have no acronym).
+LIST_HEADER = ("kind", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
+NO_RESULT = 1  # a look-up that finds nothing exits 1, as `tmtool search` does
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
@@ -36,7 +42,7 @@ def entry_text(entry: TermEntry) -> str:
     ru = " — ".join(x for x in (entry.ru_acronym, entry.ru_full_form) if x)
     en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
     lines = [ru, f"  en: {en}",
-             f"  {entry.occurrences} occurrences; found: {entry.found}; first unit {entry.first_unit}"]
+             f"  {plural(entry.occurrences, 'occurrence')}; found: {entry.found}; first unit {entry.first_unit}"]
     if len(entry.documents) > 1:
         lines.append("  documents: " + "; ".join(f"{d} ({n})" for d, n in entry.documents))
     if entry.ru_full_form_in_text and entry.ru_full_form_in_text != entry.ru_full_form:
@@ -55,9 +61,11 @@ def terms() -> None:
 
 @terms.command()
 @click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--json", "as_json", is_flag=True,
+              help='One JSON object: {"query", "terms": [...], "suggestions": [...]}, on a miss too.')
 @db_option
-def lookup(query: str, as_json: bool, db: str) -> None:
+@click.pass_context
+def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
     """Find a term by Russian or English acronym, either full name, or a part of one.
 
     \b
@@ -69,44 +77,53 @@ def lookup(query: str, as_json: bool, db: str) -> None:
     Whole words only; a term of the reference table that is not in the documents is shown as
     "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
-    from glossary.lookup import find_terms
+    from glossary.lookup import TermNotFound, find_terms
     from glossary.reference import Reference
 
-    found = find_terms(stored_terms(db), query, Reference.load())
-    if as_json:
-        click.echo(json.dumps([entry_json(e) for e in found], ensure_ascii=False, indent=2))
+    entries = stored_terms(db)
+    if not as_json:
+        click.echo("\n\n".join(entry_text(e) for e in find_terms(entries, query, Reference.load())))
         return
-    click.echo("\n\n".join(entry_text(e) for e in found))
+    suggestions: tuple[str, ...] = ()
+    try:
+        found = find_terms(entries, query, Reference.load())
+    except TermNotFound as miss:
+        found, suggestions = [], miss.suggestions
+    answer = {"query": query, "terms": [entry_json(e) for e in found], "suggestions": list(suggestions)}
+    click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    if not found:
+        ctx.exit(NO_RESULT)
 
 
 @terms.command(name="list")
 @click.option("--kind", type=click.Choice(KINDS), help="Only acronyms or only names.")
 @click.option("--doc", help="Only the terms of this document (its own entries and counts).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entry (JSON Lines).")
 @db_option
 def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> None:
     """List the termbase of the store, one entry per concept across its documents: Russian acronym,
     full form, English acronym and name, occurrences, and the documents (with their counts)."""
     entries = [e for e in stored_terms(db, doc) if kind is None or e.kind == kind]
     if as_json:
-        click.echo(json.dumps([entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        for e in entries:
+            click.echo(json.dumps(entry_json(e), ensure_ascii=False))
         return
     click.echo("\t".join(LIST_HEADER))
     for e in entries:
         documents = "; ".join(f"{d} ({n})" for d, n in e.documents) or doc or ""
-        click.echo("\t".join((e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences),
+        click.echo("\t".join((e.kind, e.ru_acronym, e.ru_full_form, e.en_acronym, e.en_full_form, str(e.occurrences),
                               documents)))
 
 
 @terms.command(name="export")
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("termbase")),
+@click.option("--format", "-f", "format_name", type=click.Choice(format_names("termbase"), case_sensitive=False),
               help="Output format (default: from the -o extension, else tbx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout.")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
 @db_option
 def export_command(format_name: str | None, output: str, bom: bool, db: str) -> None:
-    """Export the termbase as TBX, CSV, TMX, PO or an OmegaT glossary.
+    """Export the termbase as TBX, CSV, XLSX, TMX, PO or an OmegaT glossary.
 
     \b
     Examples:
@@ -120,4 +137,4 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
     with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
     if output != "-":
-        click.echo(f"wrote {count} terms to {output}", err=True)
+        click.echo(f"wrote {plural(count, 'term')} to {output}", err=True)

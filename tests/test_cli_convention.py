@@ -1,0 +1,80 @@
+"""The command line's convention as a table: JSON shapes, exit codes, options that do not apply.
+
+One JSON object for a single result (stats, terms lookup), JSON Lines for streams (search: one
+object per query; terms list and check: one object per entry or finding); a look-up that finds
+nothing exits 1 and still prints its answer; an option that does not apply is a usage error (2);
+format names are case-insensitive.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hostile import tmtool
+
+from tm.app import example_path
+
+OBJECT, LINES, TEXT = "one JSON object", "JSON Lines", "text"
+MISS = "Кошка сидит на крыше старого дома."
+
+# (arguments, exit code, what stdout is, a key every JSON object has)
+CASES = [
+    (["search", "Резюме", "--json"], 0, LINES, "hits"),
+    (["search", MISS, "--json"], 1, LINES, "hits"),
+    (["search", MISS], 1, TEXT, ""),
+    (["search", "--concordance", "миграции", "--json"], 0, LINES, "hits"),
+    (["search", "--concordance", "кошками", "--json"], 1, LINES, "hits"),
+    (["search", "миграции", "--exact"], 2, TEXT, ""),
+    (["search", "--concordance", "миграции", "--min-score", "80"], 2, TEXT, ""),
+    (["terms", "lookup", "МОТ", "--json"], 0, OBJECT, "terms"),
+    (["terms", "lookup", "ЮНИСЕВ", "--json"], 1, OBJECT, "suggestions"),
+    (["terms", "lookup", "ЮНИСЕВ"], 1, TEXT, ""),
+    (["terms", "list", "--json"], 0, LINES, "ru_full_form"),
+    (["stats", "--json"], 0, OBJECT, "units"),
+    (["check", "--json"], 0, LINES, "check"),
+    (["export", "--format", "TMX"], 0, TEXT, ""),
+    (["terms", "export", "--format", "TBX"], 0, TEXT, ""),
+    (["export", "--format", "docx"], 2, TEXT, ""),
+]
+
+
+@pytest.fixture(scope="module")
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A/58/98 built by the CLI: units and termbase."""
+    db = tmp_path_factory.mktemp("convention") / "report.db"
+    assert tmtool("build", example_path(), "--db", db).code == 0
+    return db
+
+
+def parsed(stdout: str, shape: str) -> list[dict[str, object]]:
+    if shape == OBJECT:
+        value = json.loads(stdout)
+        assert isinstance(value, dict)
+        return [value]
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+@pytest.mark.parametrize(("args", "code", "shape", "key"), CASES, ids=[" ".join(c[0])[:40] for c in CASES])
+def test_the_convention(report_db: Path, args: list[str], code: int, shape: str, key: str) -> None:
+    done = tmtool(*args, "--db", report_db)
+    assert done.code == code, done.stdout + done.stderr
+    if shape == TEXT:
+        return
+    objects = parsed(done.stdout, shape)
+    assert all(isinstance(o, dict) and key in o for o in objects), objects[:1]
+    if code == 0 and key != "check":
+        assert objects, "a result was expected"
+
+
+def test_a_missed_lookup_in_json_says_so_with_suggestions(report_db: Path) -> None:
+    done = tmtool("terms", "lookup", "ЮНИСЕВ", "--json", "--db", report_db)
+    answer = json.loads(done.stdout)
+    assert answer["terms"] == [] and "ЮНИСЕФ" in answer["suggestions"]
+
+
+@pytest.mark.parametrize(("query", "says"), [("ДЭСВ", "  1 occurrence;"), ("МОТ", "  7 occurrences;")])
+def test_counts_are_plural_aware(report_db: Path, query: str, says: str) -> None:
+    done = tmtool("terms", "lookup", query, "--db", report_db)
+    assert done.code == 0, done.stderr
+    assert says in done.stdout
