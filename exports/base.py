@@ -23,6 +23,7 @@ class ExportContext:
     tool_version: str = TOOL_VERSION
     bom: bool = False
     excel_safe: bool = False
+    symbol: str = ""  # the documents' symbols ("A/69/907"; ";" between several), "" when none
 
     @property
     def tmx_date(self) -> str:

@@ -20,6 +20,7 @@ from tm.clean.order import put_back_tails
 from tm.clean.pages import PAGE_DEBRIS, content_lines
 from tm.clean.repairs import FORM_FEED, normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
+from tm.clean.symbol import document_symbol
 from tm.lang import profile
 from tm.model import HEADING, NOTE, Block
 
@@ -30,6 +31,7 @@ class Cleaned:
 
     blocks: list[Block]
     repairs: Counter[str] = field(default_factory=Counter)
+    symbol: str = ""  # the document symbol of a UN report ("A/69/907"), "" when none (tm.clean.symbol)
 
 
 def finish_block(raw: RawBlock, lang: str, repairs: Counter[str],
@@ -78,7 +80,7 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     raws = without_marks(read_structure(lines, repairs), repairs)
     finish = BlockFinisher(lang, repairs, document_vocabulary(line for raw in raws for line in raw.lines))
     blocks = [finish(raw) for raw in raws]
-    return Cleaned([block for block in blocks if block is not None], repairs)
+    return Cleaned([block for block in blocks if block is not None], repairs, document_symbol(text.split("\n")))
 
 
 def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
