@@ -259,6 +259,25 @@ DEV_CASES = [
 
 EN_DEV_CASES = [
     (
+        "a paragraph's tail read before its one full line (devset-a04.en.txt lines 316-324)",
+        "80.\nriod.\n\nAttacks on medical facilities and personnel continued during the reporting pe-\n\n81.\n"
+        "As at 31 December, 27 United Nations visas or visa renewal requests remained\n"
+        "pending, 11 within the 15-working-day limit and 16 exceeding the 15-working-day\nlimit.\n",
+        [(P, "80", "Attacks on medical facilities and personnel continued during the reporting period."),
+         (P, "81", "As at 31 December, 27 United Nations visas or visa renewal requests remained pending, 11 "
+                   "within the 15-working-day limit and 16 exceeding the 15-working-day limit.")],
+        {"paragraph tail read before its line": 1},
+    ),
+    (
+        "a one-line paragraph ending in a hyphen with no tail before it stays as it is (devset-a04.en.txt 319-322, "
+        "the tail left out)",
+        "80.\nAttacks on medical facilities and personnel continued during the reporting pe-\n\n81.\n"
+        "As at 31 December, 27 United Nations visas remained pending.\n",
+        [(P, "80", "Attacks on medical facilities and personnel continued during the reporting pe-"),
+         (P, "81", "As at 31 December, 27 United Nations visas remained pending.")],
+        {"paragraph tail read before its line": 0},
+    ),
+    (
         "English: a body glued after 'sustain', a second body, the footer (devset-a02.en.txt paragraphs 41-42, "
         "footnotes renumbered 1-2)",
         "41.\nNotes with appreciation the establishment of a working group by the Committee of Experts on Global "

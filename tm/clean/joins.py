@@ -44,6 +44,8 @@ MIN_FULL_LINE = 20
 MIN_PART = 2  # letters on each side of a hyphen put back by the document or the dictionary
 # Letters of the halves when both are dictionary words: "семинар|практикум", not "ЮНА|МИД" nor "Бай|джи".
 MIN_LEFT_WORD, MIN_RIGHT_WORD = 5, 5
+COMPOUND_LINK = "о"  # "гендерно-|ориентированного"; not "Контракто|ром", "спонсиро|вания"
+MIN_LINKED_WORD = 8
 MIN_PREFIXED = 4  # letters after a prefix that keeps its hyphen
 MIN_WORD_PART = 3  # letters after the first part of the document's compounds
 
@@ -154,14 +156,18 @@ def shape_cut(left: str, right: str, is_word: Callable[[str], bool]) -> bool:
 
 def dictionary_cut(left: str, right: str, lang: LanguageProfile) -> bool:
     """An unknown word whose hyphenated form, or both halves, the dictionary knows: "по-прежнему",
-    "семинар-практикум", "информационно-просветительских"."""
+    "семинар-практикум", "информационно-просветительских"; or whose first half ends in the linking
+    "-о" of a compound adjective before a known word: "гендерно-ориентированного"."""
     word = left + right
     if known_word(word):
         return False
     if known_word(f"{left}-{right}"):
         return True
-    return (len(left) >= MIN_LEFT_WORD and len(right) >= MIN_RIGHT_WORD and word.islower()
-            and left.lower() not in lang.solid_prefixes and known_word(left) and known_word(right))
+    if len(left) < MIN_LEFT_WORD or len(right) < MIN_RIGHT_WORD or not word.islower():
+        return False
+    if left in lang.solid_prefixes or not known_word(right):
+        return False
+    return known_word(left) or (left.endswith(COMPOUND_LINK) and len(right) >= MIN_LINKED_WORD)
 
 
 def is_word(word: str, lang: LanguageProfile, evidence: Evidence) -> bool:
