@@ -24,6 +24,7 @@ class ExportContext:
     tool_version: str = field(default_factory=installed_version)  # read when a file is written, not at import
     bom: bool = False
     excel_safe: bool = False
+    symbol: str = ""  # the documents' symbols ("A/69/907"; ";" between several), "" when none
 
     @property
     def tmx_date(self) -> str:

@@ -31,7 +31,7 @@ def po_header(ctx: ExportContext) -> dict[str, str]:
         "X-Generator": f"{TOOL_NAME} {ctx.tool_version}",
         "X-Source-Language": ctx.src_lang,
         "X-Tmtool-Signature": ctx.signature,
-    }
+    } | ({"X-Document-Symbol": ctx.symbol} if ctx.symbol else {})
 
 
 def unit_comment(unit: Unit, context_moved: bool) -> str:

@@ -26,11 +26,13 @@ def header_lines(ctx: ExportContext) -> list[str]:
         ("datatype", "plaintext"),
         ("creationdate", ctx.tmx_date),
     ])
+    symbol = [f'    <prop type="x-document-symbol">{xml_text(ctx.symbol)}</prop>'] if ctx.symbol else []
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<tmx version="1.4">',
         f"  <header{header}>",
         f'    <prop type="x-tmtool-signature">{xml_text(ctx.signature)}</prop>',
+        *symbol,
         "  </header>",
         "  <body>",
     ]

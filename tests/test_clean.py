@@ -259,6 +259,25 @@ DEV_CASES = [
 
 EN_DEV_CASES = [
     (
+        "a paragraph's tail read before its one full line (devset-a04.en.txt lines 316-324)",
+        "80.\nriod.\n\nAttacks on medical facilities and personnel continued during the reporting pe-\n\n81.\n"
+        "As at 31 December, 27 United Nations visas or visa renewal requests remained\n"
+        "pending, 11 within the 15-working-day limit and 16 exceeding the 15-working-day\nlimit.\n",
+        [(P, "80", "Attacks on medical facilities and personnel continued during the reporting period."),
+         (P, "81", "As at 31 December, 27 United Nations visas or visa renewal requests remained pending, 11 "
+                   "within the 15-working-day limit and 16 exceeding the 15-working-day limit.")],
+        {"paragraph tail read before its line": 1},
+    ),
+    (
+        "a one-line paragraph ending in a hyphen with no tail before it stays as it is (devset-a04.en.txt 319-322, "
+        "the tail left out)",
+        "80.\nAttacks on medical facilities and personnel continued during the reporting pe-\n\n81.\n"
+        "As at 31 December, 27 United Nations visas remained pending.\n",
+        [(P, "80", "Attacks on medical facilities and personnel continued during the reporting pe-"),
+         (P, "81", "As at 31 December, 27 United Nations visas remained pending.")],
+        {"paragraph tail read before its line": 0},
+    ),
+    (
         "English: a body glued after 'sustain', a second body, the footer (devset-a02.en.txt paragraphs 41-42, "
         "footnotes renumbered 1-2)",
         "41.\nNotes with appreciation the establishment of a working group by the Committee of Experts on Global "
@@ -407,9 +426,14 @@ def test_a_footnote_body_becomes_a_note_unit() -> None:
 def test_lost_hyphen_restored_at_a_pdftotext_join() -> None:
     """devset-a01.ru.txt paragraph 20: pdftotext joined "по-|прежнему" into one long line and dropped the
     hyphen; the dictionary knows "по-прежнему", and the word sits where the two lines were joined."""
-    from tm.clean.hyphenation import HYPHEN_RESTORED, restore_lost_hyphens
+    from tm.clean.joins import HYPHEN_RESTORED, restore_at_joins
 
-    texts = [
+    texts = [  # lines 73-82: the full lines around it give the document's line length
+        "холерой сократилось на 53 процента (в течение которого было зарегистрировано",
+        "27 753 случая подозрения и 296 случаев с летальным исходом), заболеваемость в",
+        "четвертом квартале выросла, особенно в департаментах Западный, Северный,",
+        "Артибонит и Центральный.",
+        "20.",
         "После прекращения функционирования последних четырех гуманитарных",
         "кластерных механизмов 31 декабря 2014 года межучрежденческая поддержка попрежнему способствовала "
         "укреплению государственного контроля над поиском",
@@ -417,20 +441,20 @@ def test_lost_hyphen_restored_at_a_pdftotext_join() -> None:
         "водоснабжения, санитарии, образования и защиты.",
     ]
     repairs: Counter[str] = Counter()
-    restored = restore_lost_hyphens(texts, "ru", repairs)
-    assert restored[1].startswith("кластерных механизмов 31 декабря 2014 года межучрежденческая поддержка "
+    restored = restore_at_joins(texts, "ru", repairs)
+    assert restored[6].startswith("кластерных механизмов 31 декабря 2014 года межучрежденческая поддержка "
                                   "по-прежнему способствовала")
-    assert restored[0::2] == texts[0::2] and restored[3] == texts[3]
+    assert restored[:6] == texts[:6] and restored[7:] == texts[7:]
     assert repairs == Counter({HYPHEN_RESTORED: 1})
 
 
 def test_lost_hyphen_not_restored_in_a_line_of_usual_length() -> None:
     """The source's own "попрежнему" in a line no longer than usual is left as written (UNv1 writes it so)."""
-    from tm.clean.hyphenation import restore_lost_hyphens
+    from tm.clean.joins import restore_at_joins
 
     texts = ["Правительство попрежнему сосредоточивало внимание на выборах в стране", "и на подготовке к ним."] * 3
     repairs: Counter[str] = Counter()
-    assert restore_lost_hyphens(texts, "ru", repairs) == texts
+    assert restore_at_joins(texts, "ru", repairs) == texts
     assert not repairs
 
 
@@ -452,7 +476,7 @@ def test_english_line_end_hyphen_decided_by_the_document() -> None:
 def test_lost_hyphen_restored_from_the_document() -> None:
     """devset-a12.en.txt paragraph 19: "Secretary-|General" joined by pdftotext; the report writes
     "Secretary-General" elsewhere, so the hyphen goes back (English has no dictionary)."""
-    from tm.clean.hyphenation import HYPHEN_RESTORED_BY_DOCUMENT, restore_lost_hyphens
+    from tm.clean.joins import HYPHEN_RESTORED_BY_DOCUMENT, restore_at_joins
 
     texts = [
         "Secretariat Building would be necessary to accommodate the staff moves required for",
@@ -465,7 +489,7 @@ def test_lost_hyphen_restored_from_the_document() -> None:
         "Ethiopia, the Special Envoy of the Secretary-General for Sudan and South Sudan, and",
     ]
     repairs: Counter[str] = Counter()
-    restored = restore_lost_hyphens(texts, "en", repairs)
+    restored = restore_at_joins(texts, "en", repairs)
     assert "request the Secretary-General to incorporate" in restored[4]
     assert repairs == Counter({HYPHEN_RESTORED_BY_DOCUMENT: 1})
 
@@ -503,12 +527,12 @@ def test_dash_restored_at_a_pdftotext_join() -> None:
     elsewhere, and the half dash sits at the join of a line longer than usual."""
     from pathlib import Path
 
-    from tm.clean.hyphenation import DASH_RESTORED, restore_lost_hyphens
+    from tm.clean.joins import DASH_RESTORED, restore_at_joins
 
     texts = (Path(__file__).parent / "data" / "unpdf" / "devset-a02.ru.120-137.txt").read_text(
         encoding="utf-8").splitlines()
     repairs: Counter[str] = Counter()
-    restored = restore_lost_hyphens(texts, "ru", repairs)
+    restored = restore_at_joins(texts, "ru", repairs)
     assert "<<узбекскую модель>> развития -- это реализация" in restored[15]
     assert repairs[DASH_RESTORED] == 1
 

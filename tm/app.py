@@ -209,8 +209,9 @@ def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
     src = docs[0].src_lang if docs else "ru"
     tgt = tgt_lang or (docs[0].tgt_lang if docs else "en")
     signature = ";".join(sorted({d.signature for d in docs})) or make_signature(src)
+    symbol = ";".join(sorted({d.symbol for d in docs if d.symbol}))
     return ExportContext(created=export_time(), signature=signature, src_lang=src, tgt_lang=tgt,
-                         bom=bom, excel_safe=excel_safe)
+                         bom=bom, excel_safe=excel_safe, symbol=symbol)
 
 
 def export_tm(
@@ -348,12 +349,13 @@ class StoreStats:
     units: int
     translated: int
     by_document: dict[str, dict[str, int]]
+    symbols: dict[str, str]  # the document symbol of each document that has one ("A/69/907")
 
 
 def store_stats(store: Store) -> StoreStats:
     docs = store.documents()
     return StoreStats(len(docs), store.count_units(), store.count_units(translated_only=True),
-                      {d.name: d.summary for d in docs})
+                      {d.name: d.summary for d in docs}, {d.name: d.symbol for d in docs if d.symbol})
 
 
 # Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance

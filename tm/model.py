@@ -73,7 +73,8 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
-    """A stored document: its name, languages, checksum of the input, signature and summary counts."""
+    """A stored document: its name, languages, checksum of the input, signature, summary counts and
+    document symbol ("A/69/907", read from a UN report's masthead and running heads; "" when none)."""
 
     name: str
     src_lang: str
@@ -81,6 +82,7 @@ class DocumentInfo:
     checksum: str
     signature: str
     summary: dict[str, int]
+    symbol: str = ""
 
 
 @dataclass(frozen=True, slots=True)

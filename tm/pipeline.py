@@ -98,7 +98,7 @@ def build_cleaned(cleaned: Cleaned, name: str, checksum: str, src_lang: str = "r
     if not units:
         raise InputError(where, "no segments left after cleaning")
     info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,
-                        signature=make_signature(src_lang), summary=summarise(cleaned, units))
+                        signature=make_signature(src_lang), summary=summarise(cleaned, units), symbol=cleaned.symbol)
     return BuildResult(info, units)
 
 
@@ -145,5 +145,5 @@ def build_pair(src_text: str | Cleaned, tgt_text: str | Cleaned, name: str, chec
     summary = summarise(s_clean, units) | alignment_summary(aligned)
     summary["sentences"] = len(src.sentences)
     info = DocumentInfo(name=name, src_lang=src_lang, tgt_lang=tgt_lang, checksum=checksum,
-                        signature=make_signature(src_lang, tgt_lang, ALIGNER), summary=summary)
+                        signature=make_signature(src_lang, tgt_lang, ALIGNER), summary=summary, symbol=s_clean.symbol)
     return BuildResult(info, units)

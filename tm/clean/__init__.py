@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tm.clean.hyphenation import document_vocabulary, join_lines, restore_lost_hyphens
+from tm.clean.hyphenation import document_vocabulary, join_lines
+from tm.clean.joins import restore_at_joins
 from tm.clean.notes import remove_marks
+from tm.clean.order import put_back_tails
 from tm.clean.pages import PAGE_DEBRIS, content_lines
 from tm.clean.repairs import FORM_FEED, normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
+from tm.clean.symbol import document_symbol
 from tm.lang import profile
 from tm.model import HEADING, NOTE, Block
 
@@ -28,6 +31,7 @@ class Cleaned:
 
     blocks: list[Block]
     repairs: Counter[str] = field(default_factory=Counter)
+    symbol: str = ""  # the document symbol of a UN report ("A/69/907"), "" when none (tm.clean.symbol)
 
 
 def finish_block(raw: RawBlock, lang: str, repairs: Counter[str],
@@ -69,14 +73,14 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     """Blocks of the document with every repair applied and counted; UnknownLanguage without a profile."""
     repairs: Counter[str] = Counter()
     lang = profile(lang).code
-    lines = content_lines(normalise_text(text, repairs), repairs)
+    lines = put_back_tails(content_lines(normalise_text(text, repairs), repairs), repairs)
     if repairs[FORM_FEED] or repairs[PAGE_DEBRIS]:  # a PDF extraction: the hyphens it dropped are put back
-        texts = restore_lost_hyphens([line.text for line in lines], lang, repairs)
+        texts = restore_at_joins([line.text for line in lines], lang, repairs)
         lines = [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]
     raws = without_marks(read_structure(lines, repairs), repairs)
     finish = BlockFinisher(lang, repairs, document_vocabulary(line for raw in raws for line in raw.lines))
     blocks = [finish(raw) for raw in raws]
-    return Cleaned([block for block in blocks if block is not None], repairs)
+    return Cleaned([block for block in blocks if block is not None], repairs, document_symbol(text.split("\n")))
 
 
 def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
@@ -86,7 +90,8 @@ def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]
     place, whatever their page breaks); the others stay at their page foot."""
     bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
     where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
-    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs)
+    last_lines = frozenset(n for n, (k, i) in enumerate(where) if i == len(raws[k].lines) - 1)
+    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs, last_lines)
     out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
     for (k, i), text in zip(where, texts, strict=True):
         out[k].lines[i] = text

@@ -24,7 +24,6 @@ SLASH_JOINED = "line-end slash joined"
 JOINED_BY_DOCUMENT = "hyphenation joined (word seen in the document)"
 KEPT_BY_DOCUMENT = "hyphen kept (compound seen in the document)"
 JOINED_NO_WORD = "hyphenation joined (prefix syllable, no such word in the document)"
-HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
 
 # "научно-исследователь-" -> whole word "научно-исследователь", last part "исследователь"
 LINE_END_HYPHEN = re.compile(rf"(?<![\w-])(?P<word>(?:{LETTER}+-)*(?P<part>[^\W_]+))-$")
@@ -135,82 +134,3 @@ def join_lines(lines: list[str], lang: str, repairs: Counter[str], vocabulary: C
         pieces.append(separator)
         pieces.append(right)
     return "".join(pieces)
-
-
-# A word long enough to hide a compound: "попрежнему", "НьюЙорке", "SecretaryGeneral".
-JOINED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{5,}(?![\w-])")
-MIN_COMPOUND_PART = 2
-HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
-DASH_RESTORED = "dash restored at a join (the document writes \" -- \")"
-# A "--" dash at a line end that the extractor took for a hyphen: "развития --" | "это" -> "развития -это".
-HALF_DASH = re.compile(r"(?<= )-(?=[^\W_])")
-DOUBLE_DASH = " -- "
-
-
-def restored_compound(word: str, dictionary: bool, vocabulary: Collection[str]) -> tuple[str, str]:
-    """ "попрежнему" -> "по-прежнему": a word that the dictionary (if the language has one) does not know
-    but knows with one hyphen in it, or that the document writes with one hyphen elsewhere
-    ("SecretaryGeneral" where it writes "Secretary-General"); with the name of the repair, or ("", "")."""
-    if dictionary and known_word(word):
-        return "", ""
-    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
-        compound = f"{word[:cut]}-{word[cut:]}"
-        if compound.lower() in vocabulary:
-            return compound, HYPHEN_RESTORED_BY_DOCUMENT
-        if dictionary and known_word(compound):
-            return compound, HYPHEN_RESTORED
-    return "", ""
-
-
-# pdftotext joins a line ending in a hyphen to the next and drops the hyphen: such a line is longer
-# than the document's usual line, and the joined word starts about one (or k) usual lines in.
-JOINED_LINE_FACTOR = 1.3
-JOIN_WINDOW = 0.25  # of the usual line length, either side of k usual lines
-
-
-def usual_line_length(texts: list[str]) -> int:
-    """The median length of the document's lines."""
-    lengths = sorted(len(text) for text in texts)
-    return lengths[len(lengths) // 2] if lengths else 0
-
-
-def at_a_join(start: int, usual: int) -> bool:
-    """True when a word starting at `start` of a long line sits where an extractor joined two lines."""
-    lines_in = round(start / usual)
-    return lines_in >= 1 and abs(start - lines_in * usual) <= JOIN_WINDOW * usual
-
-
-def restore_lost_hyphens(texts: list[str], lang: str, repairs: Counter[str]) -> list[str]:
-    """The lines with the hyphens of compounds put back where the extractor joined two lines ("попрежнему"
-    -> "по-прежнему" in a line longer than usual, at the join): compounds of the dictionary, or ones the
-    document writes with their hyphen elsewhere."""
-    usual = usual_line_length(texts)
-    if not usual:
-        return texts
-    dictionary = profile(lang).dictionary
-    vocabulary = document_vocabulary(texts)
-
-    def restore(match: re.Match[str]) -> str:
-        if not at_a_join(match.start(), usual):
-            return match.group()
-        compound, name = restored_compound(match.group(), dictionary, vocabulary)
-        if not compound:
-            return match.group()
-        repairs[name] += 1
-        return compound
-
-    def restore_dash(match: re.Match[str]) -> str:
-        if not at_a_join(match.start(), usual):
-            return match.group()
-        repairs[DASH_RESTORED] += 1
-        return "-- "
-
-    double_dash = any(DOUBLE_DASH in text for text in texts)
-    out = []
-    for text in texts:
-        if len(text) > JOINED_LINE_FACTOR * usual:
-            text = JOINED_WORD.sub(restore, text)
-            if double_dash:
-                text = HALF_DASH.sub(restore_dash, text)
-        out.append(text)
-    return out

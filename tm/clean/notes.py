@@ -38,11 +38,15 @@ MAX_NOTE_LINES = 12
 
 # Digits right after a lowercase letter, a closing quote or bracket, before a space,
 # punctuation or the end: "годы»1 и", "Азии»)2.", "семей5,".
-MARK_AFTER_WORD = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]]\d)\d?)(?=[\s.,;:!?)\]»]|$)")
+MARK_AFTER_WORD = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]>*]\d)\d?)(?=[\s.,;:!?)\]»]|$)")
 # Digits right after the punctuation ending a word, number or quote, before a space and no
-# lowercase word or digit, or the end: "ОДЗЗ.1", "(пункт 97).4", "2015.6 The". Only with a
-# body of that number (a decimal "3.5 per cent" goes on in lower case).
-MARK_AFTER_STOP = re.compile(r"(?<=[\w»”\")\]][.,;:])(?P<digits>\d{1,3})(?=\s+[^\sa-zа-яё\d]|\s*$)")
+# lowercase word or digit, or the end: "ОДЗЗ.1", "(пункт 97).4", "2015.6 The", "<<Стороны>>:5",
+# "(Германия)**3". Only with a body of that number (a decimal "3.5 per cent" goes on in lower case).
+MARK_AFTER_STOP = re.compile(r"(?<=[\w»”\")\]>*?!][.,;:])(?P<digits>\d{1,3})(?=\s+[^\sa-zа-яё\d]|\s*$)")
+# A number before the stop makes the digits after it a decimal ("over 28.9", "28,9 млрд."), unless
+# it is a year ending a sentence: "in 2015.6".
+LOWER_START = re.compile(r"[a-zа-яё]")
+DECIMAL_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d[.,])\d+[.,]$")
 # Digits glued to a closing straight quote or to a year ending a line: '"Space Law in the News"6',
 # "Geneva, 4 - 15 May 20157". Only with a body of that number.
 MARK_AFTER_YEAR = re.compile(r"(?:(?<=[^\W\d_]\")|(?<=\s(?:19|20)\d\d))(?P<digits>\d{1,2})$")
@@ -135,7 +139,21 @@ def is_unit_power(text: str, start: int) -> bool:
     return word is not None and word.group() in UNIT_POWERS
 
 
-def candidate_marks(lines: list[str]) -> Iterator[Mark]:
+def is_decimal(lines: list[str], index: int, start: int, end: int, last_lines: frozenset[int]) -> bool:
+    """True for digits after a number and a stop that are its decimal part, not a mark: "over 28.9" |
+    "billion"; but "пункты 11 и 54,3" ending a paragraph, or a line before one in capitals, is a mark."""
+    text = lines[index]
+    if DECIMAL_BEFORE.search(text, 0, start) is None:
+        return False
+    if text[end:].strip():
+        return True
+    if index in last_lines or index + 1 == len(lines):
+        return False
+    return LOWER_START.match(lines[index + 1]) is not None
+
+
+def candidate_marks(lines: list[str], last_lines: frozenset[int] = frozenset()) -> Iterator[Mark]:
+    """Digits that look like marks, in order; not a power of a unit ("км2") nor a decimal ("28.9")."""
     for index, text in enumerate(lines):
         found = [
             Mark(index, m.start("digits"), m.end("digits"), int(m.group("digits")), name)
@@ -144,15 +162,18 @@ def candidate_marks(lines: list[str]) -> Iterator[Mark]:
             for m in pattern.finditer(text)
         ]
         for mark in sorted(found, key=lambda m: m.start):
-            if mark.name != FOOTNOTE or not is_unit_power(text, mark.start):
-                yield mark
+            if mark.name == FOOTNOTE and is_unit_power(text, mark.start):
+                continue
+            if mark.name == FOOTNOTE_AFTER_STOP and is_decimal(lines, index, mark.start, mark.end, last_lines):
+                continue
+            yield mark
 
 
-def evident_marks(lines: list[str], bodies: frozenset[int]) -> list[Mark]:
+def evident_marks(lines: list[str], bodies: frozenset[int], last_lines: frozenset[int] = frozenset()) -> list[Mark]:
     """The candidates that are footnote marks: the running numbering 1, 2, 3 ... in order; each with a
     body of its number, or (no body in the document) at least MIN_RUNNING_MARKS of them."""
     running: list[Mark] = []
-    for mark in candidate_marks(lines):
+    for mark in candidate_marks(lines, last_lines):
         last = running[-1].number if running else 0
         if bodies:  # a body of that number; a mark whose body was missed may be skipped
             if mark.number in bodies and last < mark.number <= last + MAX_SKIPPED_MARKS + 1:
@@ -164,9 +185,10 @@ def evident_marks(lines: list[str], bodies: frozenset[int]) -> list[Mark]:
     return running
 
 
-def remove_marks(lines: list[str], bodies: frozenset[int], repairs: Counter[str]) -> tuple[list[str], list[Mark]]:
+def remove_marks(lines: list[str], bodies: frozenset[int], repairs: Counter[str],
+                 last_lines: frozenset[int] = frozenset()) -> tuple[list[str], list[Mark]]:
     """The lines (in document order) without the footnote marks the evidence shows, and those marks."""
-    marks = evident_marks(lines, bodies)
+    marks = evident_marks(lines, bodies, last_lines)
     if not marks:
         return lines, []
     out = list(lines)

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from tm.clean.notes import Note, take_notes
+from tm.clean.symbol import SYMBOL_PATTERNS
 from tm.lang.script import SPACE_DELIMITED
 
 PAGE_DEBRIS = "page debris"
@@ -19,8 +20,7 @@ PAGE_REPEAT = "page-break repeats"
 
 # Whole lines that are page furniture, never text.
 DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"[A-Z]{1,2}(?:/[A-Za-z0-9.]+){1,5}"),  # document symbol: "A/58/98", "E/CN.9/2003/2"
-    re.compile(r"[A-Z]{3,6}(?:/[A-Za-z0-9.]+){1,5}"),  # a longer organ: "ICCD/CRIC.13./4", "UNEP/EA.2/1"
+    *SYMBOL_PATTERNS,  # the document symbol: "A/58/98", "E/CN.9/2003/2", "ICCD/CRIC.13./4"
     re.compile(r"\d{2}-\d{5} \([A-Z]\)"),  # UN job number: "03-39889 (R)"
     re.compile(r"\d{2}-\d{5} \([A-Z]\)\s+\d{1,4}"),  # job and page number (pdftotext -layout): "15-50756 (R)    1"
     re.compile(r"\d{1,4}\s+\d{2}-\d{5} \([A-Z]\)"),  # page and job number: "2    15-50756 (R)"

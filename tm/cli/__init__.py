@@ -195,6 +195,8 @@ def stats(as_json: bool, db: str) -> None:
     click.echo(f"{shown}: {found.documents} documents, {found.units} units, {found.translated} translated")
     for name, summary in found.by_document.items():
         echo_summary(name, summary)
+        if name in found.symbols:
+            click.echo(f"  document symbol: {found.symbols[name]}")
 
 
 # Command modules of the other packages register here, one line each.

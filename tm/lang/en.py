@@ -63,6 +63,10 @@ NAME_HEADS = frozenset([
 SYLLABLE_PREFIXES = frozenset({"co", "ex", "pre", "post", "so", "high", "low", "long", "short", "small", "large",
                                "world", "follow", "mid", "full"})
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# UN style writes these prefixes with a hyphen (UNv1 dev set: "non-governmental" 60 times,
+# "nongovernmental" twice, the lost hyphens of an extraction); the solid words that start so.
+HYPHENED_PREFIXES = frozenset({"non", "self"})
+SOLID_WORDS = frozenset({"nonetheless", "nonsense", "nonsensical", "selfish", "selfishness", "selfless"})
 
 ENGLISH = LanguageProfile(
     code="en",
@@ -70,6 +74,8 @@ ENGLISH = LanguageProfile(
     hyphenation="prefixes",
     hyphen_prefixes=HYPHEN_PREFIXES,
     syllable_prefixes=SYLLABLE_PREFIXES,
+    hyphened_prefixes=HYPHENED_PREFIXES,
+    solid_words=SOLID_WORDS,
     abbreviations=ABBREVIATIONS,
     transliteration=MappingProxyType({}),
     dictionary=False,

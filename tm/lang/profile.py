@@ -31,6 +31,12 @@ class LanguageProfile:
     # Of those, the ones that are also a word's first syllable ("ex-|pect", "co-|ordination", "pre-|vent"):
     # they keep it only before a word the document writes on its own ("co-|chair" where it writes "chair").
     syllable_prefixes: frozenset[str] = frozenset()
+    # Prefixes written solid with the word after them, whatever the halves: "транс|корейской".
+    solid_prefixes: frozenset[str] = frozenset()
+    # Prefixes that the UN's style always joins with a hyphen ("non-existent", "self-reliance"), and
+    # the words that start with them but are written solid ("nonetheless").
+    hyphened_prefixes: frozenset[str] = frozenset()
+    solid_words: frozenset[str] = frozenset()
 
     @property
     def transliterates_names(self) -> bool:

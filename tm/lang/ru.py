@@ -41,6 +41,14 @@ PLACE_WORDS = frozenset({
     "аэропорту", "стадион", "стадионе", "компания", "компании", "газета", "газеты", "журнал", "агентство",
 })
 
+# Prefixes that Russian writes solid, though each is also a word of the dictionary:
+# "транскорейской", "контрмеры", "микрофинансирования", "полуавтономных", "одностороннее".
+SOLID_PREFIXES = frozenset({
+    "транс", "контр", "супер", "ультра", "экстра", "гипер", "интер", "микро", "макро", "мульти", "полу",
+    "пост", "пред", "сверх", "меж", "над", "под", "без", "раз", "про", "одно", "много", "само", "взаимо",
+    "обще", "высоко", "низко", "широко", "узко", "нарко", "авиа", "авто", "агро", "гидро", "электро",
+})
+
 RUSSIAN = LanguageProfile(
     code="ru",
     segmenter="russian",
@@ -57,4 +65,5 @@ RUSSIAN = LanguageProfile(
     function_words=FUNCTION_WORDS,
     enclitics=ENCLITICS,
     place_words=PLACE_WORDS,
+    solid_prefixes=SOLID_PREFIXES,
 )

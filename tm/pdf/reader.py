@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from tm.clean import Cleaned
+from tm.clean.symbol import document_symbol
 from tm.errors import InputError
 from tm.lang import base_language
 from tm.pdf.footnotes import page_notes
@@ -28,6 +29,7 @@ def read_pdf(data: bytes, lang: str = "ru", where: str = "") -> Cleaned:
     if not any(page.lines for page in pages):
         raise InputError(where, "is a PDF file without a text layer (a scan?); tmtool cannot read it",
                          hint="run OCR on it first, or give its text")
+    symbol = document_symbol(line.text for page in pages for line in page.lines)
     pages = strip_furniture(pages, repairs)
     m = measure(pages)
     texts = []
@@ -35,4 +37,4 @@ def read_pdf(data: bytes, lang: str = "ru", where: str = "") -> Cleaned:
         body, notes = page_notes(list(page.lines), m.body_size, repairs)
         front = front_length(body, m) if page.number == 1 else 0
         texts.append(PageText(tuple(body), tuple(notes), front))
-    return Cleaned(read_blocks(texts, m, base_language(lang), repairs), repairs)
+    return Cleaned(read_blocks(texts, m, base_language(lang), repairs), repairs, symbol)

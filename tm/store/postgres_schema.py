@@ -21,6 +21,7 @@ DOCUMENT_COLUMNS: Columns = (
     ("checksum", "TEXT NOT NULL"),
     ("signature", "TEXT NOT NULL"),
     ("summary", "TEXT NOT NULL DEFAULT '{}'"),
+    ("symbol", "TEXT NOT NULL DEFAULT ''"),  # the document symbol (A/69/907), as in SQLite
 )
 
 # seq is given by the writer (under the write lock), so its index rows go in with the unit.

@@ -13,6 +13,7 @@ from tm.markup import markup_from_json, markup_json
 from tm.model import DocumentInfo, Unit
 from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
 from tm.store.sqlite_schema import (
+    ADDED_COLUMNS,
     APPLICATION_ID,
     BULK_CACHE_MB,
     COMMON_TERM,
@@ -177,9 +178,10 @@ class SQLiteWriter:
         """Record (or update) a document's row without touching its units."""
         try:
             self._conn.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO documents (name, src_lang, tgt_lang, checksum, signature, summary, symbol)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (info.name, info.src_lang, info.tgt_lang, info.checksum, info.signature,
-                 json.dumps(info.summary, ensure_ascii=False, sort_keys=True)),
+                 json.dumps(info.summary, ensure_ascii=False, sort_keys=True), info.symbol),
             )
         except sqlite3.OperationalError as err:
             raise StoreError(f"{self._path}: cannot write ({err})") from err
@@ -316,6 +318,8 @@ class SQLiteStore:
                 f"{self.path}: store schema version {version} is newer than this tmtool "
                 f"understands ({SCHEMA_VERSION}); upgrade tmtool"
             )
+        if not readonly and version < SCHEMA_VERSION:
+            self._add_columns()
         if not readonly and not self.has_short_index():
             self._add_short_index()
         if not readonly and not self._has_markup_column():
@@ -324,6 +328,18 @@ class SQLiteStore:
 
     def _has_markup_column(self) -> bool:
         return any(row[1] == "markup" for row in self._conn.execute("PRAGMA table_info(units)"))
+
+    def _add_columns(self) -> None:
+        """Bring an older store's tables up to this schema: the columns added since, then the version."""
+        try:
+            with self._transaction() as conn:
+                for table, column, statement in ADDED_COLUMNS:
+                    names = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                    if column not in names:
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: cannot upgrade the store ({err})") from err
 
     def has_short_index(self) -> bool:
         """Stores made before the trigram index lack it; search then uses the word index alone."""
@@ -400,9 +416,9 @@ class SQLiteStore:
         rows = self._conn.execute("SELECT * FROM documents ORDER BY name").fetchall()
         return [
             DocumentInfo(r["name"], r["src_lang"], r["tgt_lang"], r["checksum"], r["signature"],
-                         json.loads(r["summary"]))
+                         json.loads(r["summary"]), r["symbol"] if "symbol" in r.keys() else "")
             for r in rows
-        ]
+        ]  # a store of schema 1 opened read-only has no symbol column
 
     def units(self, doc: str | None = None, translated_only: bool = False) -> Iterator[Unit]:
         """Units in document order (documents by name, then position)."""

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from tm.store.sqlite_search import LENGTH_KEY, SHORT_MAX
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.symbol
+# Columns added after version 1, each with what adds it to an older store's table (its
+# default fills the rows already there).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("documents", "symbol", "ALTER TABLE documents ADD COLUMN symbol TEXT NOT NULL DEFAULT ''"),
+)
 APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
 BULK_CACHE_MB = 64  # page cache while importing: index pages stay in memory between chunks
 FTS_AUTOMERGE = 4  # FTS5's default
@@ -63,7 +68,8 @@ CREATE TABLE IF NOT EXISTS documents (
     tgt_lang TEXT NOT NULL,
     checksum TEXT NOT NULL,
     signature TEXT NOT NULL,
-    summary TEXT NOT NULL DEFAULT '{}'
+    summary TEXT NOT NULL DEFAULT '{}',
+    symbol TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS units (
     seq INTEGER PRIMARY KEY,

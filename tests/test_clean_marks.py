@@ -1,0 +1,38 @@
+"""Which digits may be footnote marks: lines of the dev reports as a table (pdftotext text, verbatim)."""
+from __future__ import annotations
+
+import pytest
+
+from tm.clean.notes import FOOTNOTE, FOOTNOTE_AFTER_STOP, candidate_marks
+
+# (id: where the lines are from, lines, lines that end a paragraph, expected (number, repair name) candidates)
+# "style b" lines are of make_pdf_corpus.py devset OUT --style b --seed 7 (shared/tools).
+CASES = [
+    ("style b devset-b01.en.txt 183-184: a decimal ending a line, the sentence going on",
+     ["Between 2008 and 2013, budgetary resources amounting to over 28.9",
+      "billion sum were allocated to the fund to support the implementation of a"], set(), []),
+    ("style b devset-b01.ru.txt 184: a Russian decimal comma, then the mark after the abbreviation",
+     ["28,9 млрд. сум.8"], set(), [(8, FOOTNOTE_AFTER_STOP)]),
+    ("style b devset-b05.ru.txt 76: the decimal stays, the mark after км. goes",
+     ["Площадь сухопутной территории: 948,2 кв. км.4"], set(), [(4, FOOTNOTE_AFTER_STOP)]),
+    ("devset-a05.ru.txt 84: a mark after a number ending a (preambular) paragraph",
+     [", в частности пункты 11 и 54,3", "напоминая, что в 2015 году международное"], {0},
+     [(3, FOOTNOTE_AFTER_STOP)]),
+    ("devset-a05.ru.txt 84 as if the paragraph went on in lower case: a decimal",
+     [", в частности пункты 11 и 54,3", "напоминая, что в 2015 году международное"], set(), []),
+    ("style b devset-b02.ru.txt 305: after a closing <<...>> quote and the full stop",
+     ["уровня под названием <<Всемирная конференция по коренным народам>>.13"], set(),
+     [(13, FOOTNOTE_AFTER_STOP)]),
+    ("style b devset-b03.ru.txt 117: after >> and a colon",
+     ["совместно именуемые <<Стороны>>:5"], set(), [(5, FOOTNOTE_AFTER_STOP)]),
+    ("style b devset-b08.ru.txt 63: after the ** of a name", ["Ахим Кассов (Германия)**3"], set(),
+     [(3, FOOTNOTE)]),
+    ("devset-a14.en.txt 63: after a question mark and a colon", ["what will it take?:2"], set(),
+     [(2, FOOTNOTE_AFTER_STOP)]),
+]
+
+
+@pytest.mark.parametrize(("lines", "last", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_candidate_marks(lines: list[str], last: set[int], expected: list[tuple[int, str]]) -> None:
+    found = [(mark.number, mark.name) for mark in candidate_marks(lines, frozenset(last))]
+    assert found == expected

@@ -1,0 +1,297 @@
+"""What pdftotext lost where it joined two lines: the hyphen of a compound, a dash, put back by evidence.
+
+pdftotext (default mode) joins a line ending in "-" to the next one and drops the "-", whether it
+was hyphenation ("coopera-|tion"), a compound's own hyphen ("self-|governing") or a dash
+("2012 -|2013"). The joined line is longer than the document's full line, and the joins sit about
+one full line apart in it (devset-a02.en.txt line 143 holds four lines). At each join one word was
+cut; the hyphen goes back into the word there only with evidence, strongest first:
+
+- the document writes the compound with its hyphen elsewhere ("Secretary-General");
+- the word's shape: a capital or a digit inside it ("UNHabitat", "NearEarth", "pre1967", "ШейхДжарре");
+- the dictionary of the language, where it has one: the word is unknown but its hyphenated form, or
+  both its halves, are known ("попрежнему", "семинарпрактикум", "информационнопросветительских");
+- a prefix of the profile that always keeps its hyphen, before a word of the document ("selfreliance").
+
+A dash goes back between two years, spaced or not ("2012 2013" is "2012 - 2013" cut after its " -",
+"20122013" is "2012-2013"), or as the half of a " -- " the extractor took for a hyphen ("развития -это")
+where the document writes " -- ".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from tm.lang import LanguageProfile, profile
+from tm.lang.morph import known_word
+from tm.lang.script import LETTER
+
+HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
+HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
+HYPHEN_RESTORED_BY_SHAPE = "lost hyphen restored (capital or digit inside a word)"
+HYPHEN_RESTORED_BY_PREFIX = "lost hyphen restored (prefix that keeps its hyphen)"
+HYPHEN_RESTORED_BY_PART = "lost hyphen restored (first part of the document's compounds)"
+DASH_RESTORED = "dash restored at a join (the document writes \" -- \")"
+YEAR_DASH_RESTORED = "dash restored between years at a join"
+PAIR_DASH_RESTORED = "dash restored between words the document writes with one"
+
+# A line this much longer than the document's full line holds a join.
+JOINED_LINE_FACTOR = 1.1
+JOIN_WINDOW = 0.25  # of the full line length, either side of k full lines
+LINE_SPREAD = 0.2  # the full lines of a justified paragraph differ in length by up to this share
+MIN_FULL_LINE = 20
+MIN_PART = 2  # letters on each side of a hyphen put back by the document or the dictionary
+# Letters of the halves when both are dictionary words: "семинар|практикум", not "ЮНА|МИД" nor "Бай|джи".
+MIN_LEFT_WORD, MIN_RIGHT_WORD = 5, 5
+COMPOUND_LINK = "о"  # "гендерно-|ориентированного"; not "Контракто|ром", "спонсиро|вания"
+MIN_LINKED_WORD = 8
+MIN_PREFIXED = 4  # letters after a prefix that keeps its hyphen
+MIN_WORD_PART = 3  # letters after the first part of the document's compounds
+
+# A word with its inner hyphens and digits: "nuclearweapon-free", "Тристан-даКунья", "pre1967".
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Words as the vocabulary holds them: letters, hyphens inside ("co-operation").
+VOCABULARY_WORD = re.compile(rf"{LETTER}+(?:-{LETTER}+)*(?![\w-])")
+HALF_DASH = re.compile(r"(?<= )-(?=[^\W_])")  # "развития -это": the half of a " -- "
+DOUBLE_DASH = " -- "
+DASHED_PAIR = re.compile(rf"({LETTER}+) -{{1,2}} (?=({LETTER}+))")  # "государств - участников"
+SPACED_PAIR = re.compile(rf"(?<![\w-])({LETTER}+) (?=({LETTER}+))")
+YEAR = r"(?:19|20)\d\d"
+SPACED_YEAR_PAIR = re.compile(rf"(?<![\d-]){YEAR} (?={YEAR}(?!\d))")  # "2012 2013"
+GLUED_YEAR_PAIR = re.compile(rf"(?<![\d-]){YEAR}(?={YEAR}(?!\d))")  # "20122013"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A change at one place of a line: text[start:stop] becomes `text`, counted as `name`."""
+
+    start: int
+    stop: int
+    text: str
+    name: str
+    rank: int  # lower is stronger evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the document says about its words: how often each is written, and whether it writes " -- "."""
+
+    words: Counter[str]
+    first_parts: Counter[str]  # "non" of "non-governmental"
+    later_parts: Counter[str]  # "governmental" of "non-governmental"
+    dashed_pairs: frozenset[tuple[str, str]]  # ("государств", "участников") of "государств - участников"
+    double_dash: bool
+
+
+def compound_parts(word: str) -> Iterator[str]:
+    """A hyphenated word and its hyphenated sub-words: "non-nuclear-weapon" -> it, "non-nuclear",
+    "nuclear-weapon"."""
+    parts = word.split("-")
+    for i in range(len(parts)):
+        for j in range(i + 2, len(parts) + 1):
+            yield "-".join(parts[i:j])
+
+
+def document_evidence(texts: list[str]) -> Evidence:
+    """The evidence of the lines of a document."""
+    words: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    later: Counter[str] = Counter()
+    for text in texts:
+        for match in VOCABULARY_WORD.finditer(text):
+            word = match.group().lower()
+            words[word] += 1
+            if "-" in word:
+                words.update(part for part in compound_parts(word) if part != word)
+                parts = word.split("-")
+                first.update(parts[:-1])
+                later.update(parts[1:])
+    pairs = frozenset((a.lower(), b.lower()) for text in texts for a, b in DASHED_PAIR.findall(text))
+    return Evidence(words, first, later, pairs, any(DOUBLE_DASH in text for text in texts))
+
+
+def full_line_length(texts: list[str]) -> int:
+    """The length of a full line of the document's paragraphs: the median of the densest cluster of
+    line lengths (within LINE_SPREAD of each other), so that numbers, headings, paragraph ends and
+    the lines pdftotext joined do not count."""
+    lengths = sorted(len(text) for text in texts if len(text) >= MIN_FULL_LINE)
+    if not lengths:
+        return 0
+    best, best_start, end = 0, 0, 0
+    for start, length in enumerate(lengths):  # the sorted lengths from start, within the spread
+        while end < len(lengths) and lengths[end] <= length * (1 + LINE_SPREAD):
+            end += 1
+        if end - start > best:
+            best, best_start = end - start, start
+    return lengths[best_start + best // 2]
+
+
+LOWER_LETTERS = re.compile(r"[^\W\d_]*[^\W\d_A-ZА-ЯЁ]{2}$")  # "pre" before "1967"; not "G" of "G77"
+YEAR_OR_CODE = re.compile(r"(?:19|20)\d\d$|\d+[^\W\d_]")  # "1967" after "pre"; not a footnote mark "8"
+UPPER_LETTERS = re.compile(r"[A-ZА-ЯЁ]{2}")  # "CNBOMe" after "25"; not the "s" of "1990s"
+CAPITALISED = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{2}")  # "Habitat" after "UN"; not the "Us" of "LGUs"
+INFLECTION = re.compile(r"[a-zа-яё]{1,3}")
+LOWER_WORD = re.compile(r"[a-zа-яё]{4}")  # "женщины" after "ООН"; not the "ом" of "СПИДом"
+
+
+def shape_cut(left: str, right: str, is_word: Callable[[str], bool]) -> bool:
+    """A capital or digit inside a word shows a lost hyphen: "NearEarth", "pre1967", "25CNBOMe"; after
+    capitals, before a word: "UN|Habitat", "ООН|женщины" (not "ОО|Нженщины")."""
+    a, b = left[-1], right[0]
+    if a.isalpha() and b.isdigit():
+        return LOWER_LETTERS.search(left) is not None and YEAR_OR_CODE.match(right) is not None
+    if a.isdigit() and b.isalpha():
+        return UPPER_LETTERS.match(right) is not None
+    if a.isdigit() or b.isdigit():
+        return False
+    if a.islower() and b.isupper():
+        return True
+    if len(left) < 2 or not left.isupper():
+        return False
+    if INFLECTION.fullmatch(right[1:]) and is_word(left + right[0]):
+        return False  # "СПИД|ом", an abbreviation's ending, not "СПИ-Дом"
+    return (CAPITALISED.match(right) is not None or LOWER_WORD.match(right) is not None) and is_word(right)
+
+
+def dictionary_cut(left: str, right: str, lang: LanguageProfile) -> bool:
+    """An unknown word whose hyphenated form, or both halves, the dictionary knows: "по-прежнему",
+    "семинар-практикум", "информационно-просветительских"; or whose first half ends in the linking
+    "-о" of a compound adjective before a known word: "гендерно-ориентированного"."""
+    word = left + right
+    if known_word(word):
+        return False
+    if known_word(f"{left}-{right}"):
+        return True
+    if len(left) < MIN_LEFT_WORD or len(right) < MIN_RIGHT_WORD or not word.islower():
+        return False
+    if left in lang.solid_prefixes or not known_word(right):
+        return False
+    return known_word(left) or (left.endswith(COMPOUND_LINK) and len(right) >= MIN_LINKED_WORD)
+
+
+def is_word(word: str, lang: LanguageProfile, evidence: Evidence) -> bool:
+    """A word of the dictionary, where the language has one, or of the document."""
+    return (lang.dictionary and known_word(word)) or is_document_word(word.lower(), evidence)
+
+
+def is_document_word(word: str, evidence: Evidence) -> bool:
+    """The document writes the word on its own or as a later part of a compound ("governmental")."""
+    return evidence.words[word] > 0 or evidence.later_parts[word] > 0
+
+
+def prefix_cut(left: str, right: str, lang: LanguageProfile, evidence: Evidence) -> bool:
+    """A prefix of the profile that takes a hyphen before a word: "self-reliance" ("non-", "self-" before
+    any word that is not one of the solid ones; the line-end prefixes before a word of the document)."""
+    prefix, joined = left.lower(), (left + right).lower()
+    if not right.islower() or len(right) < MIN_PREFIXED or joined in lang.solid_words:
+        return False
+    if prefix in lang.hyphened_prefixes:
+        return True
+    return prefix in lang.hyphen_prefixes - lang.syllable_prefixes and is_document_word(right, evidence)
+
+
+def part_cut(left: str, right: str, lang: LanguageProfile, evidence: Evidence) -> bool:
+    """With a dictionary: the document starts compounds with left ("кипрско-") and right is a word; the
+    joined word the dictionary does not know and the document writes nowhere else. (Without one, the
+    first parts of English compounds are too often syllables: "inter-|views", "under-|take".)"""
+    joined = (left + right).lower()
+    if not lang.dictionary or len(left) < MIN_PART or len(right) < MIN_WORD_PART or evidence.words[joined] > 1:
+        return False
+    if left.lower() in lang.solid_prefixes or known_word(joined):
+        return False
+    return evidence.first_parts[left.lower()] > 0 and known_word(right)
+
+
+def cut_repair(left: str, right: str, start: int, lang: LanguageProfile, evidence: Evidence) -> Repair | None:
+    """The hyphen put back between left and right (right starting at `start` of the line), or None."""
+    words = evidence.words
+    compound, joined = f"{left}-{right}".lower(), (left + right).lower()
+    if min(len(left), len(right)) >= MIN_PART and 0 < words[compound] >= words[joined]:
+        return Repair(start, start, "-", HYPHEN_RESTORED_BY_DOCUMENT, 0)
+    if shape_cut(left, right, lambda word: is_word(word, lang, evidence)):
+        return Repair(start, start, "-", HYPHEN_RESTORED_BY_SHAPE, 1)
+    if not (left + right).isalpha():
+        return None
+    if lang.dictionary and min(len(left), len(right)) >= MIN_PART and dictionary_cut(left, right, lang):
+        return Repair(start, start, "-", HYPHEN_RESTORED, 2)
+    if not lang.dictionary and prefix_cut(left, right, lang, evidence):
+        return Repair(start, start, "-", HYPHEN_RESTORED_BY_PREFIX, 2)
+    if part_cut(left, right, lang, evidence):
+        return Repair(start, start, "-", HYPHEN_RESTORED_BY_PART, 3)
+    return None
+
+
+def word_repairs(text: str, lo: int, hi: int, lang: LanguageProfile, evidence: Evidence) -> Iterator[Repair]:
+    """Hyphens that may go back inside the words of text, at a place between lo and hi."""
+    for token in TOKEN.finditer(text):
+        if token.end() < lo or token.start() > hi:
+            continue
+        offset = token.start()
+        for part in re.finditer(r"[^\W_]+", token.group()):
+            word, base = part.group(), offset + part.start()
+            for cut in range(1, len(word)):
+                if lo <= base + cut <= hi:
+                    repair = cut_repair(word[:cut], word[cut:], base + cut, lang, evidence)
+                    if repair:
+                        yield repair
+
+
+def dash_repairs(text: str, lo: int, hi: int, evidence: Evidence) -> Iterator[Repair]:
+    """Dashes that may go back between lo and hi: between two years, or a half " -- "."""
+    for match in SPACED_YEAR_PAIR.finditer(text):
+        if lo <= match.end() <= hi:
+            yield Repair(match.end() - 1, match.end(), " - ", YEAR_DASH_RESTORED, 0)
+    for match in GLUED_YEAR_PAIR.finditer(text):
+        if lo <= match.end() <= hi:
+            yield Repair(match.end(), match.end(), "-", YEAR_DASH_RESTORED, 0)
+    for match in SPACED_PAIR.finditer(text):
+        if lo <= match.end() <= hi and (match.group(1).lower(), match.group(2).lower()) in evidence.dashed_pairs:
+            yield Repair(match.end() - 1, match.end(), " - ", PAIR_DASH_RESTORED, 0)
+    if evidence.double_dash:
+        for match in HALF_DASH.finditer(text):
+            if lo <= match.start() <= hi:
+                yield Repair(match.start(), match.end(), "-- ", DASH_RESTORED, 0)
+
+
+def join_places(length: int, full: int) -> Iterator[tuple[int, int, int]]:
+    """(centre, lo, hi) of each join a line of this length holds, about one full line apart."""
+    window = int(JOIN_WINDOW * full)
+    for k in range(1, round(length / full) + 1):
+        centre = k * full
+        if centre - window < length:
+            yield centre, centre - window, min(length, centre + window)
+
+
+def line_repairs(text: str, full: int, lang: LanguageProfile, evidence: Evidence) -> list[Repair]:
+    """At most one repair per join of a long line: the strongest evidence, nearest the join."""
+    chosen: list[Repair] = []
+    for centre, lo, hi in join_places(len(text), full):
+        found = [*dash_repairs(text, lo, hi, evidence), *word_repairs(text, lo, hi, lang, evidence)]
+        found = [r for r in found if all(r.start >= c.stop or r.stop <= c.start for c in chosen)]
+        if found:
+            chosen.append(min(found, key=lambda r: (r.rank, abs(r.start - centre))))
+    return sorted(chosen, key=lambda r: r.start)
+
+
+def apply_repairs(text: str, repairs: list[Repair]) -> str:
+    for repair in reversed(repairs):
+        text = text[:repair.start] + repair.text + text[repair.stop:]
+    return text
+
+
+def restore_at_joins(texts: list[str], lang: str, repairs: Counter[str]) -> list[str]:
+    """The lines with what pdftotext lost at its joins put back, where the evidence shows it."""
+    full = full_line_length(texts)
+    if not full:
+        return texts
+    rules = profile(lang)
+    evidence = document_evidence(texts)
+    out = []
+    for text in texts:
+        if len(text) > JOINED_LINE_FACTOR * full:
+            made = line_repairs(text, full, rules, evidence)
+            repairs.update(repair.name for repair in made)
+            text = apply_repairs(text, made)
+        out.append(text)
+    return out
