@@ -79,7 +79,8 @@ def test_readers_are_not_blocked_by_a_writer(pg_url: str) -> None:
         for command in (("stats",), ("search", "Генеральная Ассамблея"), ("export", "--format", "tmx", "-o", "-"),
                         ("search", "--concordance", "мигрантов")):
             outcome = tmtool(*command, "--db", pg_url)
-            assert outcome.code == 0, outcome.stderr
+            assert outcome.code == 0 or (command[0] == "search" and outcome.code == 1 and not outcome.stderr), \
+                outcome.stderr  # search exits 1 on "no match", a result like any other
         assert snapshot(pg_url) == old  # the writer's units are not seen before its commit
         assert time.monotonic() - start < 20, "a reader waited for the writer"
     finally:
