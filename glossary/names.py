@@ -211,6 +211,16 @@ def starts_new_name(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].capitalised and not tokens[i].acronym and head_of(tokens, i) is not None
 
 
+@lru_cache(maxsize=65536)
+def word_likely_verb(word: str) -> bool:
+    return parses(word)[0].tag.POS in rules.VERB_POS
+
+
+def likely_verb(token: Token) -> bool:
+    """A word whose likeliest reading is a verb ("были", though «быль» has a genitive "были")."""
+    return token.is_word and word_likely_verb(token.text)
+
+
 def genitive(token: Token) -> bool:
     return token.is_word and (token.text in rules.GENITIVE_FUNCTION_WORDS or "gent" in cases(token))
 
@@ -274,6 +284,8 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
             return 1, after_prep
         if quoted_word_joined(tokens, k, previous):  # "Союз крестьян и «зеленых» Литвы"
             return 4, after_prep
+        if k - 1 == head and k + 1 < len(tokens) and not tokens[k + 1].capitalised:
+            return 0, after_prep  # "пункт 2 Декларации | и пункт 86": a bare head joins no lower-case word
         if k + 1 < len(tokens) and cases(tokens[k + 1]) & cases(previous) and not (
                 tokens[k + 1].capitalised and starts_new_name(tokens, k + 1)):
             return 2, after_prep
@@ -289,7 +301,7 @@ def next_step(tokens: Sequence[Token], k: int, head: int, after_prep: bool) -> t
             # "Банка России | по инфляции": after the country a body belongs to, a complement is the sentence's
             return 0, after_prep
         return (prep, True) if k + prep < len(tokens) and tokens[k + prep].is_word else (0, after_prep)
-    if genitive(token) or (after_prep and cases(token)):
+    if (genitive(token) or (after_prep and cases(token))) and not likely_verb(token):
         if tokens[head].lemma in rules.HEADS_WITHOUT_COMPLEMENT and not token.capitalised:
             return 0, after_prep  # "Генеральной Ассамблеи | предложения", but "…секретарь Организации…"
         return 1, after_prep

@@ -63,6 +63,8 @@ CLOSED_NAMES = ("Организация Объединенных Наций", "�
 # Genitive words allowed inside a name besides nouns and adjectives: "членов их семей".
 GENITIVE_FUNCTION_WORDS = frozenset({"их", "всех"})
 JOINERS = frozenset({"и"})
+# Parts of speech whose likeliest reading ends a name even when another reading is a genitive noun.
+VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # Quotation marks around a word joined inside a name: "Союз крестьян и «зеленых» Литвы".
 INNER_QUOTES = frozenset({"«", "»", "\"", "“", "”"})
 # Tokens (full-match patterns) a dated instrument takes right after its head: "Конвенция 1949 года
