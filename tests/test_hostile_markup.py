@@ -407,3 +407,15 @@ def test_a_code_holding_a_cr_and_an_empty_attribute_survives_po_and_tmx(tmp_path
     again = tmp_path / "again.db"
     assert tmtool("import", "--db", again, po).code == 0
     assert SEG.findall(exported(again, "tmx"))[0] == seg
+
+
+def test_the_issue_examples_from_xliff_keep_their_boundary(tmp_path: Path) -> None:
+    db = imported(tmp_path, xliff_file(tmp_path / "a.xlf", "Строка<x id=\"1\"/>вторая", "Line<x id=\"1\"/>two"))
+    price = xliff_file(tmp_path / "b.xlf", 'Цена 5<x id="2"/>10', 'Price 5<x id="2"/>10')
+    assert tmtool("import", "--db", db, price).code == 0
+    po = polib.pofile(exported(db, "po"))
+    assert [e.msgid for e in po] == ["Строка<1/>вторая", "Цена 5<1/>10"]
+    assert XLIFF_SEG.findall(exported(db, "xliff"))[::2] == [("source", 'Строка<x id="1"/>вторая'),
+                                                              ("source", 'Цена 5<x id="2"/>10')]
+    found = tmtool("search", "--db", db, "--json", "Цена 5 10")
+    assert '"score": 99.0' in found.stdout and '"numbers_differ": false' in found.stdout
