@@ -21,7 +21,15 @@ from tm.app import (
 )
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.check import check_command
-from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
+from tm.cli.common import (
+    FormatChoice,
+    TmtoolGroup,
+    db_option,
+    progress,
+    refuse_inapplicable,
+    refuse_terminal,
+    resolve_format,
+)
 from tm.cli.search import import_command, search_command
 from tm.cli.terms import terms
 from tm.store import open_store
@@ -119,8 +127,14 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
                 click.echo(f"wrote {written}")
 
 
+# The memory formats each export option applies to.
+BOM_FORMATS = frozenset({"csv", "txt"})
+EXCEL_SAFE_FORMATS = frozenset({"csv"})
+UNIT_FORMATS = frozenset(set(format_names("tm")) - {"srx"})
+
+
 @main.command()
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm"), case_sensitive=False),
+@click.option("--format", "-f", "format_name", type=FormatChoice("tm"),
               help="Output format (default: from the -o extension, else tmx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout. A symbolic link is written through (the file it points "
@@ -129,7 +143,9 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 @click.option("--bom", is_flag=True, help="CSV and txt: start with a UTF-8 byte-order mark (for Excel, Notepad).")
 @click.option("--excel-safe", is_flag=True, help="CSV: prefix cells starting with = + - @ with an apostrophe.")
 @db_option
-def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool, db: str) -> None:
+@click.pass_context
+def export(ctx: click.Context, format_name: str | None, output: str, translated_only: bool, bom: bool,
+           excel_safe: bool, db: str) -> None:
     """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
     or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
@@ -142,6 +158,9 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
       tmtool export -o tmtool.srx             # ... and the rules to segment it with
     """
     format_name = resolve_format("tm", format_name, output, default="tmx")
+    refuse_terminal(ctx, output)
+    refuse_inapplicable(format_name, bom=(bom, BOM_FORMATS), excel_safe=(excel_safe, EXCEL_SAFE_FORMATS),
+                        translated_only=(translated_only, UNIT_FORMATS))
     with open_store(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe)
     if output != "-":

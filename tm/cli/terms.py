@@ -6,12 +6,11 @@ from dataclasses import asdict
 
 import click
 
-from exports import format_names
 from glossary.lookup import TermNotFound, find_terms
 from glossary.model import KINDS, TermEntry
 from glossary.reference import Reference
 from tm.app import export_terms, store_terms
-from tm.cli.common import TmtoolGroup, db_option, resolve_format
+from tm.cli.common import FormatChoice, TmtoolGroup, db_option, refuse_inapplicable, refuse_terminal, resolve_format
 from tm.store import open_store
 
 # The kind first: a column that is never empty (names have no acronym).
@@ -114,13 +113,14 @@ def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> N
 
 
 @terms.command(name="export")
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("termbase"), case_sensitive=False),
+@click.option("--format", "-f", "format_name", type=FormatChoice("termbase"),
               help="Output format (default: from the -o extension, else tbx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout.")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
 @db_option
-def export_command(format_name: str | None, output: str, bom: bool, db: str) -> None:
+@click.pass_context
+def export_command(ctx: click.Context, format_name: str | None, output: str, bom: bool, db: str) -> None:
     """Export the termbase as TBX, CSV, XLSX, TMX, PO or an OmegaT glossary.
 
     \b
@@ -129,6 +129,8 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
     format_name = resolve_format("termbase", format_name, output, default="tbx")
+    refuse_terminal(ctx, output)
+    refuse_inapplicable(format_name, bom=(bom, frozenset({"csv"})))
     with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
     if output != "-":
