@@ -108,3 +108,19 @@ def test_counts_are_plural_aware(report_db: Path, query: str, says: str) -> None
     done = tmtool("terms", "lookup", query, "--db", report_db)
     assert done.code == 0, done.stderr
     assert says in done.stdout
+
+
+def test_build_and_import_answer_in_json(tmp_path: Path) -> None:
+    """build --json: one object for the run; import --json: one object per file (a stream)."""
+    db = tmp_path / "t.db"
+    built = tmtool("build", example_path(), "--db", db, "--json")
+    assert built.code == 0, built.stderr
+    answer = json.loads(built.stdout)
+    assert [d["name"] for d in answer["documents"]] == ["A_58_98.ru.txt"] and answer["written"] == []
+    assert answer["documents"][0]["summary"]["units"] == 266 and answer["documents"][0]["terms"] > 0
+    memory = tmp_path / "tm.tmx"
+    assert tmtool("export", "--db", db, "-o", memory).code == 0
+    imported = tmtool("import", memory, memory, "--db", tmp_path / "new.db", "--json")
+    assert imported.code == 0, imported.stderr
+    files = [json.loads(line) for line in imported.stdout.splitlines()]
+    assert [(f["added"], f["duplicates"]) for f in files] == [(266, 0), (0, 266)]

@@ -86,10 +86,12 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
               help="replace: decode bad bytes as U+FFFD (counted as repairs) instead of refusing the file.")
 @click.option("--force-lang", is_flag=True,
               help="Build SOURCE (and --target) in the given languages even when their letters say otherwise.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: each document's summary and term count, the store, the files written.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
           target: str | None, out_dir: str | None, encoding: str | None, errors: str, force_lang: bool,
-          db: str) -> None:
+          as_json: bool, db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
@@ -116,15 +118,23 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     progress(f"compiling the termbase and storing {sum(len(r.units) for r in results)} units in {db}")
     with open_store(db) as store:
         termbases = store_all_with_termbase(store, results)
-        for result, entries in zip(results, termbases, strict=True):
-            echo_summary(result.info.name, result.info.summary)
-            echo_alignment(result.info.summary)
-            click.echo(f"termbase: {len(entries)} terms")
-        click.echo(f"stored in {db}")
+        written = []
         if out_dir:
             progress(f"writing the exports to {out_dir}")
-            for written in write_default_exports(store, Path(out_dir)):
-                click.echo(f"wrote {written}")
+            written = [str(path) for path in write_default_exports(store, Path(out_dir))]
+    if as_json:
+        documents = [{"name": r.info.name, "src_lang": r.info.src_lang, "tgt_lang": r.info.tgt_lang,
+                      "summary": r.info.summary, "terms": len(entries)} for r, entries in zip(results, termbases,
+                                                                                               strict=True)]
+        click.echo(json.dumps({"store": db, "documents": documents, "written": written}, ensure_ascii=False))
+        return
+    for result, entries in zip(results, termbases, strict=True):
+        echo_summary(result.info.name, result.info.summary)
+        echo_alignment(result.info.summary)
+        click.echo(f"termbase: {len(entries)} terms")
+    click.echo(f"stored in {db}")
+    for path in written:
+        click.echo(f"wrote {path}")
 
 
 # The memory formats each export option applies to.
