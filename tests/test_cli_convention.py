@@ -36,6 +36,14 @@ CASES = [
     (["export", "--format", "TMX"], 0, TEXT, ""),
     (["terms", "export", "--format", "TBX"], 0, TEXT, ""),
     (["export", "--format", "docx"], 2, TEXT, ""),
+    (["export", "--format", "tbx"], 2, TEXT, ""),  # a termbase format: says to use `terms export`
+    (["terms", "export", "--format", "xliff"], 2, TEXT, ""),
+    (["export", "--format", "po", "-o", "c.tmx"], 2, TEXT, ""),  # the name says another format
+    (["export", "--format", "tmx", "--bom"], 2, TEXT, ""),  # options that do not apply
+    (["export", "--format", "txt", "--excel-safe"], 2, TEXT, ""),
+    (["export", "--format", "srx", "--translated-only"], 2, TEXT, ""),
+    (["terms", "export", "--format", "tmx", "--bom"], 2, TEXT, ""),
+    (["export", "--format", "csv", "--bom", "--excel-safe"], 0, TEXT, ""),
 ]
 
 
@@ -45,6 +53,28 @@ def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("convention") / "report.db"
     assert tmtool("build", example_path(), "--db", db).code == 0
     return db
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["export", "--format", "tbx"], "use `tmtool terms export --format tbx`"),
+    (["terms", "export", "--format", "srx"], "use `tmtool export --format srx`"),
+    (["export", "--format", "po", "-o", "c.tmx"], "named like a tmx file, not po"),
+    (["export", "--format", "tmx", "--bom"], "--bom applies to csv, txt only, not to tmx"),
+])
+def test_usage_errors_say_what_to_do(report_db: Path, args: list[str], says: str) -> None:
+    done = tmtool(*args, "--db", report_db)
+    assert done.code == 2 and says in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("command", [["export"], ["terms", "export"]])
+def test_an_export_to_a_terminal_needs_dash_o_dash(report_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   command: list[str]) -> None:
+    from tm.cli import common
+
+    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
+    refused = tmtool(*command, "--db", report_db)
+    assert refused.code == 2 and "-o -" in refused.stderr and refused.stdout == ""
+    assert tmtool(*command, "--db", report_db, "-o", "-").code == 0
 
 
 def parsed(stdout: str, shape: str) -> list[dict[str, object]]:
@@ -78,3 +108,19 @@ def test_counts_are_plural_aware(report_db: Path, query: str, says: str) -> None
     done = tmtool("terms", "lookup", query, "--db", report_db)
     assert done.code == 0, done.stderr
     assert says in done.stdout
+
+
+def test_build_and_import_answer_in_json(tmp_path: Path) -> None:
+    """build --json: one object for the run; import --json: one object per file (a stream)."""
+    db = tmp_path / "t.db"
+    built = tmtool("build", example_path(), "--db", db, "--json")
+    assert built.code == 0, built.stderr
+    answer = json.loads(built.stdout)
+    assert [d["name"] for d in answer["documents"]] == ["A_58_98.ru.txt"] and answer["written"] == []
+    assert answer["documents"][0]["summary"]["units"] == 266 and answer["documents"][0]["terms"] > 0
+    memory = tmp_path / "tm.tmx"
+    assert tmtool("export", "--db", db, "-o", memory).code == 0
+    imported = tmtool("import", memory, memory, "--db", tmp_path / "new.db", "--json")
+    assert imported.code == 0, imported.stderr
+    files = [json.loads(line) for line in imported.stdout.splitlines()]
+    assert [(f["added"], f["duplicates"]) for f in files] == [(266, 0), (0, 266)]

@@ -16,7 +16,15 @@ import click
 from exports import format_names
 from tm.cli.align import align_command, echo_alignment
 from tm.cli.check import check_command
-from tm.cli.common import TmtoolGroup, db_option, progress, resolve_format
+from tm.cli.common import (
+    FormatChoice,
+    TmtoolGroup,
+    db_option,
+    progress,
+    refuse_inapplicable,
+    refuse_terminal,
+    resolve_format,
+)
 from tm.cli.search import import_command, search_command
 from tm.cli.serve import serve_command
 from tm.cli.terms import terms
@@ -81,10 +89,12 @@ def echo_summary(name: str, summary: dict[str, int]) -> None:
               help="replace: decode bad bytes as U+FFFD (counted as repairs) instead of refusing the file.")
 @click.option("--force-lang", is_flag=True,
               help="Build SOURCE (and --target) in the given languages even when their letters say otherwise.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: each document's summary and term count, the store, the files written.")
 @db_option
 def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_name: str | None,
           target: str | None, out_dir: str | None, encoding: str | None, errors: str, force_lang: bool,
-          db: str) -> None:
+          as_json: bool, db: str) -> None:
     """Clean, segment and store SOURCE; building it again replaces its units.
 
     \b
@@ -116,15 +126,30 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     progress(f"compiling the termbase and storing {sum(len(r.units) for r in results)} units in {shown_location(db)}")
     with open_store(db) as store:
         termbases = store_all_with_termbase(store, results)
-        for result, entries in zip(results, termbases, strict=True):
-            echo_summary(result.info.name, result.info.summary)
-            echo_alignment(result.info.summary)
-            click.echo(f"termbase: {len(entries)} terms")
-        click.echo(f"stored in {shown_location(db)}")
+        written = []
         if out_dir:
             progress(f"writing the exports to {out_dir}")
-            for written in write_default_exports(store, Path(out_dir)):
-                click.echo(f"wrote {written}")
+            written = [str(path) for path in write_default_exports(store, Path(out_dir))]
+    if as_json:
+        documents = [{"name": r.info.name, "src_lang": r.info.src_lang, "tgt_lang": r.info.tgt_lang,
+                      "summary": r.info.summary, "terms": len(entries)} for r, entries in zip(results, termbases,
+                                                                                               strict=True)]
+        click.echo(json.dumps({"store": shown_location(db), "documents": documents, "written": written},
+                              ensure_ascii=False))
+        return
+    for result, entries in zip(results, termbases, strict=True):
+        echo_summary(result.info.name, result.info.summary)
+        echo_alignment(result.info.summary)
+        click.echo(f"termbase: {len(entries)} terms")
+    click.echo(f"stored in {shown_location(db)}")
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+# The memory formats each export option applies to.
+BOM_FORMATS = frozenset({"csv", "txt"})
+EXCEL_SAFE_FORMATS = frozenset({"csv"})
+UNIT_FORMATS = frozenset(set(format_names("tm")) - {"srx"})
 
 
 def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -141,7 +166,7 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
 
 
 @main.command()
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("tm"), case_sensitive=False),
+@click.option("--format", "-f", "format_name", type=FormatChoice("tm"),
               help="Output format (default: from the -o extension, else tmx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout. A symbolic link is written through (the file it points "
@@ -153,8 +178,9 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
               help="Export only the units into this target language (BCP-47; 'fr' takes fr-CA too). "
                    "PO and XLIFF files name one target language; TMX holds them all.")
 @db_option
-def export(format_name: str | None, output: str, translated_only: bool, bom: bool, excel_safe: bool,
-           tgt_lang: str | None, db: str) -> None:
+@click.pass_context
+def export(ctx: click.Context, format_name: str | None, output: str, translated_only: bool, bom: bool,
+           excel_safe: bool, tgt_lang: str | None, db: str) -> None:
     """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
     or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
@@ -171,6 +197,9 @@ def export(format_name: str | None, output: str, translated_only: bool, bom: boo
     from tm.store import open_store
 
     format_name = resolve_format("tm", format_name, output, default="tmx")
+    refuse_terminal(ctx, output)
+    refuse_inapplicable(format_name, bom=(bom, BOM_FORMATS), excel_safe=(excel_safe, EXCEL_SAFE_FORMATS),
+                        translated_only=(translated_only, UNIT_FORMATS))
     with open_store(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe,
                   tgt_lang=tgt_lang)

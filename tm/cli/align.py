@@ -18,7 +18,8 @@ def echo_alignment(summary: dict[str, int], err: bool = False) -> None:
 @click.option("--src-lang", default="ru", show_default=True, help="Language of SOURCE (BCP-47).")
 @click.option("--tgt-lang", default="en", show_default=True, help="Language of TARGET (BCP-47).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
-              help="CSV of the pairs (source, target, score, flagged); '-' writes to stdout.")
+              help="CSV of the pairs, with the columns of `tmtool export --format csv` (id, source, target, "
+                   "score, flagged, ...); '-' writes to stdout.")
 @click.option("--force-lang", is_flag=True, help="Align even when the files' letters say another language.")
 def align_command(source: str, target: str, src_lang: str, tgt_lang: str, output: str, force_lang: bool) -> None:
     """Align SOURCE with its translation TARGET and write the pairs as CSV; nothing is stored.

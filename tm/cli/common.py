@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
-from exports import format_for_path, format_names
+from exports import format_for_path, format_names, get_format
 from tm.errors import TmtoolError
 
 
@@ -43,8 +44,15 @@ def progress(message: str) -> None:
 
 
 def resolve_format(kind: str, format_name: str | None, output: str, default: str) -> str:
-    """--format if given, else the -o extension's format; stdout gets the default; else exit 2."""
+    """--format if given, else the -o extension's format; stdout gets the default; else exit 2.
+
+    A --format that the -o extension contradicts (`--format po -o c.tmx`) is a usage error too.
+    """
     if format_name is not None:
+        named = format_for_path(kind, output) if output != "-" else None
+        if named is not None and Path(output).suffix.lower() not in get_format(kind, format_name).extensions:
+            raise click.BadParameter(f"{output!r} is named like a {named.name} file, not {format_name}: "
+                                     f"change the name or the --format", param_hint="'-o'")
         return format_name
     if output == "-":
         return default
@@ -55,3 +63,41 @@ def resolve_format(kind: str, format_name: str | None, output: str, default: str
             param_hint="'-o'",
         )
     return fmt.name
+
+
+EXPORT_COMMANDS = {"tm": "tmtool export", "termbase": "tmtool terms export"}
+
+
+class FormatChoice(click.Choice):
+    """The format names of one kind, in any case; a name of the other kind says which command takes it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(format_names(kind), case_sensitive=False)
+        self.kind = kind
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        other = "termbase" if self.kind == "tm" else "tm"
+        name = str(value).lower()
+        if name not in format_names(self.kind) and name in format_names(other):
+            self.fail(f"{name} is a {'termbase' if other == 'termbase' else 'memory'} format: use "
+                      f"`{EXPORT_COMMANDS[other]} --format {name}`", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def refuse_terminal(ctx: click.Context, output: str) -> None:
+    """An export to a terminal needs `-o -`: a bare command would flood it with a whole file."""
+    if output == "-" and ctx.get_parameter_source("output") is click.core.ParameterSource.DEFAULT \
+            and stdout_is_terminal():
+        raise click.UsageError("the export would fill the terminal: give -o FILE, or -o - to print it")
+
+
+def refuse_inapplicable(format_name: str, **options: tuple[bool, frozenset[str]]) -> None:
+    """An option given for a format it does not apply to is a usage error: {option: (given, formats)}."""
+    for option, (given, formats) in options.items():
+        if given and format_name not in formats:
+            raise click.UsageError(f"--{option.replace('_', '-')} applies to {', '.join(sorted(formats))} only, "
+                                   f"not to {format_name}")

@@ -34,9 +34,10 @@ def describe_import(result: ImportResult) -> str:
 @click.option("--tgt-lang", help="Target language when a file does not give one.")
 @click.option("--huge-text", is_flag=True,
               help="TMX/XLIFF: read texts longer than the XML reader's 10,000,000-character guard.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file (JSON Lines).")
 @db_option
 def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str | None, huge_text: bool,
-                   db: str) -> None:
+                   as_json: bool, db: str) -> None:
     """Add TMX, PO, CSV or XLIFF files to the store (format from content, else extension).
 
     \b
@@ -53,7 +54,7 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
     allow_huge_text(huge_text)
     with open_store(db) as store:
         for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
-            click.echo(describe_import(result))
+            click.echo(json.dumps(asdict(result), ensure_ascii=False) if as_json else describe_import(result))
 
 
 def hit_json(hit: Hit) -> dict[str, object]:

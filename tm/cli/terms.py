@@ -6,9 +6,8 @@ from dataclasses import asdict
 
 import click
 
-from exports import format_names
 from glossary.model import KINDS, TermEntry
-from tm.cli.common import TmtoolGroup, db_option, resolve_format
+from tm.cli.common import FormatChoice, TmtoolGroup, db_option, refuse_inapplicable, refuse_terminal, resolve_format
 
 # The kind first: a column that is never empty (names have no acronym).
 LIST_HEADER = ("kind", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
@@ -116,13 +115,14 @@ def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> N
 
 
 @terms.command(name="export")
-@click.option("--format", "-f", "format_name", type=click.Choice(format_names("termbase"), case_sensitive=False),
+@click.option("--format", "-f", "format_name", type=FormatChoice("termbase"),
               help="Output format (default: from the -o extension, else tbx).")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout.")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
 @db_option
-def export_command(format_name: str | None, output: str, bom: bool, db: str) -> None:
+@click.pass_context
+def export_command(ctx: click.Context, format_name: str | None, output: str, bom: bool, db: str) -> None:
     """Export the termbase as TBX, CSV, XLSX, TMX, PO or an OmegaT glossary.
 
     \b
@@ -134,6 +134,8 @@ def export_command(format_name: str | None, output: str, bom: bool, db: str) -> 
     from tm.store import open_store
 
     format_name = resolve_format("termbase", format_name, output, default="tbx")
+    refuse_terminal(ctx, output)
+    refuse_inapplicable(format_name, bom=(bom, frozenset({"csv"})))
     with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
     if output != "-":
