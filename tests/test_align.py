@@ -21,6 +21,7 @@ from tm.align.beads import (
     bead_terms,
     corridor,
     make_grid,
+    neighbour_dots,
     span_norm,
 )
 from tm.align.anchors import AnchorRows, anchor_rows
@@ -227,6 +228,8 @@ def test_span_norm_is_the_norm_of_the_summed_vectors(bags: list[list[str]], star
             continue
         got = span_norm(norms, np.array([first]), np.array([stop]), size)[0]
         assert got == pytest.approx(float(np.sum(dense[first:stop].sum(axis=0) ** 2)))
+    for gap in (1, 2):  # a chunk of rows at a time gives the same dots as all rows at once
+        assert np.allclose(neighbour_dots(rows, len(bags), gap, chunk=2), neighbour_dots(rows, len(bags), gap))
 
 
 def test_shared_anchors_do_not_make_a_merge_look_better() -> None:
