@@ -30,8 +30,11 @@ from tm.align.documents import (
     Paragraph,
     align_documents,
     align_sentences,
+    doubtful_merge,
+    is_flagged,
     text_document,
 )
+from tm.align.refine import Piece
 
 DATA = Path(__file__).parent / "data" / "align"
 CASES = sorted(p.stem for p in DATA.glob("*.gold"))
@@ -248,3 +251,21 @@ def test_shared_anchors_do_not_make_a_merge_look_better() -> None:
 
 def full_band_of(n: int, m: int) -> Band:
     return Band(np.zeros(n + 1, np.int64), m + 1)
+
+
+# ---- confidence: a merge bead is half as sure (most wrong units on the dev sets are merges) ----
+
+FLAG_CASES = [
+    ("1-1", 0.9, False),
+    ("1-1", 0.4, True),
+    ("2-1", 0.9, True),
+    ("1-2", 0.99, True),
+    ("2-2", 1.0, False),  # lengths and anchors agree perfectly
+    ("split", 0.9, False),  # a piece refine cut from a bead
+]
+
+
+@pytest.mark.parametrize(("shape", "score", "flagged"), FLAG_CASES)
+def test_merge_beads_are_flagged_unless_perfect(shape: str, score: float, flagged: bool) -> None:
+    piece = doubtful_merge(Piece("Исходный текст.", "Source text.", score, shape))
+    assert is_flagged(piece) is flagged
