@@ -21,6 +21,7 @@ from tm.align.beads import (
     bead_terms,
     corridor,
     make_grid,
+    neighbour_dots,
     span_norm,
 )
 from tm.align.anchors import AnchorRows, anchor_rows
@@ -29,8 +30,11 @@ from tm.align.documents import (
     Paragraph,
     align_documents,
     align_sentences,
+    doubtful_merge,
+    is_flagged,
     text_document,
 )
+from tm.align.refine import Piece
 
 DATA = Path(__file__).parent / "data" / "align"
 CASES = sorted(p.stem for p in DATA.glob("*.gold"))
@@ -227,6 +231,8 @@ def test_span_norm_is_the_norm_of_the_summed_vectors(bags: list[list[str]], star
             continue
         got = span_norm(norms, np.array([first]), np.array([stop]), size)[0]
         assert got == pytest.approx(float(np.sum(dense[first:stop].sum(axis=0) ** 2)))
+    for gap in (1, 2):  # a chunk of rows at a time gives the same dots as all rows at once
+        assert np.allclose(neighbour_dots(rows, len(bags), gap, chunk=2), neighbour_dots(rows, len(bags), gap))
 
 
 def test_shared_anchors_do_not_make_a_merge_look_better() -> None:
@@ -245,3 +251,21 @@ def test_shared_anchors_do_not_make_a_merge_look_better() -> None:
 
 def full_band_of(n: int, m: int) -> Band:
     return Band(np.zeros(n + 1, np.int64), m + 1)
+
+
+# ---- confidence: a merge bead is half as sure (most wrong units on the dev sets are merges) ----
+
+FLAG_CASES = [
+    ("1-1", 0.9, False),
+    ("1-1", 0.4, True),
+    ("2-1", 0.9, True),
+    ("1-2", 0.99, True),
+    ("2-2", 1.0, False),  # lengths and anchors agree perfectly
+    ("split", 0.9, False),  # a piece refine cut from a bead
+]
+
+
+@pytest.mark.parametrize(("shape", "score", "flagged"), FLAG_CASES)
+def test_merge_beads_are_flagged_unless_perfect(shape: str, score: float, flagged: bool) -> None:
+    piece = doubtful_merge(Piece("Исходный текст.", "Source text.", score, shape))
+    assert is_flagged(piece) is flagged

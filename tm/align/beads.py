@@ -131,15 +131,22 @@ def squared_norms(rows: AnchorRows, n: int) -> np.ndarray:
     return np.bincount(owner, weights=rows.weights.astype(np.float64) ** 2, minlength=n)
 
 
-def neighbour_dots(rows: AnchorRows, n: int, gap: int) -> np.ndarray:
-    """Anchor dot product of item p with item p + gap, for every p (0 past the end)."""
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(rows.indptr))
+def neighbour_dots(rows: AnchorRows, n: int, gap: int, chunk: int = 8192) -> np.ndarray:
+    """Anchor dot product of item p with item p + gap, for every p (0 past the end), a chunk of rows at a time."""
+    out = np.zeros(n)
     span = int(rows.ids.max()) + 1 if len(rows.ids) else 1
-    keys, where = np.unique(owner * span + rows.ids, return_inverse=True)  # a coarse block repeats ids
-    weights = np.bincount(where, weights=rows.weights.astype(np.float64))
-    _, mine, theirs = np.intersect1d(keys, keys - gap * span, assume_unique=True, return_indices=True)
-    # keys[theirs] - gap * span == keys[mine]: item keys[mine] // span meets item + gap on one anchor
-    return np.bincount(keys[mine] // span, weights=weights[mine] * weights[theirs], minlength=n)[:n]
+    for c0 in range(0, n, chunk):
+        c1 = min(n, c0 + chunk + gap)
+        a, b = int(rows.indptr[c0]), int(rows.indptr[c1])
+        owner = np.repeat(np.arange(c1 - c0, dtype=np.int64), np.diff(rows.indptr[c0:c1 + 1]))
+        keys, where = np.unique(owner * span + rows.ids[a:b], return_inverse=True)  # a coarse block repeats ids
+        weights = np.bincount(where, weights=rows.weights[a:b].astype(np.float64))
+        _, mine, theirs = np.intersect1d(keys, keys - gap * span, assume_unique=True, return_indices=True)
+        # keys[theirs] - gap * span == keys[mine]: item keys[mine] // span meets item + gap on one anchor
+        owners = keys[mine] // span
+        inside = owners < min(chunk, n - c0)  # the rows past the chunk are the next chunk's
+        np.add.at(out, c0 + owners[inside], weights[mine][inside] * weights[theirs][inside])
+    return out
 
 
 def bead_norms(rows: AnchorRows, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
