@@ -11,6 +11,7 @@ import pytest
 from hostile import tmtool
 
 from tm.app import example_path
+from tm.store import shown_location
 
 SESSION = [
     ("build", "{ru}", "--target", "{en}"),
@@ -53,7 +54,8 @@ def run_session(db: str, inputs: dict[str, str]) -> list[tuple[int, str, str]]:
     for command in SESSION:
         args = [a.format(**inputs) for a in command]
         outcome = tmtool(*args, "--db", db)
-        results.append((outcome.code, outcome.stdout.replace(db, "STORE"), outcome.stderr.replace(db, "STORE")))
+        shown = shown_location(db)
+        results.append((outcome.code, outcome.stdout.replace(shown, "STORE"), outcome.stderr.replace(shown, "STORE")))
     return results
 
 

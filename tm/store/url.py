@@ -11,11 +11,10 @@ def is_postgres_url(location: object) -> bool:
 
 
 def without_password(url: str) -> str:
-    """A database URL fit for a message: the password left out (the user name stays, it tells whose login failed)."""
+    """A database URL fit for a message: user and password left out."""
     parts = urlsplit(url)
-    login, at, host = parts.netloc.rpartition("@")
-    user = login.partition(":")[0]
-    return parts._replace(netloc=f"{user}@{host}" if at and user else host).geturl()
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=host).geturl()
 
 
 def shown_location(location: object) -> str:
