@@ -42,6 +42,7 @@ def test_repairs_of_a_typeset_report(path: Path) -> None:
     needs_font(case)
     cleaned = read_pdf(make_pdf(case["layout"]), case["lang"], path.name)
     assert {name: cleaned.repairs[name] for name in case["repairs"]} == case["repairs"]
+    assert cleaned.symbol == case.get("symbol", cleaned.symbol)
 
 
 # (case id, PDF bytes, words the one-line error must contain)

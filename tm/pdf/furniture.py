@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from tm.clean.symbol import is_symbol
 from tm.pdf.lines import Line, Page
 
 RUNNING_HEAD = "running heads removed"
@@ -51,6 +52,8 @@ def furniture_kind(line: Line, page: Page, repeated: set[tuple[str, int]]) -> st
         return PAGE_FOOTER
     if place_key(line) in repeated:
         return RUNNING_HEAD if where == "top" else PAGE_FOOTER
+    if where == "top" and is_symbol(line.text.strip()):
+        return RUNNING_HEAD  # the document symbol heads a page even where no other page repeats it
     return ""
 
 
