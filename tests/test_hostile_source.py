@@ -218,9 +218,13 @@ def test_control_character_is_replaced_visibly_and_counted(tmp_path: Path, case:
     assert seg is not None and seg.text == first
 
 
-@pytest.mark.parametrize("char", ["\ufffe", "\uffff"], ids=["U+FFFE", "U+FFFF"])
-def test_noncharacter_is_never_silently_lost(tmp_path: Path, char: str) -> None:
-    """XML cannot carry U+FFFE/U+FFFF: the build shows them as ␦ and counts them; the TMX stays valid."""
+@pytest.mark.parametrize(("char", "repair"), [("\ufffe", "noncharacters"), ("\uffff", "noncharacters"),
+                                             ("\ufff9", "interlinear annotation"), ("\ufffa", "interlinear annotation"),
+                                             ("\ufffb", "interlinear annotation")],
+                         ids=["U+FFFE", "U+FFFF", "U+FFF9", "U+FFFA", "U+FFFB"])
+def test_noncharacter_is_never_silently_lost(tmp_path: Path, char: str, repair: str) -> None:
+    """XML cannot carry U+FFFE/U+FFFF, and U+FFF9-U+FFFB mark inline codes (tm.markup): the build
+    shows them as ␦ and counts them; the TMX stays valid and holds no code."""
     source = tmp_path / "nonchar.txt"
     source.write_text(f"Текст А{char}Б здесь.\n", encoding="utf-8")
     db = tmp_path / "t.db"
@@ -231,7 +235,7 @@ def test_noncharacter_is_never_silently_lost(tmp_path: Path, char: str) -> None:
     with open_store(db) as store:
         (unit,) = [u.source for u in store.units()]
     assert "А\u2426Б" in unit, f"not shown visibly: {unit!r}"
-    assert "noncharacters" in built.stdout
+    assert repair in built.stdout
     tmx = tmp_path / "t.tmx"
     exported = tmtool("export", "--db", db, "-o", tmx)
     assert exported.code == 0

@@ -18,6 +18,7 @@ REPLACEMENT = "\ufffd"
 # Names of the repairs, as the build summary prints them.
 CONTROL = "control characters"
 NONCHARACTER = "noncharacters U+FFFE/U+FFFF"
+ANNOTATION = "interlinear annotation characters U+FFF9-U+FFFB"
 NO_BREAK_SPACE = "no-break spaces"
 SOFT_HYPHEN = "soft hyphens"
 ZERO_WIDTH = "zero-width characters"
@@ -34,8 +35,12 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # XML cannot carry these either; they become the visible substitute symbol "␦" (U+2426).
 NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
-# Either of the two above.
-ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+# tm.markup marks where an inline code stands with these three: a text that holds them itself would
+# show them as codes ("<1>") in every export, so they become "␦" too.
+ANNOTATIONS = re.compile("[\ufff9-\ufffb]")
+
+# Any of the three above.
+ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufff9-\ufffb\ufffe\uffff]")
 
 INVISIBLES: tuple[tuple[str, str, str], ...] = (
     ("\u00a0", " ", NO_BREAK_SPACE),
@@ -65,6 +70,7 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     if not ODD_CHARS.search(text):
         return text  # the usual case: one scan instead of two
     text = count_sub(NONCHARACTERS, lambda _: "\u2426", text, NONCHARACTER, repairs)
+    text = count_sub(ANNOTATIONS, lambda _: "\u2426", text, ANNOTATION, repairs)
     return count_sub(CONTROL_CHARS, visible_char, text, CONTROL, repairs)
 
 
