@@ -207,7 +207,8 @@ def check_queries(db: Path, queries: list[tuple[str, str]], cache: Path) -> dict
     return score_queries(db, queries, brute_force_truths(db, queries, cache))
 
 
-def score_queries(db: Path | str, queries: list[tuple[str, str]], truths: list[list[object] | None]) -> dict[str, object]:
+def score_queries(db: Path | str, queries: list[tuple[str, str]],
+                  truths: list[list[object] | None]) -> dict[str, object]:
     """Latency of every query in the store at db (a path or URL), and agreement with the given truths."""
     with open_store(db, create=False, readonly=True) as store:
         searcher = Searcher(store)
