@@ -1,6 +1,6 @@
 """Benchmark: start-up of tmtool commands as a ratio to `python -c "import click"`, measured in one run.
 
-    python bench/startup.py [--repeat 21]
+    python bench/startup.py [--repeat 21] [--tree CHECKOUT]   # e.g. an older commit unpacked with git archive
 
 Each round runs every command once, in a fresh process, in turn (so that the load of other
 processes on the machine falls on all of them alike); the figure of a command is the median of
@@ -35,9 +35,9 @@ def commands(db: Path) -> dict[str, list[str]]:
     }
 
 
-def environment() -> dict[str, str]:
-    """This checkout first on the path, whatever is installed."""
-    return {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def environment(tree: Path) -> dict[str, str]:
+    """The checkout to time first on the path, whatever is installed."""
+    return {**os.environ, "PYTHONPATH": str(tree) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def wall_seconds(command: list[str], env: dict[str, str]) -> float:
@@ -49,8 +49,9 @@ def wall_seconds(command: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21, help="rounds (default 21)")
+    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout to time (default: this one)")
     args = parser.parse_args()
-    env = environment()
+    env = environment(args.tree)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "small.db"
         subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
@@ -61,7 +62,7 @@ def main() -> None:
             for name, command in table.items():
                 times[name].append(wall_seconds(command, env))
     floor = statistics.median(times["python -c 'import click'"])
-    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.repeat} rounds")
+    print(f"{args.tree}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.repeat} rounds")
     print(f"{'command':>28}  {'median ms':>9}  {'min ms':>7}  {'x import click':>14}")
     for name, seconds in times.items():
         median = statistics.median(seconds)

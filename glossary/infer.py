@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from glossary import rules
 from glossary.tokens import Token
@@ -24,9 +23,14 @@ def word_parts(words: Sequence[Token]) -> tuple[tuple[str, int], ...]:
 
 def initials_match(acronym: str, parts: tuple[str, ...], skippable: tuple[bool, ...]) -> bool:
     """Whether the parts, in order, spell the acronym by prefixes; the first part must give a letter."""
+    known: dict[tuple[int, int], bool] = {}  # not @cache: decorating a closure per call costs more than it saves
 
-    @cache
     def fits(i: int, j: int) -> bool:
+        if (i, j) not in known:
+            known[i, j] = search(i, j)
+        return known[i, j]
+
+    def search(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(acronym)
         if skippable[j] and j > 0 and fits(i, j + 1):

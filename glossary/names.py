@@ -129,9 +129,20 @@ def closed_name_at(tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
-def phrase_at(tokens: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """Length of the first of the word sequences that stands at tokens[i], or 0."""
+@cache
+def by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases (in their order) under their first word: phrase_at runs at most every token."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
+def phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first of the word sequences that stands at tokens[i], or 0."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return 0
+    for phrase in by_first_word(phrases).get(tokens[i].text, ()):
         window = tokens[i:i + len(phrase)]
         if len(window) == len(phrase) and all(t.is_word and t.text == p for t, p in zip(window, phrase, strict=True)):
             return len(phrase)

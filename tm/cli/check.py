@@ -8,7 +8,6 @@ import click
 
 from tm.check import CHECKS, DEFAULT_CHECKS, check_units
 from tm.cli.common import db_option
-from tm.store import open_store
 
 
 def plural(count: int, word: str) -> str:
@@ -31,6 +30,8 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: st
       tmtool check
       tmtool check --check numbers --json
     """
+    from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
+
     with open_store(db, create=False, readonly=True) as store:
         units = list(store.units(doc=doc, translated_only=True))
         findings = list(check_units(units, names or DEFAULT_CHECKS))
