@@ -120,7 +120,7 @@ def test_read_only_store_refuses_writes_and_still_reads(tmp_path: Path) -> None:
     finally:
         folder.chmod(0o755)
     assert read.code == 0, read.stderr
-    assert "1 documents" in read.stdout
+    assert "1 document," in read.stdout
     assert sha(db) == before
 
 

@@ -18,7 +18,7 @@ from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
 from glossary.termstore import entry_from_json, entry_to_json
 from tm.errors import InputError
-from tm.model import BuildResult, Unit
+from tm.model import BuildResult, DocumentInfo, Unit
 from tm.store import Store, TermRecord, Writer
 from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replaced_bytes, sniff_binary
 from tm.version import make_signature
@@ -202,10 +202,17 @@ def build_termbase(store: Store, doc: str, reference: Reference | None = None) -
     return entries
 
 
+def chosen_documents(store: Store, doc: str | None = None) -> list[DocumentInfo]:
+    """The store's documents, or the one named doc (StoreError naming it when there is none)."""
+    from tm.documents import find_document
+
+    return [find_document(store, doc)] if doc is not None else store.documents()
+
+
 def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
-                  tgt_lang: str | None = None) -> ExportContext:
-    """Languages and signature from the store's documents, time from the clock or SOURCE_DATE_EPOCH."""
-    docs = store.documents()
+                  tgt_lang: str | None = None, doc: str | None = None) -> ExportContext:
+    """Languages and signature from the store's documents (or doc), time from the clock or SOURCE_DATE_EPOCH."""
+    docs = chosen_documents(store, doc)
     src = docs[0].src_lang if docs else "ru"
     tgt = tgt_lang or (docs[0].tgt_lang if docs else "en")
     signature = ";".join(sorted({d.signature for d in docs})) or make_signature(src)
@@ -223,19 +230,21 @@ def export_tm(
     bom: bool = False,
     excel_safe: bool = False,
     tgt_lang: str | None = None,
+    doc: str | None = None,
 ) -> None:
-    """Write the store's units in one format to a file (atomically) or '-' for stdout.
+    """Write the store's units (of document doc only, when given) in one format to a file
+    (atomically) or '-' for stdout.
 
     With tgt_lang, only the units into that language (and those without any target language);
     'fr' takes fr-CA too, 'fr-CA' only itself.
     """
     fmt = get_format("tm", format_name)
-    ctx = store_context(store, bom=bom, excel_safe=excel_safe, tgt_lang=tgt_lang)
+    ctx = store_context(store, bom=bom, excel_safe=excel_safe, tgt_lang=tgt_lang, doc=doc)
     items: Iterable[Unit | SrxLanguage]
     if format_name in RULE_FORMATS:
-        items = store_segmentation(store)
+        items = store_segmentation(store, doc)
     else:
-        units: Iterable[Unit] = store.units(translated_only=translated_only)
+        units: Iterable[Unit] = store.units(doc=doc, translated_only=translated_only)
         if tgt_lang:
             units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
         items = units
@@ -243,9 +252,10 @@ def export_tm(
         fmt.dump(items, stream, ctx)
 
 
-def store_segmentation(store: Store) -> list[SrxLanguage]:
-    """The SRX rules of the store's languages (source languages first), or of every language tmtool segments."""
-    docs = store.documents()
+def store_segmentation(store: Store, doc: str | None = None) -> list[SrxLanguage]:
+    """The SRX rules of the store's (or doc's) languages, source languages first; else of every language
+    tmtool segments."""
+    docs = chosen_documents(store, doc)
     codes = [d.src_lang for d in docs] + [d.tgt_lang for d in docs]
     from tm.lang.srx import srx_languages
 
@@ -352,9 +362,10 @@ class StoreStats:
     symbols: dict[str, str]  # the document symbol of each document that has one ("A/69/907")
 
 
-def store_stats(store: Store) -> StoreStats:
-    docs = store.documents()
-    return StoreStats(len(docs), store.count_units(), store.count_units(translated_only=True),
+def store_stats(store: Store, doc: str | None = None) -> StoreStats:
+    """Counts of the store, or of the document doc (StoreError naming it when there is none)."""
+    docs = chosen_documents(store, doc)
+    return StoreStats(len(docs), store.count_units(doc), store.count_units(doc, translated_only=True),
                       {d.name: d.summary for d in docs}, {d.name: d.symbol for d in docs if d.symbol})
 
 

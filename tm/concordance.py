@@ -73,15 +73,16 @@ def shown_hit(unit_id: str, source: str, target: str, spans: tuple[tuple[int, in
 
 
 def concordance(
-    store: Store, phrase: str, *, limit: int = 20, inflect: bool = True
+    store: Store, phrase: str, *, limit: int = 20, inflect: bool = True, doc: str | None = None
 ) -> list[ConcordanceHit]:
-    """Units whose source holds the phrase (word boundaries; inflected forms when inflect)."""
+    """Units (of document doc, when given) whose source holds the phrase (word boundaries; inflected
+    forms when inflect)."""
     words = LETTERS_AND_DIGITS.findall(phrase)
     if not words:
         return []
     pattern = phrase_pattern(words, inflect)
     hits: list[ConcordanceHit] = []
-    for unit in store.phrase_candidates([word_forms(w, inflect) for w in words]):
+    for unit in store.phrase_candidates([word_forms(w, inflect) for w in words], doc):
         spans = tuple(m.span() for m in pattern.finditer(fold(unit.source)))
         if spans:
             hits.append(shown_hit(unit.id, unit.source, unit.target, spans))

@@ -196,16 +196,18 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def search(self, text: str, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 5) -> list[Hit]:
-        """The best matches of text, at least min_score %, best first."""
+    def search(self, text: str, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 5,
+               doc: str | None = None) -> list[Hit]:
+        """The best matches of text (in document doc, when given), at least min_score %, best first."""
         query = normalize_text(text)
         if not query:
             return []
-        best = rank_rows(query, self.store.search_candidates(query, min_score), min_score)[:limit]
+        best = rank_rows(query, self.store.search_candidates(query, min_score, doc), min_score)[:limit]
         targets = self.store.targets([c.key for _, _, c in best])
         return [make_hit(query, c, targets[c.key], score, raw) for score, raw, c in best]
 
 
-def search(store: Store, text: str, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 5) -> list[Hit]:
-    """The best matches of text in the store, at least min_score %, best first."""
-    return Searcher(store).search(text, min_score=min_score, limit=limit)
+def search(store: Store, text: str, *, min_score: float = DEFAULT_MIN_SCORE, limit: int = 5,
+           doc: str | None = None) -> list[Hit]:
+    """The best matches of text in the store (in document doc, when given), at least min_score %, best first."""
+    return Searcher(store).search(text, min_score=min_score, limit=limit, doc=doc)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from tm.errors import StoreError
 from tm.match import normalize_text
 from tm.model import DocumentInfo, Unit
-from tm.store import Store, TermRecord, open_store, without_password
+from tm.store import Store, TermRecord, Writer, open_store, without_password
 
 # A backend factory gives the location of a store that does not exist yet; open_store creates it.
 Factory = Callable[[pytest.FixtureRequest, Path], str]
@@ -166,3 +167,84 @@ def test_phrase_candidates(store: Store) -> None:
     assert [c.id for c in either] == ["b.txt:0", "b.txt:1"]  # storage order
     assert list(store.phrase_candidates([frozenset({"комитет"}), frozenset({"мнения"})])) == []
 
+
+
+def store_state(store: Store) -> tuple[object, ...]:
+    return store.documents(), list(store.units()), store.term_records()
+
+
+def test_remove_document_takes_its_row_units_terms_and_index_entries(store: Store) -> None:
+    with store.writer() as writer:
+        writer.replace_terms("a.txt", records("a.txt", 2))
+        writer.replace_terms("b.txt", records("b.txt", 1))
+    with store.writer() as writer:
+        writer.remove_document("a.txt")
+        assert writer.count_units("a.txt") == 0 and writer.term_records("a.txt") == []
+    assert store.documents() == [OTHER] and list(store.units()) == B_UNITS
+    assert store.term_records() == records("b.txt", 1)
+    assert "a.txt:0" not in [c.id for c in store.search_candidates(normalize_text(A_UNITS[0].source), 75.0)]
+    assert list(store.phrase_candidates([frozenset({"комитет"})])) == []
+    assert store.next_position("a.txt") == 0
+
+
+def renamed_units(units: list[Unit], new: str) -> list[Unit]:
+    return [replace(u, doc=new, id=new + u.id[len(u.doc):]) for u in units]
+
+
+def test_rename_document_rewrites_names_and_ids_and_keeps_the_index(store: Store) -> None:
+    terms = [TermRecord("a.txt:term001", "a.txt", 0, "{}"), TermRecord("a.txt-other", "a.txt", 1, "{}")]
+    with store.writer() as writer:
+        writer.replace_terms("a.txt", terms)
+    with store.writer() as writer:
+        writer.rename_document("a.txt", "c.txt")
+    assert store.documents() == [OTHER, replace(INFO, name="c.txt")]
+    assert list(store.units(doc="c.txt")) == renamed_units(A_UNITS, "c.txt")
+    # an id made from the name ('a.txt:…', tm.model.unit_id) follows it; any other id stays
+    assert store.term_records("c.txt") == [TermRecord("c.txt:term001", "c.txt", 0, "{}"),
+                                           TermRecord("a.txt-other", "c.txt", 1, "{}")]
+    assert "c.txt:0" in [c.id for c in store.search_candidates(normalize_text(A_UNITS[0].source), 75.0)]
+    assert [c.id for c in store.phrase_candidates([frozenset({"комитет"})])] == ["c.txt:0"]
+    assert list(store.units(doc="a.txt")) == [] and store.term_records("a.txt") == []
+
+
+@pytest.mark.parametrize(("call", "says"), [
+    (lambda w: w.remove_document("none"), "no document named 'none'"),
+    (lambda w: w.rename_document("none", "x"), "no document named 'none'"),
+    (lambda w: w.rename_document("a.txt", "b.txt"), "'b.txt' exists already"),
+], ids=["remove missing", "rename missing", "rename onto existing"])
+def test_a_refused_remove_or_rename_leaves_the_store_unchanged(store: Store, call: Callable[[Writer], None],
+                                                                says: str) -> None:
+    before = store_state(store)
+    with pytest.raises(StoreError, match=says), store.writer() as writer:
+        call(writer)
+    assert store_state(store) == before
+
+
+def test_a_rename_whose_ids_would_clash_is_refused_whole(store: Store) -> None:
+    clash = Unit(id="c.txt:0", doc="odd", source="Чужой идентификатор.", position=0)
+    with store.writer() as writer:
+        writer.replace_document(DocumentInfo("odd", "ru", "en", "s", "sig", {}), [clash])
+    before = store_state(store)
+    with pytest.raises(StoreError, match="cannot rename"), store.writer() as writer:
+        writer.rename_document("a.txt", "c.txt")
+    assert store_state(store) == before
+
+
+@pytest.mark.parametrize(("query", "doc", "wanted"), [
+    (A_UNITS[0].source, "a.txt", ["a.txt:0"]),
+    (A_UNITS[0].source, "b.txt", []),
+    ("Мнения", "b.txt", ["b.txt:0"]),
+    ("Мнения", "a.txt", []),
+    ("Мн", "b.txt", ["b.txt:0"]),  # under three characters: no trigram to look up
+])
+def test_search_candidates_of_one_document(store: Store, query: str, doc: str, wanted: list[str]) -> None:
+    found = [c.id for c in store.search_candidates(normalize_text(query), 75.0 if len(query) > 2 else 50.0, doc)]
+    assert all(i.startswith(f"{doc}:") for i in found)
+    assert set(wanted) <= set(found) and (wanted or not found)
+
+
+def test_phrase_candidates_of_one_document(store: Store) -> None:
+    either = [frozenset({"мнения", "доклад", "комитет"})]
+    assert [c.id for c in store.phrase_candidates(either, "b.txt")] == ["b.txt:0", "b.txt:1"]
+    assert [c.id for c in store.phrase_candidates(either, "a.txt")] == ["a.txt:0"]
+    assert list(store.phrase_candidates(either, "none")) == []

@@ -25,6 +25,7 @@ from tm.cli.common import (
     refuse_terminal,
     resolve_format,
 )
+from tm.cli.docs import docs
 from tm.cli.search import import_command, search_command
 from tm.cli.serve import serve_command
 from tm.cli.terms import terms
@@ -177,10 +178,11 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
 @click.option("--tgt-lang", default=None, callback=check_lang_option,
               help="Export only the units into this target language (BCP-47; 'fr' takes fr-CA too). "
                    "PO and XLIFF files name one target language; TMX holds them all.")
+@click.option("--doc", help="Only the units of this document (see tmtool docs list).")
 @db_option
 @click.pass_context
 def export(ctx: click.Context, format_name: str | None, output: str, translated_only: bool, bom: bool,
-           excel_safe: bool, tgt_lang: str | None, db: str) -> None:
+           excel_safe: bool, tgt_lang: str | None, doc: str | None, db: str) -> None:
     """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
     or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
@@ -202,32 +204,33 @@ def export(ctx: click.Context, format_name: str | None, output: str, translated_
                         translated_only=(translated_only, UNIT_FORMATS))
     with open_store(db, create=False, readonly=True) as store:
         export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe,
-                  tgt_lang=tgt_lang)
+                  tgt_lang=tgt_lang, doc=doc)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--doc", help="Only this document (see tmtool docs list).")
 @db_option
-def stats(as_json: bool, db: str) -> None:
-    """Show what the store holds: documents, units, translated units."""
+def stats(as_json: bool, doc: str | None, db: str) -> None:
+    """Show what the store holds: documents, units, translated units, each document's summary."""
     from tm.app import store_stats
+    from tm.documents import describe, document_view, plural
     from tm.store import open_store, shown_location
 
     with open_store(db, create=False, readonly=True) as store:
-        found = store_stats(store)
+        found = store_stats(store, doc)
+        views = [document_view(store, info) for info in store.documents() if doc in (None, info.name)]
     if as_json:
         click.echo(json.dumps({"store": shown_location(db), **asdict(found)}, ensure_ascii=False, indent=2))
         return
-    shown = shown_location(db)
-    click.echo(f"{shown}: {found.documents} documents, {found.units} units, {found.translated} translated")
-    for name, summary in found.by_document.items():
-        echo_summary(name, summary)
-        if name in found.symbols:
-            click.echo(f"  document symbol: {found.symbols[name]}")
+    click.echo(f"{shown_location(db)}: {plural(found.documents, 'document')}, {plural(found.units, 'unit')}, "
+               f"{found.translated} translated")
+    for view in views:
+        click.echo("\n".join(describe(view)))
 
 
 # Command modules of the other packages register here, one line each.
-for command in (align_command, check_command, import_command, search_command, serve_command, terms):
+for command in (align_command, check_command, docs, import_command, search_command, serve_command, terms):
     main.add_command(command)

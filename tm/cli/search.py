@@ -113,14 +113,14 @@ def check_query(text: str | None, batch: str | None) -> None:
 
 
 def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
-              limit: int, exact: bool) -> list[dict[str, object]]:
-    """The hits of one query as JSON-ready dicts."""
+              limit: int, exact: bool, doc: str | None = None) -> list[dict[str, object]]:
+    """The hits of one query (in document doc, when given) as JSON-ready dicts."""
     from tm.concordance import concordance
 
     if as_concordance:
-        found = concordance(store, text, limit=limit, inflect=not exact)
+        found = concordance(store, text, limit=limit, inflect=not exact, doc=doc)
         return [concordance_json(h) for h in found]
-    return [hit_json(h) for h in searcher.search(text, min_score=min_score, limit=limit)]
+    return [hit_json(h) for h in searcher.search(text, min_score=min_score, limit=limit, doc=doc)]
 
 
 # The exit status of a look-up that finds nothing (search, terms lookup): like grep, with the
@@ -145,10 +145,11 @@ def check_options(ctx: click.Context, as_concordance: bool, exact: bool) -> None
 @click.option("--concordance", "as_concordance", is_flag=True, help="Find TEXT as a word or phrase inside segments.")
 @click.option("--exact", is_flag=True, help="Concordance: match words as written, not their inflected forms.")
 @click.option("--batch", type=click.Path(allow_dash=True, dir_okay=False), help="Queries, one per line ('-' = stdin).")
+@click.option("--doc", help="Only the units of this document (see tmtool docs list).")
 @db_option
 @click.pass_context
 def search_command(ctx: click.Context, text: str | None, min_score: float, limit: int | None, as_json: bool,
-                   as_concordance: bool, exact: bool, batch: str | None, db: str) -> None:
+                   as_concordance: bool, exact: bool, batch: str | None, doc: str | None, db: str) -> None:
     """Fuzzy matches of TEXT in the store with CAT-style match % (100 = identical).
 
     \b
@@ -168,21 +169,25 @@ def search_command(ctx: click.Context, text: str | None, min_score: float, limit
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
     found = 0
+    from tm.documents import find_document
+
     with open_store(db, create=False, readonly=True) as store:
+        if doc is not None:
+            find_document(store, doc)
         searcher = Searcher(store)
         for query in queries:
             if batch and not as_json:
                 click.echo(f"== {query}")
             if as_json:
-                hits = run_query(store, searcher, query, as_concordance, min_score, limit, exact)
+                hits = run_query(store, searcher, query, as_concordance, min_score, limit, exact, doc)
                 click.echo(json.dumps({"query": query, "hits": hits}, ensure_ascii=False))
                 found += len(hits)
             elif as_concordance:
-                lines = concordance(store, query, limit=limit, inflect=not exact)
+                lines = concordance(store, query, limit=limit, inflect=not exact, doc=doc)
                 echo_concordance(lines)
                 found += len(lines)
             else:
-                matches = searcher.search(query, min_score=min_score, limit=limit)
+                matches = searcher.search(query, min_score=min_score, limit=limit, doc=doc)
                 echo_hits(normalize_text(query), matches)
                 found += len(matches)
     if not found:

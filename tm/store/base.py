@@ -71,6 +71,16 @@ class Writer(Protocol):
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
 
+    def remove_document(self, name: str) -> None:
+        """Delete a document's row, units (from the indexes too) and term records; StoreError if absent."""
+
+    def rename_document(self, old: str, new: str) -> None:
+        """Give a document, its units and term records a new name; unit and record ids that start
+        with 'old:' (tm.model.unit_id) start with 'new:' after. StoreError if old is absent or new taken."""
+
+    def term_records(self, doc: str | None = None) -> list[TermRecord]:
+        """Stored term records (of one document), this transaction's writes included."""
+
 
 class Store(Protocol):
     """An open translation-memory store; a context manager that closes it."""
@@ -108,11 +118,16 @@ class Store(Protocol):
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
 
-    def search_candidates(self, query: str, min_score: float) -> list[Candidate]:
-        """Units worth scoring for a normalized query at min_score %, likeliest matches first."""
+    def search_candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
+        """Units (of one document) worth scoring for a normalized query at min_score %, likeliest first.
+
+        With doc, the units of other documents are left out before the candidates are capped, so
+        the cap applies within that document."""
 
     def targets(self, keys: Sequence[int]) -> dict[int, str]:
         """The targets of candidates, by key."""
 
-    def phrase_candidates(self, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
-        """Units holding, for each word, one of its (lower-case) forms, in storage order, read lazily."""
+    def phrase_candidates(self, forms: Sequence[frozenset[str]], doc: str | None = None
+                          ) -> Iterator[PhraseCandidate]:
+        """Units (of one document) holding, for each word, one of its (lower-case) forms, in storage
+        order, read lazily."""

@@ -102,6 +102,25 @@ def position_after(conn: psycopg.Connection[Any], doc: str) -> int:
 
 
 COLUMN_LIST = ", ".join(UNIT_COLUMNS)
+# An id that starts with the old name and ':' (tm.model.unit_id) gets the new name instead.
+RENAMED_ID = ("CASE WHEN left(id, length(%(prefix)s)) = %(prefix)s "
+              "THEN %(renamed)s || substr(id, length(%(prefix)s) + 1) ELSE id END")
+
+
+def has_document(conn: psycopg.Connection[Any], name: str) -> bool:
+    """A document row, or units, under this name."""
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE name = %s) "
+                       "OR EXISTS (SELECT 1 FROM units WHERE doc = %s)", (name, name)).fetchone()
+    return bool(row and row[0])
+
+
+def terms_of(conn: psycopg.Connection[Any], doc: str | None) -> list[TermRecord]:
+    """Stored term records (of one document), by document then position."""
+    sql, args = "SELECT id, doc, position, data FROM terms", []
+    if doc is not None:
+        sql, args = sql + " WHERE doc = %s", [doc]
+    rows = conn.execute(sql + " ORDER BY doc, position", args).fetchall()
+    return [TermRecord(*r) for r in rows]
 
 
 class PostgresWriter:
@@ -212,6 +231,34 @@ class PostgresWriter:
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
         return position_after(self._conn, doc)
+
+    def remove_document(self, name: str) -> None:
+        """Delete a document's row, units (their index rows and term counts too) and term records."""
+        if not has_document(self._conn, name):
+            raise StoreError(f"{self._location}: no document named {name!r}")
+        self._delete_units(name)
+        self._conn.execute("DELETE FROM terms WHERE doc = %s", (name,))
+        self._conn.execute("DELETE FROM documents WHERE name = %s", (name,))
+
+    def rename_document(self, old: str, new: str) -> None:
+        """Rename a document with its units and term records (ids 'old:…' become 'new:…'); the index
+        rows are keyed by seq, which stays."""
+        if not has_document(self._conn, old):
+            raise StoreError(f"{self._location}: no document named {old!r}")
+        if has_document(self._conn, new):
+            raise StoreError(f"{self._location}: a document named {new!r} exists already")
+        args = {"old": old, "new": new, "prefix": f"{old}:", "renamed": f"{new}:"}
+        try:
+            with self._conn.transaction():  # a savepoint: a clash of ids is reported, not a dead transaction
+                for table in ("units", "terms"):
+                    self._conn.execute(f"UPDATE {table} SET doc = %(new)s, id = {RENAMED_ID} WHERE doc = %(old)s", args)
+                self._conn.execute("UPDATE documents SET name = %(new)s WHERE name = %(old)s", args)
+        except psycopg.errors.UniqueViolation as err:
+            raise StoreError(f"{self._location}: cannot rename {old!r} to {new!r} ({one_line(err)})") from err
+
+    def term_records(self, doc: str | None = None) -> list[TermRecord]:
+        """Stored term records (of one document), this transaction's writes included."""
+        return terms_of(self._conn, doc)
 
 
 class PostgresStore:
@@ -355,26 +402,23 @@ class PostgresStore:
 
     def term_records(self, doc: str | None = None) -> list[TermRecord]:
         """Stored term records (of one document), by document then position."""
-        sql, args = "SELECT id, doc, position, data FROM terms", []
-        if doc is not None:
-            sql, args = sql + " WHERE doc = %s", [doc]
-        rows = self._conn.execute(sql + " ORDER BY doc, position", args).fetchall()
-        return [TermRecord(*r) for r in rows]
+        return terms_of(self._conn, doc)
 
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
         return position_after(self._conn, doc)
 
-    def search_candidates(self, query: str, min_score: float) -> list[Candidate]:
-        """Units worth scoring for a normalized query at min_score %, likeliest matches first."""
+    def search_candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
+        """Units (of one document) worth scoring for a normalized query at min_score %, likeliest first."""
         if self._search is None:
             self._search = CandidateSearch(self._conn)
-        return self._search.candidates(query, min_score)
+        return self._search.candidates(query, min_score, doc)
 
     def targets(self, keys: Sequence[int]) -> dict[int, str]:
         """The targets of candidates, by key."""
         return targets_of(self._conn, keys) if keys else {}
 
-    def phrase_candidates(self, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
-        """Units holding, for each word, one of its forms, in storage order, read lazily."""
-        return phrase_rows(self._conn, forms)
+    def phrase_candidates(self, forms: Sequence[frozenset[str]], doc: str | None = None
+                          ) -> Iterator[PhraseCandidate]:
+        """Units (of one document) holding, for each word, one of its forms, in storage order, read lazily."""
+        return phrase_rows(self._conn, forms, doc)

@@ -76,7 +76,11 @@ class TermCounts:
 LENGTH_FIT = "power(2.0::float8 * least(h.len, %(n)s) / (h.len + %(n)s), 2::float8)"
 
 
-def ranked_sql(column: str, terms: int, order: str) -> str:
+# Keeps the units of one document (%(doc)s), before candidates are ranked and capped.
+IN_DOCUMENT = " AND {key} IN (SELECT seq FROM units WHERE doc = %(doc)s)"
+
+
+def ranked_sql(column: str, terms: int, order: str, by_doc: bool = False) -> str:
     """Units holding any of the terms within a length range, ordered by summed weight times length fit.
 
     One index scan per term, as SQLite reads one posting list per term: a single scan for all the
@@ -89,23 +93,25 @@ def ranked_sql(column: str, terms: int, order: str) -> str:
     return (
         "SELECT u.seq, u.id, u.source FROM ("
         f"SELECT h.seq, h.len, sum(h.w) * {LENGTH_FIT} AS rank FROM ({hits}) h "
-        "WHERE h.len + 0 BETWEEN %(low)s AND %(high)s GROUP BY h.seq, h.len "
+        f"WHERE h.len + 0 BETWEEN %(low)s AND %(high)s{IN_DOCUMENT.format(key='h.seq') if by_doc else ''} "
+        "GROUP BY h.seq, h.len "
         f"ORDER BY rank DESC, {order} LIMIT %(limit)s) c JOIN units u ON u.seq = c.seq "
         f"ORDER BY c.rank DESC, {order.replace('h.', 'c.')}"
     )
 
 
-def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
-    """(seq, id, source) of units sharing the query's rarest words, likeliest matches first."""
+def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: float,
+              doc: str | None = None) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of units (of doc) sharing the query's rarest words, likeliest matches first."""
     terms = chosen_terms(counts)
     if not terms:
         return []
     total = max(counts.values()) * 2
     low, high = candidate_lengths(len(query), min_score)
-    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED}
+    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED, "doc": doc}
     for i, term in enumerate(terms):
         args[f"k{i}"], args[f"w{i}"] = [term], math.log(total / counts[term])
-    return conn.execute(ranked_sql("words", len(terms), "h.seq"), args).fetchall()
+    return conn.execute(ranked_sql("words", len(terms), "h.seq", doc is not None), args).fetchall()
 
 
 class LengthShares:
@@ -125,21 +131,22 @@ class LengthShares:
 
 
 def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query: str, min_score: float,
-               limit: int) -> list[tuple[int, str, str]]:
-    """(seq, id, source) of short units whose length allows min_score, likeliest matches first."""
+               limit: int, doc: str | None = None) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of short units (of doc) whose length allows min_score, likeliest matches first."""
     low, high = candidate_lengths(len(query), min_score)
     high = min(high, SHORT_MAX)
     budget = GRAM_BUDGET / shares(low, high)
     grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
     if not grams:  # under three characters: every short unit of a fitting length is a candidate
-        sql = ("SELECT u.seq, u.id, u.source FROM (SELECT seq FROM unit_terms WHERE len BETWEEN %s AND %s "
-               "ORDER BY len, seq LIMIT %s) t JOIN units u ON u.seq = t.seq ORDER BY u.seq")
-        return conn.execute(sql, (low, high, limit)).fetchall()
+        in_doc = IN_DOCUMENT.format(key="seq") if doc is not None else ""
+        sql = ("SELECT u.seq, u.id, u.source FROM (SELECT seq FROM unit_terms WHERE len BETWEEN %(low)s AND "
+               f"%(high)s{in_doc} ORDER BY len, seq LIMIT %(limit)s) t JOIN units u ON u.seq = t.seq ORDER BY u.seq")
+        return conn.execute(sql, {"low": low, "high": high, "limit": limit, "doc": doc}).fetchall()
     buckets = range(low // GRAM_BUCKET, high // GRAM_BUCKET + 1)
-    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit}
+    args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit, "doc": doc}
     for i, gram in enumerate(grams):
         args[f"k{i}"], args[f"w{i}"] = [f"{gram}{b}" for b in buckets], 1
-    return conn.execute(ranked_sql("grams", len(grams), "h.len, h.seq"), args).fetchall()
+    return conn.execute(ranked_sql("grams", len(grams), "h.len, h.seq", doc is not None), args).fetchall()
 
 
 class CandidateSearch:
@@ -151,12 +158,12 @@ class CandidateSearch:
         self.gram_counts = TermCounts(conn, "gram_counts")
         self.shares = LengthShares(conn)
 
-    def candidates(self, query: str, min_score: float) -> list[Candidate]:
-        """By shared trigrams when every possible match is short, else by rare words."""
+    def candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
+        """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
         if length_bounds(len(query), min_score)[1] <= SHORT_MAX:
-            rows = short_rows(self.conn, self.gram_counts, self.shares, query, min_score, SHORT_CANDIDATES)
+            rows = short_rows(self.conn, self.gram_counts, self.shares, query, min_score, SHORT_CANDIDATES, doc)
         else:
-            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score)
+            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score, doc)
         return [Candidate(int(seq), id_, source) for seq, id_, source in rows]
 
 
@@ -165,10 +172,13 @@ def targets_of(conn: Connection, seqs: Sequence[int]) -> dict[int, str]:
     return {int(seq): target for seq, target in rows}
 
 
-def phrase_rows(conn: Connection, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
-    """Units with every word of the phrase (in one of its forms), in storage order, read a page at a time."""
-    groups = [sorted({index_form(f) for f in word}) for word in forms]
+def phrase_rows(conn: Connection, forms: Sequence[frozenset[str]],
+                doc: str | None = None) -> Iterator[PhraseCandidate]:
+    """Units (of doc) with every word of the phrase (in one of its forms), in storage order, a page at a time."""
+    groups: list[object] = [sorted({index_form(f) for f in word}) for word in forms]
     where = " AND ".join("words && %s::text[]" for _ in groups)
+    if doc is not None:
+        where, groups = where + " AND seq IN (SELECT seq FROM units WHERE doc = %s)", [*groups, doc]
     seqs = [int(s) for s, in conn.execute(f"SELECT seq FROM unit_terms WHERE {where} ORDER BY seq", groups)]
     for start in range(0, len(seqs), PAGE):
         page = seqs[start:start + PAGE]

@@ -156,6 +156,29 @@ def count_common_terms(conn: sqlite3.Connection) -> None:
                  "GROUP BY len")
 
 
+def has_document(conn: sqlite3.Connection, name: str) -> bool:
+    """A document row, or units, under this name."""
+    sql = "SELECT EXISTS (SELECT 1 FROM documents WHERE name = ?) OR EXISTS (SELECT 1 FROM units WHERE doc = ?)"
+    return bool(conn.execute(sql, (name, name)).fetchone()[0])
+
+
+# An id that starts with the old name and ':' (tm.model.unit_id) gets the new name: ?1 old + ':', ?2 new + ':'.
+RENAMED_ID = "CASE WHEN substr(id, 1, length(?1)) = ?1 THEN ?2 || substr(id, length(?1) + 1) ELSE id END"
+
+
+def terms_of(conn: sqlite3.Connection, doc: str | None, path: Path) -> list[TermRecord]:
+    """Stored term records (of one document), by document then position."""
+    sql = "SELECT id, doc, position, data FROM terms"
+    args: tuple[str, ...] = ()
+    if doc is not None:
+        sql, args = sql + " WHERE doc = ?", (doc,)
+    try:
+        rows = conn.execute(sql + " ORDER BY doc, position", args).fetchall()
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{path}: cannot read terms ({err})") from err
+    return [TermRecord(r[0], r[1], r[2], r[3]) for r in rows]
+
+
 class SQLiteWriter:
     """One write transaction on an SQLite store (see tm.store.base.Writer)."""
 
@@ -242,6 +265,32 @@ class SQLiteWriter:
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
         return position_after(self._conn, doc)
+
+    def remove_document(self, name: str) -> None:
+        """Delete a document's row, units and term records; the triggers take its units out of the indexes."""
+        if not has_document(self._conn, name):
+            raise StoreError(f"{self._path}: no document named {name!r}")
+        for table, column in (("units", "doc"), ("terms", "doc"), ("documents", "name")):
+            self._conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
+
+    def rename_document(self, old: str, new: str) -> None:
+        """Rename a document with its units and term records (ids 'old:…' become 'new:…'); sources keep their seq,
+        so the indexes need no change."""
+        if not has_document(self._conn, old):
+            raise StoreError(f"{self._path}: no document named {old!r}")
+        if has_document(self._conn, new):
+            raise StoreError(f"{self._path}: a document named {new!r} exists already")
+        try:
+            for table in ("units", "terms"):
+                self._conn.execute(f"UPDATE {table} SET doc = ?3, id = {RENAMED_ID} WHERE doc = ?4",
+                                   (f"{old}:", f"{new}:", new, old))
+            self._conn.execute("UPDATE documents SET name = ? WHERE name = ?", (new, old))
+        except sqlite3.IntegrityError as err:
+            raise StoreError(f"{self._path}: cannot rename {old!r} to {new!r} ({err})") from err
+
+    def term_records(self, doc: str | None = None) -> list[TermRecord]:
+        """Stored term records (of one document), this transaction's writes included."""
+        return terms_of(self._conn, doc, self._path)
 
 
 class SQLiteStore:
@@ -439,30 +488,23 @@ class SQLiteStore:
 
     def term_records(self, doc: str | None = None) -> list[TermRecord]:
         """Stored term records (of one document), by document then position."""
-        sql = "SELECT id, doc, position, data FROM terms"
-        args: tuple[str, ...] = ()
-        if doc is not None:
-            sql, args = sql + " WHERE doc = ?", (doc,)
-        try:
-            rows = self._conn.execute(sql + " ORDER BY doc, position", args).fetchall()
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: cannot read terms ({err})") from err
-        return [TermRecord(r["id"], r["doc"], r["position"], r["data"]) for r in rows]
+        return terms_of(self._conn, doc, self.path)
 
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
         return position_after(self._conn, doc)
 
-    def search_candidates(self, query: str, min_score: float) -> list[Candidate]:
-        """Units worth scoring for a normalized query at min_score %, likeliest matches first."""
+    def search_candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
+        """Units (of one document) worth scoring for a normalized query at min_score %, likeliest first."""
         if self._search is None:
             self._search = CandidateSearch(self._conn, self.has_short_index())
-        return self._search.candidates(query, min_score)
+        return self._search.candidates(query, min_score, doc)
 
     def targets(self, keys: Sequence[int]) -> dict[int, str]:
         """The targets of candidates, by key."""
         return targets_of(self._conn, keys) if keys else {}
 
-    def phrase_candidates(self, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
-        """Units holding, for each word, one of its forms, in storage order, read lazily."""
-        return phrase_rows(self._conn, forms)
+    def phrase_candidates(self, forms: Sequence[frozenset[str]], doc: str | None = None
+                          ) -> Iterator[PhraseCandidate]:
+        """Units (of one document) holding, for each word, one of its forms, in storage order, read lazily."""
+        return phrase_rows(self._conn, forms, doc)

@@ -101,10 +101,19 @@ def chosen_terms(counts: dict[str, int], budget: int = TERM_BUDGET, most: int = 
 LENGTH_FIT = "(2.0 * min({length}, :n) / ({length} + :n)) * (2.0 * min({length}, :n) / ({length} + :n))"
 
 
-def overlap_sql(terms: int, by_length: bool) -> str:
+# Keeps the units of one document (its name the next argument), before candidates are ranked and capped.
+IN_DOCUMENT = "{key} IN (SELECT seq FROM units WHERE doc = ?)"
+
+
+def doc_clause(key: str, doc: str | None) -> tuple[str, list[object]]:
+    """' WHERE key IN (units of doc)' and its argument, or nothing without doc."""
+    return (" WHERE " + IN_DOCUMENT.format(key=key), [doc]) if doc is not None else ("", [])
+
+
+def overlap_sql(terms: int, by_length: bool, in_doc: str = "") -> str:
     """Units holding any of n terms, ranked by the summed weight (and share) of the terms they hold."""
     one = "SELECT rowid AS r, ? AS w FROM units_fts WHERE units_fts MATCH ?"
-    hits = f"SELECT r, sum(w) AS s FROM ({' UNION ALL '.join([one] * terms)}) GROUP BY r"
+    hits = f"SELECT r, sum(w) AS s FROM ({' UNION ALL '.join([one] * terms)}){in_doc} GROUP BY r"
     if not by_length:
         return f"SELECT u.seq, u.id, u.source FROM ({hits} ORDER BY s DESC, r LIMIT ?) h JOIN units u ON u.seq = h.r"
     fit = LENGTH_FIT.format(length="l.len").replace(":n", "?")
@@ -116,8 +125,8 @@ def overlap_sql(terms: int, by_length: bool) -> str:
 
 
 def word_rows(conn: Executor, counts: dict[str, int], query: str, min_score: float,
-              by_length: bool) -> list[tuple[int, str, str]]:
-    """(seq, id, source) of units sharing the query's rarest words, likeliest matches first."""
+              by_length: bool, doc: str | None = None) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of units (of doc) sharing the query's rarest words, likeliest matches first."""
     terms = chosen_terms(counts)
     if not terms:
         return []
@@ -125,21 +134,23 @@ def word_rows(conn: Executor, counts: dict[str, int], query: str, min_score: flo
     args: list[object] = []
     for term in terms:
         args += [math.log(total / counts[term]), fts_quote(term)]
+    in_doc, doc_args = doc_clause("r", doc)
+    args += doc_args
     if not by_length:
-        return conn.execute(overlap_sql(len(terms), False), [*args, CANDIDATES]).fetchall()
+        return conn.execute(overlap_sql(len(terms), False, in_doc), [*args, CANDIDATES]).fetchall()
     low, high = candidate_lengths(len(query), min_score)
     fit_args = [len(query)] * LENGTH_FIT.count(":n")
-    return conn.execute(overlap_sql(len(terms), True), [*args, low, high, *fit_args, RESCORED]).fetchall()
+    return conn.execute(overlap_sql(len(terms), True, in_doc), [*args, low, high, *fit_args, RESCORED]).fetchall()
 
 
-def short_sql(grams: int) -> str:
+def short_sql(grams: int, in_doc: str = "") -> str:
     """Short units in a length range holding any of n trigrams, likeliest matches first."""
     one = "SELECT rowid AS r FROM short_fts WHERE short_fts MATCH ? AND rowid BETWEEN ? AND ?"
     hits = " UNION ALL ".join([one] * grams)
     fit = LENGTH_FIT.format(length=f"(r / {LENGTH_KEY})").replace(":n", "?")
     return (
         "SELECT u.seq, u.id, u.source FROM "
-        f"(SELECT r, count(*) AS c FROM ({hits}) GROUP BY r ORDER BY c * {fit} DESC, r LIMIT ?) h "
+        f"(SELECT r, count(*) AS c FROM ({hits}){in_doc} GROUP BY r ORDER BY c * {fit} DESC, r LIMIT ?) h "
         f"JOIN units u ON u.seq = h.r % {LENGTH_KEY}"
     )
 
@@ -152,20 +163,22 @@ def range_share(conn: Executor, low: int, high: int) -> float:
 
 
 def short_rows(conn: Executor, counts: TermCounts, query: str, min_score: float,
-               limit: int) -> list[tuple[int, str, str]]:
-    """(seq, id, source) of short units whose length allows min_score, likeliest matches first."""
+               limit: int, doc: str | None = None) -> list[tuple[int, str, str]]:
+    """(seq, id, source) of short units (of doc) whose length allows min_score, likeliest matches first."""
     low, high = candidate_lengths(len(query), min_score)
     keys = [low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1]
     budget = GRAM_BUDGET / range_share(conn, low, min(high, SHORT_MAX))
     grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+    in_doc, doc_args = doc_clause(f"r % {LENGTH_KEY}", doc)
     if not grams:  # under three characters: every short unit of a fitting length is a candidate
-        sql = f"SELECT seq, id, source FROM units WHERE seq IN (SELECT rowid % {LENGTH_KEY} FROM short_fts " \
-              "WHERE rowid BETWEEN ? AND ? LIMIT ?)"
-        return conn.execute(sql, [*keys, limit]).fetchall()
+        sql = f"SELECT seq, id, source FROM units WHERE seq IN (SELECT r % {LENGTH_KEY} FROM " \
+              f"(SELECT rowid AS r FROM short_fts WHERE rowid BETWEEN ? AND ?){in_doc} LIMIT ?)"
+        return conn.execute(sql, [*keys, *doc_args, limit]).fetchall()
     args: list[object] = []
     for gram in grams:
         args += [fts_quote(gram), *keys]
-    return conn.execute(short_sql(len(grams)), [*args, *[len(query)] * LENGTH_FIT.count(":n"), limit]).fetchall()
+    return conn.execute(short_sql(len(grams), in_doc),
+                        [*args, *doc_args, *[len(query)] * LENGTH_FIT.count(":n"), limit]).fetchall()
 
 
 class CandidateSearch:
@@ -180,13 +193,13 @@ class CandidateSearch:
         self.counts = TermCounts(conn, ("common_words", "units_vocab") if indexed else ("units_vocab",))
         self.gram_counts = TermCounts(conn, ("common_grams", "short_vocab")) if indexed else None
 
-    def candidates(self, query: str, min_score: float) -> list[Candidate]:
-        """By shared trigrams when every possible match is short, else by rare words."""
+    def candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
+        """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
         if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
-            rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES)
+            rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES, doc)
         else:
             rows = word_rows(self.cursor, self.counts(index_terms(query)), query, min_score,
-                             self.gram_counts is not None)
+                             self.gram_counts is not None, doc)
         return list(starmap(Candidate, rows))
 
 
@@ -209,9 +222,11 @@ def phrase_query(forms: Sequence[frozenset[str]]) -> str:
     return " AND ".join(groups)
 
 
-def phrase_rows(conn: sqlite3.Connection, forms: Sequence[frozenset[str]]) -> Iterator[PhraseCandidate]:
-    """Units with every word of the phrase, in storage order, read lazily."""
+def phrase_rows(conn: sqlite3.Connection, forms: Sequence[frozenset[str]],
+                doc: str | None = None) -> Iterator[PhraseCandidate]:
+    """Units (of doc) with every word of the phrase, in storage order, read lazily."""
+    in_doc = " AND u.doc = ?" if doc is not None else ""
     sql = ("SELECT u.id, u.source, u.target FROM units_fts f JOIN units u ON u.seq = f.rowid "
-           "WHERE units_fts MATCH ? ORDER BY f.rowid")
-    for id_, source, target in conn.execute(sql, (phrase_query(forms),)):
+           f"WHERE units_fts MATCH ?{in_doc} ORDER BY f.rowid")
+    for id_, source, target in conn.execute(sql, (phrase_query(forms), *([doc] if doc is not None else []))):
         yield PhraseCandidate(id_, source, target)
