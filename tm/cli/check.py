@@ -10,10 +10,6 @@ from tm.check import CHECKS, DEFAULT_CHECKS, check_units
 from tm.cli.common import db_option
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 @click.command("check")
 @click.option("--check", "names", multiple=True, type=click.Choice(sorted(CHECKS)),
               help="Run only this check (repeatable) [default: all].")
@@ -42,5 +38,7 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: st
             click.echo(f"{finding.unit_id}  {finding.check}: {finding.message}")
             click.echo(f"      source: {finding.source}")
             click.echo(f"      target: {finding.target}")
+    from tm.documents import plural
+
     flagged = len({f.unit_id for f in findings})
     click.echo(f"{plural(len(findings), 'finding')} in {flagged} of {plural(len(units), 'aligned unit')}", err=True)

@@ -14,10 +14,6 @@ LIST_HEADER = ("kind", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form
 NO_RESULT = 1  # a look-up that finds nothing exits 1, as `tmtool search` does
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that
     document's own entries."""
@@ -38,6 +34,8 @@ def entry_json(entry: TermEntry) -> dict[str, object]:
 
 def entry_text(entry: TermEntry) -> str:
     """"МОТ — Международная организация труда" and, indented, English, counts and context."""
+    from tm.documents import plural
+
     ru = " — ".join(x for x in (entry.ru_acronym, entry.ru_full_form) if x)
     en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
     lines = [ru, f"  en: {en}",
@@ -131,6 +129,7 @@ def export_command(ctx: click.Context, format_name: str | None, output: str, bom
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
     from tm.app import export_terms
+    from tm.documents import plural
     from tm.store import open_store
 
     format_name = resolve_format("termbase", format_name, output, default="tbx")
