@@ -166,7 +166,7 @@ def test_openapi_describes_every_route(client: TestClient) -> None:
                                   "/tmserver/{src}/{tgt}/unit/{text}", "/tmserver/{src}/{tgt}/unit/",
                                   "/api/import", "/api/build"}
     assert spec["paths"]["/api/import"]["post"]["security"] == [{"token": []}]
-    assert [p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]] == ["q", "min_score", "limit"]
+    assert [p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]] == ["q", "min_score", "limit", "doc"]
 
 
 def test_the_page_and_its_files_load_nothing_from_elsewhere(client: TestClient) -> None:

@@ -19,6 +19,7 @@ from glossary.lookup import TermNotFound, find_terms
 from glossary.reference import Reference
 from tm.app import diff_parts, query_problem, store_stats, store_terms
 from tm.concordance import ConcordanceHit, concordance
+from tm.documents import find_document
 from tm.errors import StoreError, TmtoolError
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, normalize_text
 from tm.server.pool import StorePool
@@ -83,6 +84,17 @@ def flag_param(request: Request, name: str) -> bool:
     return raw in TRUE
 
 
+def doc_param(request: Request, store: Store) -> str | None:
+    """The document named by ?doc=, or None; 404 with the CLI's message when the store has none of that name."""
+    name = request.query_params.get("doc")
+    if name is None:
+        return None
+    try:
+        return find_document(store, name).name
+    except StoreError as err:
+        raise ApiError(404, str(err)) from err
+
+
 def hit_json(query: str, hit: Hit) -> dict[str, Any]:
     """A fuzzy hit with its match % and its source as runs marked same/insert/delete."""
     parts = diff_parts(normalize_text(query), normalize_text(hit.source))
@@ -110,19 +122,24 @@ class Api:
     def search(self, request: Request) -> JSONResponse:
         query = query_text(request)
         min_score = number_param(request, "min_score", DEFAULT_MIN_SCORE, 0, 100)
-        hits = Searcher(self.pool.store()).search(query, min_score=min_score, limit=limit_param(request, "limit", 5))
+        limit = limit_param(request, "limit", 5)
+        store = self.pool.store()
+        hits = Searcher(store).search(query, min_score=min_score, limit=limit, doc=doc_param(request, store))
         return JSONResponse({"query": query, "hits": [hit_json(query, h) for h in hits]})
 
     def concordance(self, request: Request) -> JSONResponse:
         query = query_text(request)
         limit = limit_param(request, "limit", 20)
-        hits = concordance(self.pool.store(), query, limit=limit, inflect=not flag_param(request, "exact"))
+        inflect = not flag_param(request, "exact")
+        store = self.pool.store()
+        hits = concordance(store, query, limit=limit, inflect=inflect, doc=doc_param(request, store))
         return JSONResponse({"query": query, "hits": [concordance_json(h) for h in hits]})
 
     def terms(self, request: Request) -> JSONResponse:
         query = query_text(request)
+        store = self.pool.store()
         try:
-            found = find_terms(store_terms(self.pool.store()), query, self.reference)
+            found = find_terms(store_terms(store, doc_param(request, store)), query, self.reference)
         except TermNotFound as err:
             raise ApiError(404, str(err), suggestions=list(err.suggestions)) from err
         return JSONResponse({"query": query, "terms": [asdict(e) for e in found]})

@@ -42,18 +42,19 @@ Q = Param("q", "string", "the text: a sentence, a word or phrase, a term (at mos
 LANGS = (Param("src", "string", "source language, e.g. ru or ru_RU", "path", True),
          Param("tgt", "string", "target language, e.g. en or en_US", "path", True))
 MIN_SIMILARITY = Param("min_similarity", "number", "lowest match %, 0-100 (default 75)")
+DOC = Param("doc", "string", "only the units (or terms) of this document, by name (see /api/documents)")
 MAX_CANDIDATES = Param("max_candidates", "integer", "most hits, 1-100 (default 5)")
 
 OPERATIONS = (
     Operation("GET", "/api/search", "search", "Fuzzy matches of a sentence with CAT-style match % (100 = identical)",
               (Q, Param("min_score", "number", "lowest match %, 0-100 (default 75)"),
-               Param("limit", "integer", "most hits, 1-100 (default 5)")), answer="SearchAnswer"),
+               Param("limit", "integer", "most hits, 1-100 (default 5)"), DOC), answer="SearchAnswer"),
     Operation("GET", "/api/concordance", "concordance", "Units whose source holds a word or phrase (any form)",
               (Q, Param("limit", "integer", "most hits, 1-100 (default 20)"),
-               Param("exact", "boolean", "match words as written, not their inflected forms")),
+               Param("exact", "boolean", "match words as written, not their inflected forms"), DOC),
               answer="ConcordanceAnswer"),
     Operation("GET", "/api/terms", "terms", "Term entries by Russian or English acronym or full name, or a part of one",
-              (Q,), answer="TermsAnswer"),
+              (Q, DOC), answer="TermsAnswer"),
     Operation("GET", "/api/documents", "documents", "The stored documents: name, languages, signature, summary",
               answer="DocumentsAnswer"),
     Operation("GET", "/api/stats", "stats", "What the store holds: documents, units, translated units",
