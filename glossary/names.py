@@ -82,6 +82,11 @@ def is_head(token: Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_is_head(word: str) -> bool:
+    """A noun of rules.NAME_HEADS. The word is parsed only when it starts like a form of a head (head_prefixes)
+    or the dictionary does not know it; pymorphy3 takes a word all in Latin letters as its own lemma, and no
+    head is Latin."""
+    if word[:HEAD_PREFIX].lower().replace("ё", "е") not in head_prefixes() and (word.isascii() or known_word(word)):
+        return False
     return not is_acronym_word(word) and lemma(word) in rules.NAME_HEADS and any(
         p.tag.POS == "NOUN" for p in word_phrase_parses(word))
 
@@ -363,15 +368,10 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
 
 
 def may_hold_name(text: str) -> bool:
-    """False when no word of the text is a name head (and it has no «): most sentences, told without tokens.
-    A word is parsed only when it starts like a form of a head (head_prefixes) or the dictionary does not
-    know it; a word all in Latin letters pymorphy3 takes as its own lemma, and no head is Latin."""
+    """False when no word of the text is a name head (and it has no «): most sentences, told without tokens."""
     if "«" in text or HYPHENS_OF_TYPESETTING.search(text):  # tokenize reads these hyphens as "-"
         return True
-    prefixes = head_prefixes()
-    return any((word[:HEAD_PREFIX].lower().replace("ё", "е") in prefixes or not (word.isascii() or known_word(word)))
-               and word_is_head(word)
-               for word in COMPOUND_WORD.findall(text))
+    return any(word_is_head(word) for word in COMPOUND_WORD.findall(text))
 
 
 HEAD_PREFIX = 3
