@@ -19,14 +19,13 @@ where the document writes " -- ".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tm.lang import LanguageProfile, profile
 from tm.lang.morph import known_word
-from tm.lang.script import LETTER
+from tm.lang.script import LETTER, LETTER_RUN
 
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
 HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
@@ -108,7 +107,7 @@ def document_evidence(texts: list[str]) -> Evidence:
             first[part] += count
         for part in parts[1:]:
             later[part] += count
-    pairs = frozenset((a.lower(), b.lower()) for text in texts for a, b in DASHED_PAIR.findall(text))
+    pairs = frozenset((a.lower(), b.lower()) for text in texts if " -" in text for a, b in DASHED_PAIR.findall(text))
     return Evidence(words, first, later, pairs, any(DOUBLE_DASH in text for text in texts))
 
 
@@ -231,6 +230,7 @@ class Cuts:
         self.seen: dict[str, tuple[tuple[int, str, int], ...]] = {}
         # the single-hyphen compounds of the document without their hyphen: only these can be put back by it
         self.unhyphenated = frozenset(w.replace("-", "") for w in evidence.words if w.count("-") == 1)
+        self.dash_firsts = frozenset(first for first, _ in evidence.dashed_pairs)
 
     def __call__(self, word: str) -> tuple[tuple[int, str, int], ...]:
         """(cut, repair name, rank) of each place inside the word where a hyphen goes back."""
@@ -253,23 +253,32 @@ class Cuts:
 WORD_PART = re.compile(r"[^\W_]+")  # the parts of TOKEN's words: "non-nuclear" is "non" and "nuclear"
 
 
-def word_repairs(words: list[re.Match[str]], ends: list[int], lo: int, hi: int, cuts: Cuts) -> Iterator[Repair]:
-    """Hyphens that may go back inside the words of a line (its WORD_PARTs and their ends), between lo and hi."""
-    for match in words[bisect_right(ends, lo):]:  # a cut lies strictly inside its word: from the first ending past lo
-        base, word = match.start(), match.group()
-        if base >= hi:
+def cut_words(text: str, cuts: Cuts) -> list[tuple[int, tuple[tuple[int, str, int], ...]]]:
+    """(start, cuts) of the line's words where a hyphen may go back, in order; most lines have none."""
+    if not any(cuts(word) for word in set(WORD_PART.findall(text))):
+        return []
+    return [(m.start(), found) for m in WORD_PART.finditer(text) if (found := cuts(m.group()))]
+
+
+def word_repairs(words: list[tuple[int, tuple[tuple[int, str, int], ...]]], lo: int, hi: int) -> Iterator[Repair]:
+    """Hyphens that may go back inside the words of a line (cut_words), at a place between lo and hi."""
+    for base, found in words:
+        if base >= hi:  # a cut lies strictly inside its word
             break
-        for cut, name, rank in cuts(word):
+        for cut, name, rank in found:
             if lo <= base + cut <= hi:
                 yield Repair(base + cut, base + cut, "-", name, rank)
 
 
-def dash_matches(text: str, evidence: Evidence) -> list[Repair]:
+def dash_matches(text: str, cuts: Cuts) -> list[Repair]:
     """Dashes that may go back anywhere in a line: between two years, or a half " -- " (see dash_repairs)."""
+    evidence = cuts.evidence
     found = [Repair(m.end() - 1, m.end(), " - ", YEAR_DASH_RESTORED, 0) for m in SPACED_YEAR_PAIR.finditer(text)]
     found += [Repair(m.end(), m.end(), "-", YEAR_DASH_RESTORED, 0) for m in GLUED_YEAR_PAIR.finditer(text)]
-    found += [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
-              if (m.group(1).lower(), m.group(2).lower()) in evidence.dashed_pairs]
+    # the first word of a SPACED_PAIR is a whole LETTER_RUN: a line without a first word of a dashed pair has none
+    if any(word.lower() in cuts.dash_firsts for word in set(LETTER_RUN.findall(text))):
+        found += [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
+                  if (m.group(1).lower(), m.group(2).lower()) in evidence.dashed_pairs]
     if evidence.double_dash:
         found += [Repair(m.start(), m.end(), "-- ", DASH_RESTORED, 0) for m in HALF_DASH.finditer(text)]
     return found
@@ -292,10 +301,9 @@ def join_places(length: int, full: int) -> Iterator[tuple[int, int, int]]:
 def line_repairs(text: str, full: int, cuts: Cuts) -> list[Repair]:
     """At most one repair per join of a long line: the strongest evidence, nearest the join."""
     chosen: list[Repair] = []
-    dashes, words = dash_matches(text, cuts.evidence), list(WORD_PART.finditer(text))
-    ends = [word.end() for word in words]
+    dashes, words = dash_matches(text, cuts), cut_words(text, cuts)
     for centre, lo, hi in join_places(len(text), full):
-        found = [*dash_repairs(dashes, lo, hi), *word_repairs(words, ends, lo, hi, cuts)]
+        found = [*dash_repairs(dashes, lo, hi), *word_repairs(words, lo, hi)]
         found = [r for r in found if all(r.start >= c.stop or r.stop <= c.start for c in chosen)]
         if found:
             chosen.append(min(found, key=lambda r: (r.rank, abs(r.start - centre))))
