@@ -240,8 +240,9 @@ class Cuts:
         return found
 
     def may_cut(self, word: str) -> bool:
-        """False when no rule of cut_repair can hold: a known lower-case word the document never hyphenates."""
-        if word.lower() in self.unhyphenated or not (word.isalpha() and word.islower()):
+        """False when no rule of cut_repair can hold: a known word in lower case after its first letter, that
+        the document never hyphenates (no capital inside it for shape_cut, known for the dictionary rules)."""
+        if word.lower() in self.unhyphenated or not word.isalpha() or not all(c.islower() for c in word[1:]):
             return True
         return not self.lang.dictionary or not known_word(word)
 
