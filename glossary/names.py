@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from glossary import rules
 from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
+from tm.lang.morph import known_word
+from tm.lang.script import COMPOUND_WORD
 from tm.model import Unit
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 # Tokens a name takes for a bracketed adjective, "(пересмотренная)", and for a list, ", морю и воздуху".
 BRACKETED_TOKENS = 3
 LISTED_TOKENS = 4
+HYPHENS_OF_TYPESETTING = re.compile("[\u2010\u2011]")
 INSERT_PATTERNS = tuple(tuple(re.compile(part) for part in insert) for insert in rules.NAME_INSERTS)
 
 
@@ -79,6 +82,11 @@ def is_head(token: Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_is_head(word: str) -> bool:
+    """A noun of rules.NAME_HEADS. The word is parsed only when it starts like a form of a head (head_prefixes)
+    or the dictionary does not know it; pymorphy3 takes a word all in Latin letters as its own lemma, and no
+    head is Latin."""
+    if word[:HEAD_PREFIX].lower().replace("ё", "е") not in head_prefixes() and (word.isascii() or known_word(word)):
+        return False
     return not is_acronym_word(word) and lemma(word) in rules.NAME_HEADS and any(
         p.tag.POS == "NOUN" for p in word_phrase_parses(word))
 
@@ -359,8 +367,28 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
     return found
 
 
+def may_hold_name(text: str) -> bool:
+    """False when no word of the text is a name head (and it has no «): most sentences, told without tokens."""
+    if "«" in text or HYPHENS_OF_TYPESETTING.search(text):  # tokenize reads these hyphens as "-"
+        return True
+    return any(word_is_head(word) for word in COMPOUND_WORD.findall(text))
+
+
+HEAD_PREFIX = 3
+
+
+@cache
+def head_prefixes() -> frozenset[str]:
+    """The first letters of every dictionary form of the name heads' lexemes: a known word that starts
+    otherwise has no head lemma (a word the dictionary does not know may get any lemma: it is parsed)."""
+    return frozenset(form.word[:HEAD_PREFIX].replace("ё", "е") for head in rules.NAME_HEADS for p in parses(head)
+                     if p.normal_form.replace("ё", "е") == head for form in p.lexeme)
+
+
 def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
     """Every name of a text, outside the masked spans (acronym definitions)."""
+    if not may_hold_name(text):
+        return []
     tokens = tokenize(text)
     first = sentence_start(text)
     found, i = [], 0

@@ -329,7 +329,7 @@ def english_of_definition(entry: TermEntry, unit: Unit) -> TermEntry:
 def aligned_english(entry: TermEntry, units: Sequence[Unit]) -> TermEntry:
     """Confirm (or find) the English acronym in the targets of aligned units that hold the Russian one;
     an acronym defined in the text without a reference row takes the English of its defining unit."""
-    if not entry.ru_acronym:
+    if not entry.ru_acronym or not units:  # a monolingual build has no aligned units
         return entry
     if entry.found == FOUND_TEXT and entry.en_source != "reference":
         defining = next((u for u in units if u.id == entry.first_unit), None)

@@ -9,6 +9,7 @@ import pytest
 
 from tm.clean.joins import (
     DASH_RESTORED,
+    Cuts,
     apply_repairs,
     document_evidence,
     full_line_length,
@@ -46,7 +47,7 @@ CASES = read_cases()
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.source} {c.before}" for c in CASES])
 def test_join_repaired_by_evidence(case: JoinCase) -> None:
     evidence = document_evidence([case.line, *case.context])
-    repaired = apply_repairs(case.line, line_repairs(case.line, case.full, profile(case.lang), evidence))
+    repaired = apply_repairs(case.line, line_repairs(case.line, case.full, Cuts(profile(case.lang), evidence)))
     assert repaired == case.line.replace(case.before, case.after, 1)
 
 

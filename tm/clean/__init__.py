@@ -78,7 +78,10 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
         texts = restore_at_joins([line.text for line in lines], lang, repairs)
         lines = [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]
     raws = without_marks(read_structure(lines, repairs), repairs)
-    finish = BlockFinisher(lang, repairs, document_vocabulary(line for raw in raws for line in raw.lines))
+    # only a language without a dictionary decides line-end hyphens by the document's words (tm.clean.hyphenation)
+    vocabulary = frozenset() if profile(lang).dictionary else document_vocabulary(
+        line for raw in raws for line in raw.lines)
+    finish = BlockFinisher(lang, repairs, vocabulary)
     blocks = [finish(raw) for raw in raws]
     return Cleaned([block for block in blocks if block is not None], repairs, document_symbol(text.split("\n")))
 

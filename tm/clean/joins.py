@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from tm.lang import LanguageProfile, profile
 from tm.lang.morph import known_word
-from tm.lang.script import LETTER
+from tm.lang.script import LETTER, LETTER_RUN
 
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
 HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
@@ -95,19 +95,19 @@ def compound_parts(word: str) -> Iterator[str]:
 
 def document_evidence(texts: list[str]) -> Evidence:
     """The evidence of the lines of a document."""
-    words: Counter[str] = Counter()
+    words = Counter(word.lower() for text in texts for word in VOCABULARY_WORD.findall(text))
     first: Counter[str] = Counter()
     later: Counter[str] = Counter()
-    for text in texts:
-        for match in VOCABULARY_WORD.finditer(text):
-            word = match.group().lower()
-            words[word] += 1
-            if "-" in word:
-                words.update(part for part in compound_parts(word) if part != word)
-                parts = word.split("-")
-                first.update(parts[:-1])
-                later.update(parts[1:])
-    pairs = frozenset((a.lower(), b.lower()) for text in texts for a, b in DASHED_PAIR.findall(text))
+    for word, count in [(w, n) for w, n in words.items() if "-" in w]:  # each compound once, with its count
+        for part in compound_parts(word):
+            if part != word:
+                words[part] += count
+        parts = word.split("-")
+        for part in parts[:-1]:
+            first[part] += count
+        for part in parts[1:]:
+            later[part] += count
+    pairs = frozenset((a.lower(), b.lower()) for text in texts if " -" in text for a, b in DASHED_PAIR.findall(text))
     return Evidence(words, first, later, pairs, any(DOUBLE_DASH in text for text in texts))
 
 
@@ -222,36 +222,72 @@ def cut_repair(left: str, right: str, start: int, lang: LanguageProfile, evidenc
     return None
 
 
-def word_repairs(text: str, lo: int, hi: int, lang: LanguageProfile, evidence: Evidence) -> Iterator[Repair]:
-    """Hyphens that may go back inside the words of text, at a place between lo and hi."""
-    for token in TOKEN.finditer(text):
-        if token.end() < lo or token.start() > hi:
-            continue
-        offset = token.start()
-        for part in re.finditer(r"[^\W_]+", token.group()):
-            word, base = part.group(), offset + part.start()
-            for cut in range(1, len(word)):
-                if lo <= base + cut <= hi:
-                    repair = cut_repair(word[:cut], word[cut:], base + cut, lang, evidence)
-                    if repair:
-                        yield repair
+class Cuts:
+    """The hyphens that may go back inside each word of a document, found once per word form."""
+
+    def __init__(self, lang: LanguageProfile, evidence: Evidence) -> None:
+        self.lang, self.evidence = lang, evidence
+        self.seen: dict[str, tuple[tuple[int, str, int], ...]] = {}
+        # the single-hyphen compounds of the document without their hyphen: only these can be put back by it
+        self.unhyphenated = frozenset(w.replace("-", "") for w in evidence.words if w.count("-") == 1)
+        self.dash_firsts = frozenset(first for first, _ in evidence.dashed_pairs)
+
+    def __call__(self, word: str) -> tuple[tuple[int, str, int], ...]:
+        """(cut, repair name, rank) of each place inside the word where a hyphen goes back."""
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = self.find(word) if self.may_cut(word) else ()
+        return found
+
+    def may_cut(self, word: str) -> bool:
+        """False when no rule of cut_repair can hold: a known word in lower case after its first letter, that
+        the document never hyphenates (no capital inside it for shape_cut, known for the dictionary rules)."""
+        if word.lower() in self.unhyphenated or not word.isalpha() or not all(c.islower() for c in word[1:]):
+            return True
+        return not self.lang.dictionary or not known_word(word)
+
+    def find(self, word: str) -> tuple[tuple[int, str, int], ...]:
+        made = (cut_repair(word[:cut], word[cut:], cut, self.lang, self.evidence) for cut in range(1, len(word)))
+        return tuple((r.start, r.name, r.rank) for r in made if r is not None)
 
 
-def dash_repairs(text: str, lo: int, hi: int, evidence: Evidence) -> Iterator[Repair]:
-    """Dashes that may go back between lo and hi: between two years, or a half " -- "."""
-    for match in SPACED_YEAR_PAIR.finditer(text):
-        if lo <= match.end() <= hi:
-            yield Repair(match.end() - 1, match.end(), " - ", YEAR_DASH_RESTORED, 0)
-    for match in GLUED_YEAR_PAIR.finditer(text):
-        if lo <= match.end() <= hi:
-            yield Repair(match.end(), match.end(), "-", YEAR_DASH_RESTORED, 0)
-    for match in SPACED_PAIR.finditer(text):
-        if lo <= match.end() <= hi and (match.group(1).lower(), match.group(2).lower()) in evidence.dashed_pairs:
-            yield Repair(match.end() - 1, match.end(), " - ", PAIR_DASH_RESTORED, 0)
+WORD_PART = re.compile(r"[^\W_]+")  # the parts of TOKEN's words: "non-nuclear" is "non" and "nuclear"
+
+
+def cut_words(text: str, cuts: Cuts) -> list[tuple[int, tuple[tuple[int, str, int], ...]]]:
+    """(start, cuts) of the line's words where a hyphen may go back, in order; most lines have none."""
+    if not any(cuts(word) for word in set(WORD_PART.findall(text))):
+        return []
+    return [(m.start(), found) for m in WORD_PART.finditer(text) if (found := cuts(m.group()))]
+
+
+def word_repairs(words: list[tuple[int, tuple[tuple[int, str, int], ...]]], lo: int, hi: int) -> Iterator[Repair]:
+    """Hyphens that may go back inside the words of a line (cut_words), at a place between lo and hi."""
+    for base, found in words:
+        if base >= hi:  # a cut lies strictly inside its word
+            break
+        for cut, name, rank in found:
+            if lo <= base + cut <= hi:
+                yield Repair(base + cut, base + cut, "-", name, rank)
+
+
+def dash_matches(text: str, cuts: Cuts) -> list[Repair]:
+    """Dashes that may go back anywhere in a line: between two years, or a half " -- " (see dash_repairs)."""
+    evidence = cuts.evidence
+    found = [Repair(m.end() - 1, m.end(), " - ", YEAR_DASH_RESTORED, 0) for m in SPACED_YEAR_PAIR.finditer(text)]
+    found += [Repair(m.end(), m.end(), "-", YEAR_DASH_RESTORED, 0) for m in GLUED_YEAR_PAIR.finditer(text)]
+    # the first word of a SPACED_PAIR is a whole LETTER_RUN: a line without a first word of a dashed pair has none
+    if any(word.lower() in cuts.dash_firsts for word in set(LETTER_RUN.findall(text))):
+        found += [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
+                  if (m.group(1).lower(), m.group(2).lower()) in evidence.dashed_pairs]
     if evidence.double_dash:
-        for match in HALF_DASH.finditer(text):
-            if lo <= match.start() <= hi:
-                yield Repair(match.start(), match.end(), "-- ", DASH_RESTORED, 0)
+        found += [Repair(m.start(), m.end(), "-- ", DASH_RESTORED, 0) for m in HALF_DASH.finditer(text)]
+    return found
+
+
+def dash_repairs(dashes: list[Repair], lo: int, hi: int) -> list[Repair]:
+    """The dashes of dash_matches placed between lo and hi (a year pair by its end, a half dash by its start)."""
+    return [r for r in dashes if lo <= (r.start if r.name == DASH_RESTORED else r.stop) <= hi]
 
 
 def join_places(length: int, full: int) -> Iterator[tuple[int, int, int]]:
@@ -263,11 +299,12 @@ def join_places(length: int, full: int) -> Iterator[tuple[int, int, int]]:
             yield centre, centre - window, min(length, centre + window)
 
 
-def line_repairs(text: str, full: int, lang: LanguageProfile, evidence: Evidence) -> list[Repair]:
+def line_repairs(text: str, full: int, cuts: Cuts) -> list[Repair]:
     """At most one repair per join of a long line: the strongest evidence, nearest the join."""
     chosen: list[Repair] = []
+    dashes, words = dash_matches(text, cuts), cut_words(text, cuts)
     for centre, lo, hi in join_places(len(text), full):
-        found = [*dash_repairs(text, lo, hi, evidence), *word_repairs(text, lo, hi, lang, evidence)]
+        found = [*dash_repairs(dashes, lo, hi), *word_repairs(words, lo, hi)]
         found = [r for r in found if all(r.start >= c.stop or r.stop <= c.start for c in chosen)]
         if found:
             chosen.append(min(found, key=lambda r: (r.rank, abs(r.start - centre))))
@@ -285,12 +322,11 @@ def restore_at_joins(texts: list[str], lang: str, repairs: Counter[str]) -> list
     full = full_line_length(texts)
     if not full:
         return texts
-    rules = profile(lang)
-    evidence = document_evidence(texts)
+    cuts = Cuts(profile(lang), document_evidence(texts))
     out = []
     for text in texts:
         if len(text) > JOINED_LINE_FACTOR * full:
-            made = line_repairs(text, full, rules, evidence)
+            made = line_repairs(text, full, cuts)
             repairs.update(repair.name for repair in made)
             text = apply_repairs(text, made)
         out.append(text)

@@ -46,6 +46,7 @@ MARK_AFTER_STOP = re.compile(r"(?<=[\w»”\")\]>*?!][.,;:])(?P<digits>\d{1,3})(
 # A number before the stop makes the digits after it a decimal ("over 28.9", "28,9 млрд."), unless
 # it is a year ending a sentence: "in 2015.6".
 LOWER_START = re.compile(r"[a-zа-яё]")
+DIGIT = re.compile(r"\d")
 DECIMAL_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d[.,])\d+[.,]$")
 # Digits glued to a closing straight quote or to a year ending a line: '"Space Law in the News"6',
 # "Geneva, 4 - 15 May 20157". Only with a body of that number.
@@ -155,6 +156,8 @@ def is_decimal(lines: list[str], index: int, start: int, end: int, last_lines: f
 def candidate_marks(lines: list[str], last_lines: frozenset[int] = frozenset()) -> Iterator[Mark]:
     """Digits that look like marks, in order; not a power of a unit ("км2") nor a decimal ("28.9")."""
     for index, text in enumerate(lines):
+        if DIGIT.search(text) is None:  # every mark is digits: most lines of running text have none
+            continue
         found = [
             Mark(index, m.start("digits"), m.end("digits"), int(m.group("digits")), name)
             for pattern, name in ((MARK_AFTER_WORD, FOOTNOTE), (MARK_AFTER_STOP, FOOTNOTE_AFTER_STOP),
