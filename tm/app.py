@@ -159,7 +159,7 @@ def write_alignment(source: str, alignment: PairAlignment, output: str | Path, t
         if as_json:
             stream.writelines(json.dumps(pair_json(u), ensure_ascii=False).encode() + b"\n" for u in units)
         else:
-            get_format("tm", "csv").dump(units, stream, ctx)
+            get_format("tm", "csv").write(units, stream, ctx)
     return alignment_summary(alignment.aligned)
 
 
@@ -268,7 +268,7 @@ def export_tm(
             yield value
 
     with open_output(output) as stream:
-        fmt.dump(counted(items), stream, ctx)
+        fmt.write(counted(items), stream, ctx)
     return written[0]
 
 
@@ -305,7 +305,7 @@ def export_terms(store: Store, format_name: str, output: str | Path, *, bom: boo
     ctx = store_context(store, bom=bom)
     entries = store_terms(store)
     with open_output(output) as stream:
-        fmt.dump(entries, stream, ctx)
+        fmt.write(entries, stream, ctx)
     return len(entries)
 
 
@@ -361,7 +361,11 @@ def import_files(
     for name in paths:
         path = Path(name)
         check_path(path)
-        sniff_file(path)
+        try:
+            sniff_file(path)
+        except InputError:
+            if not detect_format(path).binary:  # a binary format tmtool reads (MO) is not refused
+                raise
         fmt = detect_format(path)
         if fmt.load is None:
             raise InputError(path, f"the {fmt.name} format cannot be imported")
