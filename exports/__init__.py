@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports import delimited, po, srx, tbx, termbase_tables, termbase_units, tmx, txt, xliff, xlsx
+from exports import delimited, po, srx, tbx, termbase_tables, termbase_units, tmx, ttk, txt, xliff, xlsx
 from exports.base import ExportContext, Format, export_time
 from tm.errors import InputError
 
@@ -19,25 +19,26 @@ FORMATS: dict[tuple[str, str], Format] = {
         xlsx.TM, xlsx.TERMBASE,  # spreadsheets
         tbx.TBX3_FORMAT,  # TBX v3 beside the 2008 form
         termbase_tables.CSV, tbx.FORMAT, termbase_units.TMX, termbase_units.PO, termbase_tables.OMEGAT,  # termbase
+        ttk.XLIFF2, ttk.TS, ttk.MO, ttk.TBX,  # read only, through translate-toolkit
     )
 }
 SNIFF_BYTES = 8192
 
 
 def format_names(kind: str) -> list[str]:
-    """The names of the formats of one kind ('tm' or 'termbase'), for --format choices."""
-    return sorted(name for k, name in FORMATS if k == kind)
+    """The names of the formats of one kind ('tm' or 'termbase') that tmtool writes, for --format choices."""
+    return sorted(name for (k, name), f in FORMATS.items() if k == kind and f.dump is not None)
 
 
 def get_format(kind: str, name: str) -> Format:
     return FORMATS[(kind, name)]
 
 
-def format_for_path(kind: str, path: str | Path) -> Format | None:
-    """The format whose extension the path ends with, if any."""
+def format_for_path(kind: str, path: str | Path, reading: bool = False) -> Format | None:
+    """The format (one tmtool writes, or with reading one it reads) whose extension the path ends with."""
     suffix = Path(path).suffix.lower()
     for (k, _), fmt in sorted(FORMATS.items()):
-        if k == kind and suffix in fmt.extensions:
+        if k == kind and suffix in fmt.extensions and (fmt.load if reading else fmt.dump) is not None:
             return fmt
     return None
 
@@ -57,7 +58,7 @@ def detect_format(path: Path) -> Format:
     for fmt in readers:
         if fmt.sniff is not None and fmt.sniff.search(head):
             return fmt
-    by_extension = format_for_path("tm", path)
+    by_extension = format_for_path("tm", path, reading=True)
     if by_extension is None or by_extension.load is None:
         names = ", ".join(f.name.upper() for f in readers)
         raise InputError(path, "unknown file format", hint=f"import reads {names}")

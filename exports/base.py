@@ -52,14 +52,21 @@ Load = Callable[[BinaryIO, str], Iterator[Any]]
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    """One file format: its name on the command line, extensions and writer."""
+    """One file format: its name on the command line, extensions, writer and reader (either may be None)."""
 
     name: str
     extensions: tuple[str, ...]
     kind: Literal["tm", "termbase"]
-    dump: Dump
+    dump: Dump | None  # None: tmtool only reads the format (exports.ttk)
     load: Load | None = None
     sniff: re.Pattern[bytes] | None = None  # what the first bytes of such a file look like
+    binary: bool = False  # not text (MO): the importer's refusal of binary files does not apply
+
+    def write(self, items: Iterable[Any], stream: BinaryIO, ctx: ExportContext) -> None:
+        """Write items with the format's writer; ValueError for a format tmtool only reads."""
+        if self.dump is None:
+            raise ValueError(f"tmtool reads {self.name} files but does not write them")
+        self.dump(items, stream, ctx)
 
 
 def same_tu(group: list[Unit], unit: Unit) -> bool:

@@ -81,11 +81,11 @@ def file_langs(element: Any, name: str) -> tuple[str, str]:
 
 
 def load_xliff(stream: BinaryIO, name: str) -> Iterator[Unit | Skipped]:
-    """Stream the trans-units of an XLIFF 1.2 file (several <file> elements allowed)."""
+    """Stream the trans-units of an XLIFF 1.2 file (several <file> elements allowed; 2.0 is exports.ttk's)."""
     for element in iter_ends(stream, name, ("{*}trans-unit",)):
         yield trans_unit(element, file_langs(element, name), name)
         release(element)
 
 
 FORMAT = Format("xliff", (".xlf", ".xliff"), "tm", dump_xliff, load=load_xliff,
-                sniff=re.compile(rb"<(?:\w+:)?xliff[\s>]"))
+                sniff=re.compile(rb"(?s)\A(?!.*urn:oasis:names:tc:xliff:document:2\.).*?<(?:\w+:)?xliff[\s>]"))

@@ -17,6 +17,7 @@ from tm.app import example_path
 
 OBJECT, LINES, TEXT = "one JSON object", "JSON Lines", "text"
 MISS = "Кошка сидит на крыше старого дома."
+OUT = "{out}"  # an argument replaced by a file in the test's own directory
 
 # (arguments, exit code, what stdout is, a key every JSON object has)
 CASES = [
@@ -33,6 +34,14 @@ CASES = [
     (["terms", "list", "--json"], 0, LINES, "ru_full_form"),
     (["stats", "--json"], 0, OBJECT, "units"),
     (["check", "--json"], 0, LINES, "check"),
+    (["check", "--doc", "no-such.txt"], 1, TEXT, ""),
+    (["terms", "list", "--doc", "no-such.txt"], 1, TEXT, ""),
+    (["terms", "list", "--doc", "no-such.txt", "--json"], 1, TEXT, ""),
+    (["export", "-o", OUT + ".tmx", "--json"], 0, OBJECT, "count"),  # the file written, reported
+    (["export", "-o", OUT + ".srx", "--json"], 0, OBJECT, "count"),
+    (["terms", "export", "-o", OUT + ".tbx", "--json"], 0, OBJECT, "count"),
+    (["export", "--format", "tmx", "--json"], 2, TEXT, ""),  # the report and the file cannot share stdout
+    (["terms", "export", "--format", "tbx", "--json"], 2, TEXT, ""),
     (["export", "--format", "TMX"], 0, TEXT, ""),
     (["terms", "export", "--format", "TBX"], 0, TEXT, ""),
     (["export", "--format", "docx"], 2, TEXT, ""),
@@ -86,8 +95,8 @@ def parsed(stdout: str, shape: str) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize(("args", "code", "shape", "key"), CASES, ids=[" ".join(c[0])[:40] for c in CASES])
-def test_the_convention(report_db: Path, args: list[str], code: int, shape: str, key: str) -> None:
-    done = tmtool(*args, "--db", report_db)
+def test_the_convention(report_db: Path, tmp_path: Path, args: list[str], code: int, shape: str, key: str) -> None:
+    done = tmtool(*(a.replace(OUT, str(tmp_path / "out")) for a in args), "--db", report_db)
     assert done.code == code, done.stdout + done.stderr
     if shape == TEXT:
         return
@@ -124,3 +133,26 @@ def test_build_and_import_answer_in_json(tmp_path: Path) -> None:
     assert imported.code == 0, imported.stderr
     files = [json.loads(line) for line in imported.stdout.splitlines()]
     assert [(f["added"], f["duplicates"]) for f in files] == [(266, 0), (0, 266)]
+
+
+def test_align_writes_json_lines_of_pairs(tmp_path: Path) -> None:
+    """align --json: one object per pair, the same pairs as the CSV; the counts stay on stderr."""
+    from tm.app import example_pair_paths
+
+    source, target = example_pair_paths()
+    as_json = tmtool("align", source, target, "--json")
+    as_csv = tmtool("align", source, target, "-o", tmp_path / "pairs.csv")
+    assert as_json.code == as_csv.code == 0, as_json.stderr
+    pairs = parsed(as_json.stdout, LINES)
+    assert len(pairs) == 106 and {"id", "source", "target", "score", "flagged", "bead"} <= set(pairs[0])
+    assert sum(1 for p in pairs if p["source"] and p["target"]) == 104
+    rows = (tmp_path / "pairs.csv").read_text(encoding="utf-8")
+    assert all(p["source"].split()[0] in rows for p in pairs)
+    assert as_json.stderr.startswith("aligned: 104 pairs")
+
+
+def test_export_json_counts_what_was_written(report_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tm.tmx"
+    done = tmtool("export", "-o", out, "--translated-only", "--json", "--db", report_db)
+    assert json.loads(done.stdout) == {"output": str(out), "format": "tmx", "count": 0, "of": "units"}
+    assert "<tu " not in out.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ format registry; the stages themselves know nothing of files, stores or formats.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -145,16 +146,27 @@ def align_files(source: str | Path, target: str | Path, src_lang: str = "ru", tg
     return align_pair(s_content, t_content, src_lang, tgt_lang, (str(source), str(target)))
 
 
-def write_alignment(source: str, alignment: PairAlignment, output: str | Path, tgt_lang: str) -> dict[str, int]:
-    """Write aligned pairs as CSV through the format registry; returns the alignment counts."""
+def write_alignment(source: str, alignment: PairAlignment, output: str | Path, tgt_lang: str,
+                    as_json: bool = False) -> dict[str, int]:
+    """Write aligned pairs as CSV through the format registry (as_json: one JSON object per pair,
+    JSON Lines); returns the alignment counts."""
     from tm.align.documents import ALIGNER, alignment_summary, bilingual_units
 
     src_lang = alignment.src.lang
     units = bilingual_units(source, alignment.src, alignment.aligned, tgt_lang)
     ctx = ExportContext(export_time(), make_signature(src_lang, tgt_lang, ALIGNER), src_lang, tgt_lang)
     with open_output(output) as stream:
-        get_format("tm", "csv").dump(units, stream, ctx)
+        if as_json:
+            stream.writelines(json.dumps(pair_json(u), ensure_ascii=False).encode() + b"\n" for u in units)
+        else:
+            get_format("tm", "csv").write(units, stream, ctx)
     return alignment_summary(alignment.aligned)
+
+
+def pair_json(unit: Unit) -> dict[str, object]:
+    """An aligned pair as `align --json` writes it: the CSV columns that describe a pair."""
+    return {"id": unit.id, "source": unit.source, "target": unit.target, "score": unit.score,
+            "flagged": unit.flagged, "para": unit.para, "kind": unit.kind, "bead": dict(unit.props).get("x-bead", "")}
 
 
 def store_with_termbase(store: Store, result: BuildResult, reference: Reference | None = None
@@ -231,9 +243,9 @@ def export_tm(
     excel_safe: bool = False,
     tgt_lang: str | None = None,
     doc: str | None = None,
-) -> None:
+) -> int:
     """Write the store's units (of document doc only, when given) in one format to a file
-    (atomically) or '-' for stdout.
+    (atomically) or '-' for stdout; returns how many units (SRX: languages) were written.
 
     With tgt_lang, only the units into that language (and those without any target language);
     'fr' takes fr-CA too, 'fr-CA' only itself.
@@ -248,8 +260,16 @@ def export_tm(
         if tgt_lang:
             units = (u for u in units if lang_matches(u.tgt_lang, tgt_lang) or not (u.tgt_lang or u.target))
         items = units
+    written = [0]
+
+    def counted(values: Iterable[Unit | SrxLanguage]) -> Iterator[Unit | SrxLanguage]:
+        for value in values:
+            written[0] += 1
+            yield value
+
     with open_output(output) as stream:
-        fmt.dump(items, stream, ctx)
+        fmt.write(counted(items), stream, ctx)
+    return written[0]
 
 
 def store_segmentation(store: Store, doc: str | None = None) -> list[SrxLanguage]:
@@ -269,10 +289,14 @@ def lang_matches(lang: str, wanted: str) -> bool:
 
 
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
-    """The store's termbase, one entry per concept across its documents; with doc, that document's own."""
+    """The store's termbase, one entry per concept across its documents; with doc, that document's own
+    (StoreError naming it when there is no such document)."""
     from glossary.termbase import merge_documents
 
-    return load_terms(store, doc) if doc else merge_documents(load_terms(store))
+    if doc is None:
+        return merge_documents(load_terms(store))
+    chosen_documents(store, doc)
+    return load_terms(store, doc)
 
 
 def export_terms(store: Store, format_name: str, output: str | Path, *, bom: bool = False) -> int:
@@ -281,7 +305,7 @@ def export_terms(store: Store, format_name: str, output: str | Path, *, bom: boo
     ctx = store_context(store, bom=bom)
     entries = store_terms(store)
     with open_output(output) as stream:
-        fmt.dump(entries, stream, ctx)
+        fmt.write(entries, stream, ctx)
     return len(entries)
 
 
@@ -337,7 +361,11 @@ def import_files(
     for name in paths:
         path = Path(name)
         check_path(path)
-        sniff_file(path)
+        try:
+            sniff_file(path)
+        except InputError:
+            if not detect_format(path).binary:  # a binary format tmtool reads (MO) is not refused
+                raise
         fmt = detect_format(path)
         if fmt.load is None:
             raise InputError(path, f"the {fmt.name} format cannot be imported")

@@ -9,7 +9,9 @@ from exports import FORMATS
 
 # The SRX export writes segmentation rules, not units (tests/test_srx.py covers it).
 RULE_FORMATS = {("tm", "srx")}
-ALL = sorted(key for key in FORMATS if key not in RULE_FORMATS)
+# The formats tmtool writes; those it only reads (exports.ttk) have their own tests (tests/test_ttk_import.py).
+ALL = sorted(key for key in FORMATS if key not in RULE_FORMATS and FORMATS[key].dump is not None)
+READ_ONLY = sorted(key for key in FORMATS if FORMATS[key].dump is None)
 IDS = [f"{kind}-{name}" for kind, name in ALL]
 READABLE = [key for key in ALL if FORMATS[key].load is not None]
 READABLE_IDS = [f"{kind}-{name}" for kind, name in READABLE]

@@ -20,8 +20,11 @@ from tm.cli.common import (
     FormatChoice,
     TmtoolGroup,
     db_option,
+    echo_written,
+    json_report_option,
     progress,
     refuse_inapplicable,
+    refuse_json_on_stdout,
     refuse_terminal,
     resolve_format,
 )
@@ -179,10 +182,11 @@ def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | N
               help="Export only the units into this target language (BCP-47; 'fr' takes fr-CA too). "
                    "PO and XLIFF files name one target language; TMX holds them all.")
 @click.option("--doc", help="Only the units of this document (see tmtool docs list).")
+@json_report_option
 @db_option
 @click.pass_context
 def export(ctx: click.Context, format_name: str | None, output: str, translated_only: bool, bom: bool,
-           excel_safe: bool, tgt_lang: str | None, doc: str | None, db: str) -> None:
+           excel_safe: bool, tgt_lang: str | None, doc: str | None, as_json: bool, db: str) -> None:
     """Export the translation memory as TMX, PO, CSV or XLIFF, its repaired source text (txt),
     or the segmentation rules that cut that text into the memory's units (SRX, for OmegaT).
 
@@ -200,13 +204,14 @@ def export(ctx: click.Context, format_name: str | None, output: str, translated_
 
     format_name = resolve_format("tm", format_name, output, default="tmx")
     refuse_terminal(ctx, output)
+    refuse_json_on_stdout(as_json, output)
     refuse_inapplicable(format_name, bom=(bom, BOM_FORMATS), excel_safe=(excel_safe, EXCEL_SAFE_FORMATS),
                         translated_only=(translated_only, UNIT_FORMATS))
     with open_store(db, create=False, readonly=True) as store:
-        export_tm(store, format_name, output, translated_only=translated_only, bom=bom, excel_safe=excel_safe,
-                  tgt_lang=tgt_lang, doc=doc)
-    if output != "-":
-        click.echo(f"wrote {output}", err=True)
+        count = export_tm(store, format_name, output, translated_only=translated_only, bom=bom,
+                          excel_safe=excel_safe, tgt_lang=tgt_lang, doc=doc)
+    what = "language" if format_name == "srx" else "unit"
+    echo_written(as_json, output, format_name, count, what)
 
 
 @main.command()

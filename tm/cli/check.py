@@ -29,6 +29,10 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: st
     from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
 
     with open_store(db, create=False, readonly=True) as store:
+        if doc is not None:
+            from tm.documents import find_document
+
+            find_document(store, doc)
         units = list(store.units(doc=doc, translated_only=True))
         findings = list(check_units(units, names or DEFAULT_CHECKS))
     for finding in findings:

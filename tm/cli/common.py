@@ -101,3 +101,26 @@ def refuse_inapplicable(format_name: str, **options: tuple[bool, frozenset[str]]
         if given and format_name not in formats:
             raise click.UsageError(f"--{option.replace('_', '-')} applies to {', '.join(sorted(formats))} only, "
                                    f"not to {format_name}")
+
+
+json_report_option = click.option(
+    "--json", "as_json", is_flag=True,
+    help='One JSON object on stdout once the file is written: {"output", "format", "count", "of"}.')
+
+
+def refuse_json_on_stdout(as_json: bool, output: str) -> None:
+    """--json reports on stdout, so the file itself cannot go there too."""
+    if as_json and output == "-":
+        raise click.UsageError("--json reports on stdout: give the file with -o")
+
+
+def echo_written(as_json: bool, output: str, format_name: str, count: int, what: str) -> None:
+    """'wrote 3 units to tm.tmx' on stderr, or the same as one JSON object on stdout."""
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"output": output, "format": format_name, "count": count, "of": f"{what}s"}))
+    elif output != "-":
+        from tm.documents import plural
+
+        click.echo(f"wrote {plural(count, what)} to {output}", err=True)

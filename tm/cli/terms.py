@@ -7,7 +7,17 @@ from dataclasses import asdict
 import click
 
 from glossary.model import KINDS, TermEntry
-from tm.cli.common import FormatChoice, TmtoolGroup, db_option, refuse_inapplicable, refuse_terminal, resolve_format
+from tm.cli.common import (
+    FormatChoice,
+    TmtoolGroup,
+    db_option,
+    echo_written,
+    json_report_option,
+    refuse_inapplicable,
+    refuse_json_on_stdout,
+    refuse_terminal,
+    resolve_format,
+)
 
 # The kind first: a column that is never empty (names have no acronym).
 LIST_HEADER = ("kind", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
@@ -118,9 +128,11 @@ def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> N
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True, dir_okay=False),
               help="Output file; '-' writes to stdout.")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
+@json_report_option
 @db_option
 @click.pass_context
-def export_command(ctx: click.Context, format_name: str | None, output: str, bom: bool, db: str) -> None:
+def export_command(ctx: click.Context, format_name: str | None, output: str, bom: bool, as_json: bool,
+                   db: str) -> None:
     """Export the termbase as TBX, CSV, XLSX, TMX, PO or an OmegaT glossary.
 
     \b
@@ -129,13 +141,12 @@ def export_command(ctx: click.Context, format_name: str | None, output: str, bom
       tmtool terms export -o glossary.txt        # OmegaT glossary, from the extension
     """
     from tm.app import export_terms
-    from tm.documents import plural
     from tm.store import open_store
 
     format_name = resolve_format("termbase", format_name, output, default="tbx")
     refuse_terminal(ctx, output)
+    refuse_json_on_stdout(as_json, output)
     refuse_inapplicable(format_name, bom=(bom, frozenset({"csv"})))
     with open_store(db, create=False, readonly=True) as store:
         count = export_terms(store, format_name, output, bom=bom)
-    if output != "-":
-        click.echo(f"wrote {plural(count, 'term')} to {output}", err=True)
+    echo_written(as_json, output, format_name, count, "term")
