@@ -25,6 +25,7 @@ class ExportContext:
     bom: bool = False
     excel_safe: bool = False
     symbol: str = ""  # the documents' symbols ("A/69/907"; ";" between several), "" when none
+    doc_signatures: tuple[tuple[str, str], ...] = ()  # (document, its signature) for a column that varies
 
     @property
     def tmx_date(self) -> str:

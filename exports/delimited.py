@@ -17,8 +17,11 @@ from tm.model import Skipped, Unit
 if TYPE_CHECKING:
     import pandas as pd
 
-TM_COLUMNS = ("id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes",
-              "signature")
+TM_COLUMNS = ("id", "source", "target", "src_lang", "tgt_lang", "doc", "para", "kind", "score", "flagged", "notes")
+# Written only when the rows' documents were made with different signatures (tools, rules, versions):
+# a column repeating one signature on every row says nothing a spreadsheet user needs, and a comment
+# line above the header would make the sheet's first row no longer the header.
+SIGNATURE_COLUMN = "signature"
 # A quoted cell, or a row end outside quotes: see write_frame.
 QUOTED_OR_ROW_END = re.compile(r'("[^"]*")|\r\n')
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,9 +35,10 @@ def excel_safe(value: object) -> object:
 
 
 def unit_row(unit: Unit, ctx: ExportContext) -> tuple[object, ...]:
+    """The cells of TM_COLUMNS for one unit."""
     score = "" if unit.score is None else f"{unit.score:.3f}"
     return (unit.id, placeholder_text(unit.source), placeholder_text(unit.target), unit.src_lang, unit.tgt_lang,
-            unit.doc, unit.para, unit.kind, score, "yes" if unit.flagged else "", "\n".join(unit.notes), ctx.signature)
+            unit.doc, unit.para, unit.kind, score, "yes" if unit.flagged else "", "\n".join(unit.notes))
 
 
 def write_frame(frame: pd.DataFrame, stream: BinaryIO, ctx: ExportContext) -> None:
@@ -53,10 +57,18 @@ def write_frame(frame: pd.DataFrame, stream: BinaryIO, ctx: ExportContext) -> No
 
 
 def dump_csv(units: Iterable[Unit], stream: BinaryIO, ctx: ExportContext) -> None:
-    rows = [unit_row(u, ctx) for u in units]
+    signature_of = dict(ctx.doc_signatures)
+    rows, signatures = [], []
+    for unit in units:
+        rows.append(unit_row(unit, ctx))
+        signatures.append(signature_of.get(unit.doc, ctx.signature))
+    columns = list(TM_COLUMNS)
+    if len(set(signatures)) > 1:
+        columns.append(SIGNATURE_COLUMN)
+        rows = [(*row, signature) for row, signature in zip(rows, signatures, strict=True)]
     import pandas as pd  # imported here: it costs a third of a second at start-up
 
-    write_frame(pd.DataFrame(rows, columns=list(TM_COLUMNS), dtype=str), stream, ctx)
+    write_frame(pd.DataFrame(rows, columns=columns, dtype=str), stream, ctx)
 
 
 FORMAT = Format("csv", (".csv",), "tm", dump_csv)

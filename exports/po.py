@@ -34,8 +34,15 @@ def po_header(ctx: ExportContext) -> dict[str, str]:
     } | ({"X-Document-Symbol": ctx.symbol} if ctx.symbol else {})
 
 
+def doc_reference(unit: Unit) -> bool:
+    """The document is the #: reference, as gettext tools show a source file; it stays a '#. document:'
+    line when the name is empty or holds a space (references are split at spaces), or when the unit
+    has references of its own (imported from a PO or TS file: they are written back as they came)."""
+    return bool(unit.doc) and not any(c.isspace() for c in unit.doc) and not prop_of(unit, "x-location")
+
+
 def unit_comment(unit: Unit, context_moved: bool) -> str:
-    parts = [f"document: {unit.doc}"]
+    parts = [] if doc_reference(unit) else [f"document: {unit.doc}"]
     if unit.para:
         parts.append(f"paragraph: {unit.para}")
     parts.append(f"kind: {unit.kind}")
@@ -64,9 +71,14 @@ def occurrence(value: str) -> tuple[str, str]:
     return (path, line) if path and line.isdigit() else (value, "")
 
 
+# A failed `tmtool check` stored on a unit (tm.check.CHECK_PROP) is the flag "check-NAME" in our PO files.
+CHECK_PROP, CHECK_FLAG = "x-check", "check-"
+
+
 def entry_flags(unit: Unit) -> list[str]:
     flags = ["fuzzy"] if unit.flagged and unit.target else []
-    return flags + [f for f in split_flags(prop_of(unit, "x-po-flags")) if f not in flags]
+    flags += [f for f in split_flags(prop_of(unit, "x-po-flags")) if f not in flags]
+    return flags + [CHECK_FLAG + v for k, v in unit.props if k == CHECK_PROP and CHECK_FLAG + v not in flags]
 
 
 def split_flags(value: str) -> list[str]:
@@ -85,7 +97,8 @@ def unit_entry(unit: Unit, used: set[tuple[str, str]]) -> polib.POEntry:
         msgstr=placeholder_text(unit.target),
         comment=unit_comment(unit, moved),
         tcomment=unit.notes[-1] if translator_note(unit) else "",
-        occurrences=[occurrence(v) for k, v in unit.props if k == "x-location"],
+        occurrences=[(unit.doc, "")] * doc_reference(unit) + [occurrence(v) for k, v in unit.props
+                                                               if k == "x-location"],
         flags=entry_flags(unit),
         previous_msgctxt=prop_of(unit, "x-po-previous-msgctxt") or None,
         previous_msgid=prop_of(unit, "x-po-previous-msgid") or None,
@@ -217,13 +230,21 @@ def comment_fields(comment: str) -> tuple[dict[str, Any], list[str]]:
 
 def entry_props(entry: polib.POEntry, fields: dict[str, Any], ours: bool) -> list[tuple[str, str]]:
     """What a PO entry holds beyond texts and comments: references, context, flags, previous msgid."""
-    props = [("x-original-document", fields.pop("x-original-document"))] if "x-original-document" in fields else []
-    props += [("x-location", f"{f}:{n}" if n else f) for f, n in entry.occurrences]
+    references = list(entry.occurrences)
+    if "x-original-document" in fields:
+        props = [("x-original-document", fields.pop("x-original-document"))]
+    elif ours and references:  # our writer's one reference is the document (doc_reference)
+        props = [("x-original-document", references.pop(0)[0])]
+    else:
+        props = []
+    props += [("x-location", f"{f}:{n}" if n else f) for f, n in references]
     own_id = ours and bool(OUR_ID.search(entry.msgctxt or ""))
     context = fields.pop("x-context", "") or ("" if own_id else entry.msgctxt or "")
     if context:
         props.append(("x-context", context))
     flags = [f for f in entry.flags if f != "fuzzy" or not entry.msgstr]
+    checks = [f for f in flags if ours and f.startswith(CHECK_FLAG)]
+    flags = [f for f in flags if f not in checks]
     if flags:
         props.append(("x-po-flags", ", ".join(flags)))
     previous = (("x-po-previous-msgctxt", entry.previous_msgctxt), ("x-po-previous-msgid", entry.previous_msgid))
@@ -232,7 +253,7 @@ def entry_props(entry: polib.POEntry, fields: dict[str, Any], ours: bool) -> lis
             props.append((key, value))
     if entry.tcomment:
         props.append((TRANSLATOR_PROP, "last note"))
-    return props
+    return props + [(CHECK_PROP, f.removeprefix(CHECK_FLAG)) for f in checks]
 
 
 def entry_texts(entry: polib.POEntry, markup: str, name: str) -> dict[str, Any]:

@@ -64,3 +64,54 @@ def test_json_lines_one_object_per_finding(pair_db: Path) -> None:
 def test_a_store_without_targets_has_nothing_to_check(report_db: Path) -> None:
     done = tmtool("check", "--db", report_db)
     assert (done.code, done.stdout, done.stderr.strip()) == (0, "", "0 findings in 0 of 0 aligned units")
+
+
+@pytest.fixture()
+def checked_db(tmp_path: Path) -> Path:
+    db = tmp_path / "pair.db"
+    assert tmtool("build", *example_pair_paths()[:1], "--target", example_pair_paths()[1], "--db", db).code == 0
+    return db
+
+
+def stored_checks(db: Path) -> dict[str, list[str]]:
+    from tm.check import CHECK_PROP
+    from tm.store import open_store
+
+    with open_store(db, create=False) as store:
+        return {u.id: [v for k, v in u.props if k == CHECK_PROP] for u in store.units()
+                if any(k == CHECK_PROP for k, _ in u.props)}
+
+
+def test_store_puts_each_finding_on_its_unit(checked_db: Path) -> None:
+    shown = tmtool("check", "--db", checked_db, "--json")
+    findings = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert stored_checks(checked_db) == {}  # without --store nothing is written
+    stored = tmtool("check", "--store", "--db", checked_db, "--json")
+    assert stored.code == 0 and stored.stdout == shown.stdout, stored.stderr
+    expected: dict[str, list[str]] = {}
+    for finding in findings:
+        expected.setdefault(finding["unit_id"], []).append(finding["check"])
+    assert findings and stored_checks(checked_db) == expected
+    again = tmtool("check", "--store", "--db", checked_db)  # a second run replaces, never doubles
+    assert again.code == 0 and stored_checks(checked_db) == expected
+
+
+def test_a_check_run_alone_replaces_only_its_own_flags(checked_db: Path) -> None:
+    assert tmtool("check", "--store", "--db", checked_db).code == 0
+    before = stored_checks(checked_db)
+    assert tmtool("check", "--store", "--check", "numbers", "--db", checked_db).code == 0
+    assert stored_checks(checked_db) == before
+
+
+@pytest.mark.parametrize("name", ["po", "tmx"])
+def test_stored_findings_round_trip_through_the_export(checked_db: Path, tmp_path: Path, name: str) -> None:
+    """PO writes a finding as the flag check-NAME, TMX as <prop type="x-check">; import reads both back."""
+    assert tmtool("check", "--store", "--db", checked_db).code == 0
+    before = stored_checks(checked_db)
+    out = tmp_path / f"memory.{name}"
+    assert tmtool("export", "-o", out, "--translated-only", "--db", checked_db).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert ("#, check-" if name == "po" else '<prop type="x-check">') in text
+    db = tmp_path / "back.db"
+    assert tmtool("import", out, "--db", db).code == 0
+    assert sorted(before.values()) == sorted(stored_checks(db).values())

@@ -50,7 +50,8 @@ def test_exports_are_deterministic(runner: CliRunner, report_db: Path, tmp_path:
             result = runner.invoke(main, ["export", "--db", str(report_db), "--format", fmt, "-o", str(target)])
             assert result.exit_code == 0, result.output
         assert first.read_bytes() == second.read_bytes()
-        assert b"tmtool:0.1.0" in first.read_bytes()
+        # One document: CSV leaves out the signature column every row would repeat (exports.delimited).
+        assert (b"tmtool:0.1.0" in first.read_bytes()) == (fmt != "csv")
 
 
 def test_export_to_stdout_and_format_from_extension(runner: CliRunner, report_db: Path, tmp_path: Path) -> None:

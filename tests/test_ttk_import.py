@@ -123,7 +123,7 @@ def test_tmtool_import_takes_a_ts_file(tmp_path: Path) -> None:
     assert tmtool("export", "-o", out, "--db", db).code == 0
     po = out.read_text(encoding="utf-8")
     # The context, location, unfinished flag and translator's note survive into the PO export.
-    assert '#: ../src/mainwindow.cpp:57\n#, fuzzy\nmsgctxt "MainWindow"' in po
+    assert '#. document: qt_linguist.ts\n#. kind: sentence\n#: ../src/mainwindow.cpp:57\n#, fuzzy\nmsgctxt "MainWindow"' in po
     assert "#. Keep it short: the button is narrow." in po and 'msgctxt "ExportDialog"' in po
 
 
@@ -154,6 +154,7 @@ def test_tmtools_tbx_reads_back_as_term_pairs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "content", "says"), [
     ("broken.ts", b"<?xml version='1.0'?>\n<TS version='2.1'><context><name>A</name>", "not a readable Qt TS file"),
     ("broken.mo", b"\xde\x12\x04\x95\x00\x00", "not a readable gettext MO file"),
+    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image"),  # binary refusal kept for others
     ("v3.tbx", b"<?xml version='1.0'?>\n<tbx type='TBX-Basic' style='dca'><text/></tbx>\n", "TBX 2008"),
 ])
 def test_a_broken_file_is_one_line_and_adds_nothing(tmp_path: Path, name: str, content: bytes, says: str) -> None:

@@ -230,7 +230,8 @@ def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
     signature = ";".join(sorted({d.signature for d in docs})) or make_signature(src)
     symbol = ";".join(sorted({d.symbol for d in docs if d.symbol}))
     return ExportContext(created=export_time(), signature=signature, src_lang=src, tgt_lang=tgt,
-                         bom=bom, excel_safe=excel_safe, symbol=symbol)
+                         bom=bom, excel_safe=excel_safe, symbol=symbol,
+                         doc_signatures=tuple((d.name, d.signature) for d in docs))
 
 
 def export_tm(
@@ -350,6 +351,14 @@ def sniff_file(path: Path) -> None:
     sniff_binary(head, path)
 
 
+def binary_format(path: Path) -> bool:
+    """The file is of a binary format tmtool reads (MO), by its first bytes or its extension."""
+    try:
+        return detect_format(path).binary
+    except InputError:
+        return False
+
+
 def import_files(
     store: Store, paths: Iterable[str | Path],
     src_lang: str | None = None, tgt_lang: str | None = None,
@@ -364,7 +373,7 @@ def import_files(
         try:
             sniff_file(path)
         except InputError:
-            if not detect_format(path).binary:  # a binary format tmtool reads (MO) is not refused
+            if not binary_format(path):  # a binary format tmtool reads (MO) is not refused as binary
                 raise
         fmt = detect_format(path)
         if fmt.load is None:

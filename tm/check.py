@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from tm.model import Unit
+
+if TYPE_CHECKING:
+    from tm.store.base import Store
 
 # What each check looks at; the names are StandardChecker's methods.
 CHECKS = {
@@ -77,3 +81,39 @@ def check_units(units: Iterable[Unit], names: Iterable[str] = DEFAULT_CHECKS) ->
     for unit in units:
         if unit.target:
             yield from failures(unit, chosen)
+
+
+# A failed check stored on its unit: one prop per check ("x-check", "numbers"). TMX writes it as a
+# <prop type="x-check">, PO as the flag "check-numbers" (exports.po); both read it back.
+CHECK_PROP = "x-check"
+
+
+def with_findings(unit: Unit, findings: Iterable[Finding], names: Iterable[str]) -> Unit:
+    """The unit with its stored results of the checks named replaced by these findings."""
+    ran = set(names)
+    kept = tuple(p for p in unit.props if p[0] != CHECK_PROP or p[1] not in ran)
+    found = tuple((CHECK_PROP, f.check) for f in findings if f.unit_id == unit.id)
+    return unit if sorted(kept + found) == sorted(unit.props) else replace(unit, props=kept + found)
+
+
+def store_findings(store: Store, doc: str | None = None, names: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
+    """Run the checks and store each failure as a prop on its unit, all documents in one transaction;
+    a unit that now passes a check loses its old flag for it. Returns the findings."""
+    chosen = tuple(names)
+    findings: list[Finding] = []
+    changed = []
+    for info in [d for d in store.documents() if doc is None or d.name == doc]:
+        units = list(store.units(doc=info.name))
+        found = list(check_units(units, chosen))
+        by_unit: dict[str, list[Finding]] = {}
+        for finding in found:
+            by_unit.setdefault(finding.unit_id, []).append(finding)
+        updated = [with_findings(u, by_unit.get(u.id, ()), chosen) for u in units]
+        if updated != units:
+            changed.append((info, updated))
+        findings += found
+    if changed:
+        with store.writer() as writer:
+            for info, updated in changed:
+                writer.replace_document(info, updated)
+    return findings

@@ -39,6 +39,7 @@ BOM_FORMATS = {("tm", "csv"), ("tm", "txt"), ("termbase", "csv")}
 UNSIGNED = {
     ("tm", "txt"),  # the document only: a CAT tool would take anything else for text to translate
     ("termbase", "csv"),  # one row per entry, data columns only
+    ("tm", "csv"),  # a signature column only when the rows' documents differ in it (tests/test_csv_signature.py)
     # zip-compressed: the signature is the workbook's description property (tests/test_xlsx.py reads it)
     ("tm", "xlsx"), ("termbase", "xlsx"),
 }

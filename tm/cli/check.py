@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from tm.check import CHECKS, DEFAULT_CHECKS, check_units
+from tm.check import CHECKS, DEFAULT_CHECKS, check_units, store_findings
 from tm.cli.common import db_option
 
 
@@ -15,8 +15,10 @@ from tm.cli.common import db_option
               help="Run only this check (repeatable) [default: all].")
 @click.option("--doc", help="Only the units of this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per finding (JSON Lines).")
+@click.option("--store", "keep", is_flag=True,
+              help='Store each finding on its unit (prop x-check; PO flag check-NAME), replacing earlier results.')
 @db_option
-def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: str) -> None:
+def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: bool, db: str) -> None:
     """Check the aligned pairs: numbers, final punctuation, brackets, Latin acronyms.
 
     \b
@@ -25,16 +27,20 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, db: st
     Examples:
       tmtool check
       tmtool check --check numbers --json
+      tmtool check --store              # the findings go with the units into TMX and PO exports
     """
     from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
 
-    with open_store(db, create=False, readonly=True) as store:
+    with open_store(db, create=False, readonly=not keep) as store:
         if doc is not None:
             from tm.documents import find_document
 
             find_document(store, doc)
         units = list(store.units(doc=doc, translated_only=True))
-        findings = list(check_units(units, names or DEFAULT_CHECKS))
+        if keep:
+            findings = store_findings(store, doc, names or DEFAULT_CHECKS)
+        else:
+            findings = list(check_units(units, names or DEFAULT_CHECKS))
     for finding in findings:
         if as_json:
             click.echo(json.dumps(asdict(finding), ensure_ascii=False))

@@ -38,7 +38,8 @@ def describe_import(result: ImportResult) -> str:
 @db_option
 def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str | None, huge_text: bool,
                    as_json: bool, db: str) -> None:
-    """Add TMX, PO, CSV or XLIFF files to the store (format from content, else extension).
+    """Add TMX, PO, CSV, XLIFF 1.2 or 2.0, Qt TS, MO or TBX 2008 files to the store (format from
+    content, else extension; the last four read by translate-toolkit).
 
     \b
     Each file is one transaction: a file that fails adds nothing.
@@ -46,6 +47,7 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
     Examples:
       tmtool import project_save.tmx
       tmtool import messages.po --src-lang en
+      tmtool import app_ru.ts messages.mo --src-lang ru
     """
     from exports._xmlread import allow_huge_text
     from tm.app import import_files
