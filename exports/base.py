@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -60,6 +61,26 @@ class Format:
     dump: Dump
     load: Load | None = None
     sniff: re.Pattern[bytes] | None = None  # what the first bytes of such a file look like
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A format as the registry lists it: what --help, --format and sniffing need, without importing the
+    writer's module (lxml, polib, openpyxl) until the format is used. tests/contract checks each entry
+    against the Format it names."""
+
+    kind: Literal["tm", "termbase"]
+    name: str
+    extensions: tuple[str, ...]
+    where: str  # "module:attribute" of the Format
+    sniff: bytes | None = None  # the pattern of the Format's sniff
+    reads: bool = False  # the Format has a load
+
+    def resolve(self) -> Format:
+        """The Format itself: its module is imported now."""
+        module, attribute = self.where.split(":")
+        fmt: Format = getattr(importlib.import_module(module), attribute)
+        return fmt
 
 
 def same_tu(group: list[Unit], unit: Unit) -> bool:
