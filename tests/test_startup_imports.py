@@ -33,3 +33,13 @@ def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)
     assert [m for m in HEAVY if m in loaded] == []
     assert "exports" in loaded  # the registry itself is read for the --format choices
+
+
+def test_terms_lookup_and_stats_load_no_writer_or_aligner(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
+                   capture_output=True, env=env)
+    for args in (("terms", "lookup", "МОТ", "--db", str(db)), ("stats", "--db", str(db))):
+        loaded = loaded_by(*args)
+        assert [m for m in ("lxml", "polib", "openpyxl", "numpy", "pandas", "tm.align") if m in loaded] == []
