@@ -14,8 +14,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from glossary.model import ACRONYM, FOUND_REFERENCE, TermEntry
 from glossary.normalise import is_acronym_word, lemma, parses
 from glossary.reference import Reference, ReferenceName
@@ -171,6 +169,8 @@ def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,
             reference: Reference | None = None) -> list[str]:
     """The designations nearest to a query that matched nothing (rapidfuzz WRatio), the reference
     table's names among them."""
+    from rapidfuzz import fuzz, process  # only a miss needs it: a found term starts without it
+
     rows = reference.rows if reference is not None else []
     choices = sorted({n for e in [*entries, *map(reference_entry, rows)] for n in designations(e)})
     found = process.extract(fold(query), choices, scorer=fuzz.WRatio, processor=fold, limit=limit,

@@ -399,10 +399,14 @@ class StoreStats:
     symbols: dict[str, str]  # the document symbol of each document that has one ("A/69/907")
 
 
-def store_stats(store: Store, doc: str | None = None) -> StoreStats:
-    """Counts of the store, or of the document doc (StoreError naming it when there is none)."""
+def store_stats(store: Store, doc: str | None = None,
+                counts: dict[str, tuple[int, int]] | None = None) -> StoreStats:
+    """Counts of the store, or of the document doc (StoreError naming it when there is none); counts is
+    store.unit_counts() when the caller has it already."""
     docs = chosen_documents(store, doc)
-    return StoreStats(len(docs), store.count_units(doc), store.count_units(doc, translated_only=True),
+    by_doc = store.unit_counts() if counts is None else counts
+    chosen = [n for name, n in by_doc.items() if doc in (None, name)]
+    return StoreStats(len(docs), sum(n for n, _ in chosen), sum(t for _, t in chosen),
                       {d.name: d.summary for d in docs}, {d.name: d.symbol for d in docs if d.symbol})
 
 

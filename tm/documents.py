@@ -49,12 +49,14 @@ def import_format(info: DocumentInfo) -> str:
     return info.signature.removeprefix(IMPORT_SIGNATURE).split("|", 1)[0]
 
 
-def document_view(store: Store, info: DocumentInfo, with_notes: bool = False) -> DocumentView:
-    """The document with its counts; with_notes, its footnote units counted too (a read of its units)."""
+def document_view(store: Store, info: DocumentInfo, with_notes: bool = False,
+                  counts: tuple[int, int] | None = None) -> DocumentView:
+    """The document with its counts (units, translated: given, or counted now); with_notes, its footnote
+    units counted too (a read of its units)."""
     notes = sum(1 for u in store.units(info.name) if u.kind == NOTE) if with_notes else None
-    return DocumentView(info.name, origin_of(info), info.src_lang, info.tgt_lang, store.count_units(info.name),
-                        store.count_units(info.name, translated_only=True), len(store.term_records(info.name)),
-                        info.symbol, info.summary, import_format(info), notes)
+    units, translated = counts or (store.count_units(info.name), store.count_units(info.name, translated_only=True))
+    return DocumentView(info.name, origin_of(info), info.src_lang, info.tgt_lang, units, translated,
+                        len(store.term_records(info.name)), info.symbol, info.summary, import_format(info), notes)
 
 
 def document_views(store: Store) -> list[DocumentView]:

@@ -104,6 +104,11 @@ def test_count_units(store: Store) -> None:
     assert store.count_units(doc="a.txt", translated_only=True) == 2
 
 
+def test_unit_counts_agree_with_count_units(store: Store) -> None:
+    assert store.unit_counts() == {d: (store.count_units(doc=d), store.count_units(doc=d, translated_only=True))
+                                   for d in ("a.txt", "b.txt")} == {"a.txt": (3, 2), "b.txt": (2, 2)}
+
+
 def test_pairs_and_positions(store: Store) -> None:
     assert list(store.pairs()) == [(u.source, u.target) for u in B_UNITS + A_UNITS]  # storage order
     assert store.next_position("a.txt") == 3 and store.next_position("new") == 0

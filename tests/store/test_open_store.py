@@ -112,3 +112,23 @@ def test_a_store_made_before_a_column_existed_gains_it(pg_url: str, pg_cluster: 
         pg_cluster, "SELECT count(*) FROM units", database)
     outcome = tmtool("export", "--format", "tmx", "-o", "-", "--db", pg_url)
     assert outcome.code == 0 and "<tu" in outcome.stdout
+
+
+def test_a_store_made_before_the_untranslated_index_counts_alike_and_gains_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tm.model import DocumentInfo, Unit
+
+    db = tmp_path / "old.db"
+    units = [Unit(id=f"d:{i}", doc="d", source=f"Текст {i}.", target="" if i % 3 else f"Text {i}.", position=i)
+             for i in range(7)]
+    with open_store(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("d", "ru", "en", "sum", "sig", {}), units)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX units_untranslated")
+    with open_store(db, create=False, readonly=True) as store:
+        assert store.unit_counts() == {"d": (7, 3)}
+    with open_store(db) as store:
+        assert store.unit_counts() == {"d": (7, 3)}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'units_untranslated'").fetchone() == (1,)

@@ -109,6 +109,9 @@ class Store(Protocol):
     def count_units(self, doc: str | None = None, translated_only: bool = False) -> int:
         """How many units the store holds (of one document; with a target only, when translated_only)."""
 
+    def unit_counts(self) -> dict[str, tuple[int, int]]:
+        """Each document's (units, translated units), in one pass over the units (for tmtool stats)."""
+
     def pairs(self) -> Iterator[tuple[str, str]]:
         """(source, target) of every unit, in storage order."""
 

@@ -96,6 +96,12 @@ def count_of(conn: psycopg.Connection[Any], doc: str | None, translated_only: bo
     return int(conn.execute(f"SELECT count(*) FROM units WHERE {where}", args).fetchone()[0])  # type: ignore[index]
 
 
+def counts_by_doc(conn: psycopg.Connection[Any]) -> dict[str, tuple[int, int]]:
+    """Each document's (units, units with a target), one scan."""
+    rows = conn.execute("SELECT doc, count(*), count(*) FILTER (WHERE target != '') FROM units GROUP BY doc")
+    return {str(doc): (int(n), int(translated)) for doc, n, translated in rows.fetchall()}
+
+
 def position_after(conn: psycopg.Connection[Any], doc: str) -> int:
     row = conn.execute("SELECT max(position) FROM units WHERE doc = %s", (doc,)).fetchone()
     return 0 if row is None or row[0] is None else int(row[0]) + 1
@@ -387,6 +393,10 @@ class PostgresStore:
     def count_units(self, doc: str | None = None, translated_only: bool = False) -> int:
         """How many units the store holds (of one document; with a target only, when translated_only)."""
         return count_of(self._conn, doc, translated_only)
+
+    def unit_counts(self) -> dict[str, tuple[int, int]]:
+        """Each document's (units, translated units), in one pass over the units."""
+        return counts_by_doc(self._conn)
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         """(source, target) of every unit, in storage order, read a page at a time."""

@@ -23,6 +23,7 @@ from tm.store.sqlite_schema import (
     SCHEMA_VERSION,
     SHORT_INDEX_SCHEMA,
     SHORT_KEY,
+    UNTRANSLATED_INDEX,
 )
 from tm.store.sqlite_search import (
     SHORT_MAX,
@@ -125,6 +126,13 @@ def count_of(conn: sqlite3.Connection, doc: str | None, translated_only: bool) -
     """How many units (of one document; with a target only, when translated_only)."""
     where, args = unit_filter(doc, translated_only)
     return int(conn.execute("SELECT count(*) FROM units" + where, args).fetchone()[0])
+
+
+def counts_by_doc(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """Each document's (units, units with a target), one scan."""
+    untranslated = dict(conn.execute("SELECT doc, count(*) FROM units WHERE target = '' GROUP BY doc").fetchall())
+    rows = conn.execute("SELECT doc, count(*) FROM units GROUP BY doc")  # both counts read indexes only
+    return {str(doc): (int(n), int(n) - int(untranslated.get(doc, 0))) for doc, n in rows}
 
 
 def position_after(conn: sqlite3.Connection, doc: str) -> int:
@@ -371,6 +379,9 @@ class SQLiteStore:
             self._add_columns()
         if not readonly and not self.has_short_index():
             self._add_short_index()
+        if not readonly and not self._has_table("units_untranslated"):
+            with self._transaction() as conn:
+                conn.execute(UNTRANSLATED_INDEX)
         if not readonly and not self._has_markup_column():
             with self._transaction() as conn:
                 conn.execute(MARKUP_COLUMN)
@@ -479,6 +490,10 @@ class SQLiteStore:
     def count_units(self, doc: str | None = None, translated_only: bool = False) -> int:
         """How many units the store holds (of one document; with a target only, when translated_only)."""
         return count_of(self._conn, doc, translated_only)
+
+    def unit_counts(self) -> dict[str, tuple[int, int]]:
+        """Each document's (units, translated units), in one pass over the units."""
+        return counts_by_doc(self._conn)
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         """(source, target) of every unit, in storage order; for deduplication."""

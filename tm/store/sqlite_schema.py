@@ -9,6 +9,8 @@ SCHEMA_VERSION = 2  # 2: documents.symbol
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("documents", "symbol", "ALTER TABLE documents ADD COLUMN symbol TEXT NOT NULL DEFAULT ''"),
 )
+# Added to a store made before it when the store is next opened for writing (old tmtool ignores it).
+UNTRANSLATED_INDEX = "CREATE INDEX IF NOT EXISTS units_untranslated ON units(doc) WHERE target = ''"
 APPLICATION_ID = 0x746D746C  # "tmtl": marks a file as a tmtool store
 BULK_CACHE_MB = 64  # page cache while importing: index pages stay in memory between chunks
 FTS_AUTOMERGE = 4  # FTS5's default
@@ -92,6 +94,9 @@ CREATE TABLE IF NOT EXISTS units (
     markup TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS units_by_doc ON units(doc, position);
+-- The units without a target, so that tmtool stats counts the translated ones from two indexes
+-- instead of reading every row (a million units: 0.25 s instead of 1.1 s).
+CREATE INDEX IF NOT EXISTS units_untranslated ON units(doc) WHERE target = '';
 -- Word index over sources for search candidates and concordance (which units hold a word; no
 -- positions: detail='none' halves its size and build time). New units are indexed in bulk
 -- by the code that writes them (index_new_units: 4x faster than a per-row trigger); triggers keep
