@@ -23,16 +23,19 @@ from tm.store.base import Candidate, PhraseCandidate, TermRecord
 from tm.store.postgres_schema import (
     APPLICATION,
     META_TABLE,
+    POSTING_TABLES,
     SCHEMA_VERSION,
     TMTOOL_TABLES,
     missing_columns,
     schema_statements,
+    table_statements,
 )
 from tm.store.postgres_search import PAGE, CandidateSearch, phrase_rows, targets_of
 from tm.store.postgres_writer import (
     DOCUMENT_FIELDS,
     PostgresWriter,
     count_of,
+    fill_postings,
     one_line,
     position_after,
     terms_of,
@@ -136,8 +139,10 @@ class PostgresStore:
         added = missing_columns(present)
         if added and not self.readonly:
             with self._transaction():
-                for statement in added:
+                for statement in [*table_statements(), *added, *schema_statements()]:  # each may run again
                     self._conn.execute(statement)
+                if not tables.issuperset(POSTING_TABLES):  # a store made before them: postings of its units
+                    fill_postings(self._conn)
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -177,6 +182,8 @@ class PostgresStore:
                 writer.flush_counts()
         finally:
             self._search = None  # the term counts it remembers may have changed
+        if writer.vacuum_wanted:  # committed: marks the posting pages all-visible for index-only reads
+            self._conn.execute(f"VACUUM {', '.join(POSTING_TABLES)}")
 
     def documents(self) -> list[DocumentInfo]:
         """The stored documents, by name."""

@@ -15,10 +15,21 @@ import psycopg
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
 from tm.store.base import PreparedUnits, TermRecord
-from tm.store.postgres_search import IndexRow, index_row, plain_gram
+from tm.store.postgres_schema import POSTING_TABLES
+from tm.store.postgres_search import IndexRow, index_row
 from tm.store.sqlite import UNIT_COLUMNS, unit_to_row
 
 DOCUMENT_FIELDS = tuple(f.name for f in fields(DocumentInfo))
+# Each posting table and the terms of a unit_terms row it holds (a store made before the posting
+# tables keyed its trigrams with a length bucket after the three characters: left() drops it).
+POSTED_TERMS = (("word_postings", "unnest(t.words)"), ("gram_postings", "left(unnest(t.grams), 3)"))
+
+
+def fill_postings(conn: psycopg.Connection[Any] | psycopg.Cursor[Any], first: int = 0, last: int = 2**62) -> None:
+    """Posting rows for the unit_terms rows of seq first to last, made by the server."""
+    for table, term in POSTED_TERMS:
+        conn.execute(f"INSERT INTO {table} (term, len, seq) SELECT {term}, t.len, t.seq FROM unit_terms t "
+                     "WHERE t.seq BETWEEN %s AND %s", (first, last))
 
 
 def one_line(err: BaseException, secret: str = "") -> str:
@@ -89,6 +100,7 @@ class PostgresWriter:
         self._words: Counter[str] = Counter()
         self._grams: Counter[str] = Counter()
         self._bulk = False
+        self.vacuum_wanted = False
 
     def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> None:
         """Store a document's row and units in place of any earlier version of it."""
@@ -104,6 +116,11 @@ class PostgresWriter:
                 f"UPDATE {table} c SET units = c.units - d.n FROM (SELECT k, count(*) AS n FROM "
                 f"(SELECT {term} AS k FROM units u JOIN unit_terms t ON t.seq = u.seq WHERE u.doc = %s) x "
                 "GROUP BY k) d WHERE c.term = d.k", (doc,))
+        for table, term in POSTED_TERMS:  # by their keys, so each posting is found in the index
+            self._conn.execute(
+                f"DELETE FROM {table} p USING (SELECT {term} AS term, t.len, t.seq FROM units u "
+                "JOIN unit_terms t ON t.seq = u.seq WHERE u.doc = %s) d "
+                "WHERE p.term = d.term AND p.len = d.len AND p.seq = d.seq", (doc,))
         self._conn.execute("DELETE FROM unit_terms t USING units u WHERE u.seq = t.seq AND u.doc = %s", (doc,))
         self._conn.execute("DELETE FROM units WHERE doc = %s", (doc,))
 
@@ -138,12 +155,13 @@ class PostgresWriter:
                 with cur.copy("COPY unit_terms (seq, len, words, grams) FROM STDIN") as copy:
                     for seq, (_, (_, length, words, grams)) in enumerate(batch, first):
                         copy.write_row((seq, length, words, grams))
+                fill_postings(cur, first, self._next_seq - 1)
         except psycopg.errors.UniqueViolation as err:
             raise StoreError(f"{self._location}: cannot add units ({one_line(err)})") from err
         for _, (_, _, words, grams) in batch:
             self._words.update(words)
             if grams:
-                self._grams.update(map(plain_gram, grams))
+                self._grams.update(grams)
 
     def flush_counts(self) -> None:
         """Add the pending term counts of the units written so far to word_counts and gram_counts."""
@@ -167,11 +185,13 @@ class PostgresWriter:
         self.flush_counts()
 
     def optimize(self) -> None:
-        """Merge the GIN indexes' pending entries and refresh the planner's statistics."""
+        """Merge the GIN index's pending entries, refresh the planner's statistics; ask for a VACUUM
+        after the commit (it cannot run in a transaction), which lets the postings be read from their
+        index alone."""
         self.flush_counts()
-        for index in ("unit_terms_words", "unit_terms_grams"):
-            self._conn.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
-        self._conn.execute("ANALYZE units, unit_terms, word_counts, gram_counts")
+        self._conn.execute("SELECT gin_clean_pending_list('unit_terms_words'::regclass)")
+        self._conn.execute(f"ANALYZE units, unit_terms, word_counts, gram_counts, {', '.join(POSTING_TABLES)}")
+        self.vacuum_wanted = True
 
     def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
         """Store a document's term records in place of its earlier ones."""
