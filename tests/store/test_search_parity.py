@@ -88,3 +88,15 @@ def test_fuzzy_search_gives_the_same_hits(stores: tuple[Store, Store], min_score
 def test_concordance_gives_the_same_hits(stores: tuple[Store, Store], phrase: str) -> None:
     a, b = (concordance(store, phrase) for store in stores)
     assert a == b and a
+
+
+def test_a_store_made_before_the_posting_tables_gains_them_on_opening(stores: tuple[Store, Store], pg_url: str) -> None:
+    filled(pg_url).close()
+    with open_store(pg_url) as older:
+        older.connection.execute("DROP TABLE word_postings, gram_postings")  # type: ignore[attr-defined]
+    sqlite = Searcher(stores[0])
+    with open_store(pg_url) as upgraded:
+        postgres = Searcher(upgraded)
+        for query in QUERIES[::4]:
+            a = [(h.id, h.score) for h in sqlite.search(query, limit=5)]
+            assert [(h.id, h.score) for h in postgres.search(query, limit=5)] == a, query

@@ -3,16 +3,14 @@
 Writes take one transaction-scoped advisory lock, so writers queue as they do on an SQLite file
 (a second build waits for the first) while readers, under PostgreSQL's MVCC, never wait; a killed
 writer's transaction is rolled back by the server. The schema is in tm.store.postgres_schema,
-candidate search in tm.store.postgres_search; rows have the form tm.store.sqlite gives them.
+writes in tm.store.postgres_writer, candidate search in tm.store.postgres_search; rows have the
+form tm.store.sqlite gives them.
 """
 from __future__ import annotations
 
 import contextlib
 import json
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields
+from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, cast
 
@@ -21,30 +19,37 @@ from psycopg.rows import dict_row
 
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
-from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
+from tm.store.base import Candidate, PhraseCandidate, TermRecord
 from tm.store.postgres_schema import (
     APPLICATION,
     META_TABLE,
+    POSTING_TABLES,
     SCHEMA_VERSION,
     TMTOOL_TABLES,
     missing_columns,
     schema_statements,
+    table_statements,
 )
-from tm.store.postgres_search import PAGE, CandidateSearch, IndexRow, index_row, phrase_rows, plain_gram, targets_of
-from tm.store.sqlite import UNIT_COLUMNS, row_to_unit, unit_to_row
+from tm.store.postgres_search import PAGE, CandidateSearch, phrase_rows, targets_of
+from tm.store.postgres_writer import (
+    DOCUMENT_FIELDS,
+    PostgresWriter,
+    count_of,
+    counts_by_doc,
+    fill_postings,
+    one_line,
+    position_after,
+    terms_of,
+    unit_filter,
+)
+from tm.store.sqlite import row_to_unit
 from tm.store.url import without_password
+
+__all__ = ["PostgresStore", "PostgresWriter", "connect"]
 
 WRITE_LOCK = 0x746D746C  # the advisory lock every writer of a store's database takes ("tmtl")
 LOCK_TIMEOUT_S = 30.0  # how long a writer waits for another (SQLite's busy timeout is the same)
 CONNECT_TIMEOUT_S = 10
-DOCUMENT_FIELDS = tuple(f.name for f in fields(DocumentInfo))
-
-
-def one_line(err: BaseException, secret: str = "") -> str:
-    """A driver's message on one line (libpq's carry a tab-indented hint), a password never in it."""
-    text = re.sub(r"\s+", " ", str(err)).strip()
-    text = text.removeprefix("connection failed: ")
-    return text.replace(secret, "***") if secret else text
 
 
 def connect(url: str, readonly: bool) -> psycopg.Connection[Any]:
@@ -67,204 +72,11 @@ def password_of(url: str) -> str:
     return netloc.partition(":")[2]
 
 
-def document_row(info: DocumentInfo) -> dict[str, object]:
-    row: dict[str, object] = {name: getattr(info, name) for name in DOCUMENT_FIELDS}
-    row["summary"] = json.dumps(info.summary, ensure_ascii=False, sort_keys=True)
-    return row
-
-
 def row_to_document(row: Mapping[str, Any]) -> DocumentInfo:
     values = {name: row[name] for name in DOCUMENT_FIELDS}
     values["summary"] = json.loads(values["summary"])
     return DocumentInfo(**values)
 
-
-def unit_filter(doc: str | None, translated_only: bool) -> tuple[str, list[object]]:
-    """WHERE conditions (joined by AND, or "true") and their arguments."""
-    clauses: list[str] = ["true"]
-    args: list[object] = []
-    if doc is not None:
-        clauses.append("doc = %s")
-        args.append(doc)
-    if translated_only:
-        clauses.append("target != ''")
-    return " AND ".join(clauses), args
-
-
-def count_of(conn: psycopg.Connection[Any], doc: str | None, translated_only: bool) -> int:
-    where, args = unit_filter(doc, translated_only)
-    return int(conn.execute(f"SELECT count(*) FROM units WHERE {where}", args).fetchone()[0])  # type: ignore[index]
-
-
-def counts_by_doc(conn: psycopg.Connection[Any]) -> dict[str, tuple[int, int]]:
-    """Each document's (units, units with a target), one scan."""
-    rows = conn.execute("SELECT doc, count(*), count(*) FILTER (WHERE target != '') FROM units GROUP BY doc")
-    return {str(doc): (int(n), int(translated)) for doc, n, translated in rows.fetchall()}
-
-
-def position_after(conn: psycopg.Connection[Any], doc: str) -> int:
-    row = conn.execute("SELECT max(position) FROM units WHERE doc = %s", (doc,)).fetchone()
-    return 0 if row is None or row[0] is None else int(row[0]) + 1
-
-
-COLUMN_LIST = ", ".join(UNIT_COLUMNS)
-# An id that starts with the old name and ':' (tm.model.unit_id) gets the new name instead.
-RENAMED_ID = ("CASE WHEN left(id, length(%(prefix)s)) = %(prefix)s "
-              "THEN %(renamed)s || substr(id, length(%(prefix)s) + 1) ELSE id END")
-
-
-def has_document(conn: psycopg.Connection[Any], name: str) -> bool:
-    """A document row, or units, under this name."""
-    row = conn.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE name = %s) "
-                       "OR EXISTS (SELECT 1 FROM units WHERE doc = %s)", (name, name)).fetchone()
-    return bool(row and row[0])
-
-
-def terms_of(conn: psycopg.Connection[Any], doc: str | None) -> list[TermRecord]:
-    """Stored term records (of one document), by document then position."""
-    sql, args = "SELECT id, doc, position, data FROM terms", []
-    if doc is not None:
-        sql, args = sql + " WHERE doc = %s", [doc]
-    rows = conn.execute(sql + " ORDER BY doc, position", args).fetchall()
-    return [TermRecord(*r) for r in rows]
-
-
-class PostgresWriter:
-    """One write transaction on a PostgreSQL store (see tm.store.base.Writer)."""
-
-    def __init__(self, conn: psycopg.Connection[Any], location: str) -> None:
-        self._conn = conn
-        self._location = location
-        self._next_seq = int(conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM units").fetchone()[0])  # type: ignore[index]
-        self._words: Counter[str] = Counter()
-        self._grams: Counter[str] = Counter()
-        self._bulk = False
-
-    def replace_document(self, info: DocumentInfo, units: Iterable[Unit]) -> None:
-        """Store a document's row and units in place of any earlier version of it."""
-        self._delete_units(info.name)
-        self.put_document(info)
-        self.add_prepared(self.prepare(units))
-
-    def _delete_units(self, doc: str) -> None:
-        # The counts of the terms the old units held go down by as many (a trigram key is the
-        # gram and its length bucket; the count is the gram's).
-        for table, term in (("word_counts", "unnest(t.words)"), ("gram_counts", "left(unnest(t.grams), 3)")):
-            self._conn.execute(
-                f"UPDATE {table} c SET units = c.units - d.n FROM (SELECT k, count(*) AS n FROM "
-                f"(SELECT {term} AS k FROM units u JOIN unit_terms t ON t.seq = u.seq WHERE u.doc = %s) x "
-                "GROUP BY k) d WHERE c.term = d.k", (doc,))
-        self._conn.execute("DELETE FROM unit_terms t USING units u WHERE u.seq = t.seq AND u.doc = %s", (doc,))
-        self._conn.execute("DELETE FROM units WHERE doc = %s", (doc,))
-
-    def put_document(self, info: DocumentInfo) -> None:
-        """Record (or update) a document's row without touching its units."""
-        row = document_row(info)
-        names = ", ".join(row)
-        updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "name")
-        self._conn.execute(f"INSERT INTO documents ({names}) VALUES ({', '.join(f'%({n})s' for n in row)}) "
-                           f"ON CONFLICT (name) DO UPDATE SET {updates}", row)
-
-    def prepare(self, units: Iterable[Unit]) -> PreparedUnits:
-        """Units as rows (a unit's row, then its index row) for add_prepared; touches no connection."""
-        return [(unit_to_row(u), index_row(0, u.source)) for u in units]
-
-    def add_prepared(self, batch: PreparedUnits) -> None:
-        """Append and index units made rows by prepare."""
-        self._insert(cast("list[tuple[tuple[object, ...], IndexRow]]", batch))
-        if not self._bulk:
-            self.flush_counts()
-
-    def _insert(self, batch: list[tuple[tuple[object, ...], IndexRow]]) -> None:
-        if not batch:
-            return
-        first = self._next_seq
-        self._next_seq += len(batch)
-        try:
-            with self._conn.cursor() as cur:
-                with cur.copy(f"COPY units (seq, {COLUMN_LIST}) FROM STDIN") as copy:
-                    for seq, (row, _) in enumerate(batch, first):
-                        copy.write_row((seq, *row))
-                with cur.copy("COPY unit_terms (seq, len, words, grams) FROM STDIN") as copy:
-                    for seq, (_, (_, length, words, grams)) in enumerate(batch, first):
-                        copy.write_row((seq, length, words, grams))
-        except psycopg.errors.UniqueViolation as err:
-            raise StoreError(f"{self._location}: cannot add units ({one_line(err)})") from err
-        for _, (_, _, words, grams) in batch:
-            self._words.update(words)
-            if grams:
-                self._grams.update(map(plain_gram, grams))
-
-    def flush_counts(self) -> None:
-        """Add the pending term counts of the units written so far to word_counts and gram_counts."""
-        for table, counts in (("word_counts", self._words), ("gram_counts", self._grams)):
-            if counts:
-                terms = sorted(counts)  # one order for every writer: no deadlock between upserts
-                self._conn.execute(
-                    f"INSERT INTO {table} (term, units) SELECT * FROM unnest(%s::text[], %s::int[]) "
-                    f"ON CONFLICT (term) DO UPDATE SET units = {table}.units + excluded.units",
-                    (terms, [counts[t] for t in terms]))
-                counts.clear()
-
-    @contextlib.contextmanager
-    def bulk_indexing(self) -> Iterator[None]:
-        """Term counts are summed in memory and written once, when the block ends."""
-        self._bulk = True
-        try:
-            yield
-        finally:
-            self._bulk = False
-        self.flush_counts()
-
-    def optimize(self) -> None:
-        """Merge the GIN indexes' pending entries and refresh the planner's statistics."""
-        self.flush_counts()
-        for index in ("unit_terms_words", "unit_terms_grams"):
-            self._conn.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
-        self._conn.execute("ANALYZE units, unit_terms, word_counts, gram_counts")
-
-    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
-        """Store a document's term records in place of its earlier ones."""
-        self._conn.execute("DELETE FROM terms WHERE doc = %s", (doc,))
-        with self._conn.cursor() as cur, cur.copy("COPY terms (id, doc, position, data) FROM STDIN") as copy:
-            for r in records:
-                copy.write_row((r.id, r.doc, r.position, r.data))
-
-    def count_units(self, doc: str | None = None) -> int:
-        """How many units the store holds (of one document), this transaction's writes included."""
-        return count_of(self._conn, doc, False)
-
-    def next_position(self, doc: str) -> int:
-        """The position after a document's last unit (0 for a new document)."""
-        return position_after(self._conn, doc)
-
-    def remove_document(self, name: str) -> None:
-        """Delete a document's row, units (their index rows and term counts too) and term records."""
-        if not has_document(self._conn, name):
-            raise StoreError(f"{self._location}: no document named {name!r}")
-        self._delete_units(name)
-        self._conn.execute("DELETE FROM terms WHERE doc = %s", (name,))
-        self._conn.execute("DELETE FROM documents WHERE name = %s", (name,))
-
-    def rename_document(self, old: str, new: str) -> None:
-        """Rename a document with its units and term records (ids 'old:…' become 'new:…'); the index
-        rows are keyed by seq, which stays."""
-        if not has_document(self._conn, old):
-            raise StoreError(f"{self._location}: no document named {old!r}")
-        if has_document(self._conn, new):
-            raise StoreError(f"{self._location}: a document named {new!r} exists already")
-        args = {"old": old, "new": new, "prefix": f"{old}:", "renamed": f"{new}:"}
-        try:
-            with self._conn.transaction():  # a savepoint: a clash of ids is reported, not a dead transaction
-                for table in ("units", "terms"):
-                    self._conn.execute(f"UPDATE {table} SET doc = %(new)s, id = {RENAMED_ID} WHERE doc = %(old)s", args)
-                self._conn.execute("UPDATE documents SET name = %(new)s WHERE name = %(old)s", args)
-        except psycopg.errors.UniqueViolation as err:
-            raise StoreError(f"{self._location}: cannot rename {old!r} to {new!r} ({one_line(err)})") from err
-
-    def term_records(self, doc: str | None = None) -> list[TermRecord]:
-        """Stored term records (of one document), this transaction's writes included."""
-        return terms_of(self._conn, doc)
 
 
 class PostgresStore:
@@ -328,8 +140,10 @@ class PostgresStore:
         added = missing_columns(present)
         if added and not self.readonly:
             with self._transaction():
-                for statement in added:
+                for statement in [*table_statements(), *added, *schema_statements()]:  # each may run again
                     self._conn.execute(statement)
+                if not tables.issuperset(POSTING_TABLES):  # a store made before them: postings of its units
+                    fill_postings(self._conn)
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -369,6 +183,8 @@ class PostgresStore:
                 writer.flush_counts()
         finally:
             self._search = None  # the term counts it remembers may have changed
+        if writer.vacuum_wanted:  # committed: marks the posting pages all-visible for index-only reads
+            self._conn.execute(f"VACUUM {', '.join(POSTING_TABLES)}")
 
     def documents(self) -> list[DocumentInfo]:
         """The stored documents, by name."""

@@ -47,9 +47,9 @@ UNIT_COLUMNS: Columns = (
     ("markup", "TEXT NOT NULL DEFAULT ''"),  # inline codes (tm.markup), as in SQLite
 )
 
-# The search index in a narrow table of its own (a page holds many more of these than of units):
-# each unit's source length, its words as the SQLite word index holds them, and the character
-# trigrams of short sources (NULL for long ones). Collation "C": keys compare byte by byte.
+# Each unit's terms in a narrow table of its own: its source length, its words as the SQLite word
+# index holds them, and the character trigrams of short sources (NULL for long ones); the posting
+# tables are made, and their rows found again on delete, from these. Collation "C": byte order.
 UNIT_TERM_COLUMNS: Columns = (
     ("seq", "BIGINT PRIMARY KEY"),
     ("len", "INTEGER NOT NULL"),
@@ -63,6 +63,16 @@ COUNT_COLUMNS: Columns = (
     ("term", 'TEXT COLLATE "C" PRIMARY KEY'),
     ("units", "INTEGER NOT NULL"),
 )
+
+# Posting lists as B-tree keys (term, source length, seq), one row per term a unit holds: a query
+# reads a term's units of the fitting lengths from the index alone (an index-only range scan, as
+# SQLite reads a rowid range), never the table. Words of every unit; trigrams of short sources.
+POSTING_COLUMNS: Columns = (
+    ("term", 'TEXT COLLATE "C" NOT NULL'),
+    ("len", "INTEGER NOT NULL"),
+    ("seq", "BIGINT NOT NULL"),
+)
+POSTING_TABLES = ("word_postings", "gram_postings")
 
 TERM_COLUMNS: Columns = (
     ("id", "TEXT PRIMARY KEY"),
@@ -78,6 +88,7 @@ TABLES: tuple[tuple[str, Columns], ...] = (
     ("unit_terms", UNIT_TERM_COLUMNS),
     ("word_counts", COUNT_COLUMNS),
     ("gram_counts", COUNT_COLUMNS),
+    *((name, POSTING_COLUMNS) for name in POSTING_TABLES),
     ("terms", TERM_COLUMNS),
 )
 TMTOOL_TABLES = tuple(name for name, _ in TABLES)
@@ -85,7 +96,7 @@ TMTOOL_TABLES = tuple(name for name, _ in TABLES)
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS units_by_doc ON units (doc, position, seq)",
     "CREATE INDEX IF NOT EXISTS unit_terms_words ON unit_terms USING gin (words)",
-    "CREATE INDEX IF NOT EXISTS unit_terms_grams ON unit_terms USING gin (grams)",
+    *(f"CREATE INDEX IF NOT EXISTS {name}_key ON {name} (term, len, seq)" for name in POSTING_TABLES),
     "CREATE INDEX IF NOT EXISTS unit_terms_by_length ON unit_terms (len, seq)",
     "CREATE INDEX IF NOT EXISTS terms_by_doc ON terms (doc, position)",
 )
@@ -101,9 +112,14 @@ def add_column(name: str, column: str, kind: str) -> str:
     return f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS {column} {plain}"
 
 
+def table_statements() -> list[str]:
+    """The CREATE TABLE statements of a new store; each may run again."""
+    return [create_table(name, columns) for name, columns in TABLES]
+
+
 def schema_statements() -> list[str]:
     """Every statement that makes a new store's schema; each may run again."""
-    return [*(create_table(name, columns) for name, columns in TABLES), *INDEXES]
+    return [*table_statements(), *INDEXES]
 
 
 def missing_columns(present: set[tuple[str, str]]) -> list[str]:

@@ -2,12 +2,13 @@
 
 The index is tmtool's own, in plain PostgreSQL (no extension): unit_terms holds each unit's
 source length, its words as SQLite's word index holds them and, for sources of at most SHORT_MAX
-characters, its character trigrams, each keyed with a bucket of the source's length; GIN indexes
-over both arrays answer "which units hold one of these". word_counts and gram_counts say how
+characters, its character trigrams. From them the writer makes posting lists, word_postings and
+gram_postings, rows (term, len, seq) under a B-tree on all three: a term's units of the lengths a
+match can have are one range of that index, read without the table (index-only, once VACUUM has
+marked the pages), as SQLite reads a trigram rowid range. word_counts and gram_counts say how
 many units hold each term, so the rarest are chosen within the same budgets as in
-tm.store.sqlite_search, and candidates are ordered by the same estimate (terms held, length fit).
-A short query asks only for the trigram keys of the length buckets its matches can have, so the
-postings read stay those of the fitting lengths, as the SQLite trigram index's rowid ranges do.
+tm.store.sqlite_search, and candidates are ordered by the same estimate (terms held, length fit),
+all in one statement per query. A GIN index over the words answers concordance (phrase_rows).
 """
 from __future__ import annotations
 
@@ -29,29 +30,19 @@ from tm.store.sqlite_search import (
     trigrams,
 )
 
-GRAM_BUCKET = 4  # trigram keys carry len // GRAM_BUCKET: a query reads the buckets of the lengths that fit
 PAGE = 2000  # units read per round trip by the lazy readers
 
 Connection = Any  # a psycopg.Connection; typed loosely so that tm imports psycopg only where it connects
-
-
-def gram_key(gram: str, length: int) -> str:
-    """A trigram as the index keys it: the gram (always three characters), then its length bucket."""
-    return f"{gram}{length // GRAM_BUCKET}"
 
 
 IndexRow = tuple[int, int, list[str], list[str] | None]  # seq, len, words, grams: a row of unit_terms
 
 
 def index_row(seq: int, source: str) -> IndexRow:
-    """A unit's row of unit_terms: seq, length, words, and the trigram keys of a short source."""
+    """A unit's row of unit_terms: seq, length, words, and the trigrams of a short source."""
     length = len(source)
-    grams = [gram_key(g, length) for g in trigrams(source)] if length <= SHORT_MAX else None
+    grams = trigrams(source) if length <= SHORT_MAX else None
     return seq, length, index_terms(source), grams
-
-
-def plain_gram(key: str) -> str:
-    return key[:3]
 
 
 class TermCounts:
@@ -80,20 +71,19 @@ LENGTH_FIT = "power(2.0::float8 * least(h.len, %(n)s) / (h.len + %(n)s), 2::floa
 IN_DOCUMENT = " AND {key} IN (SELECT seq FROM units WHERE doc = %(doc)s)"
 
 
-def ranked_sql(column: str, terms: int, order: str, by_doc: bool = False) -> str:
+def ranked_sql(table: str, terms: int, order: str, by_doc: bool = False) -> str:
     """Units holding any of the terms within a length range, ordered by summed weight times length fit.
 
-    One index scan per term, as SQLite reads one posting list per term: a single scan for all the
-    terms would have to test every unit it finds against every term's keys (array against array,
-    seconds on a large store). The length test is kept out of the index (len + 0): on the length
-    index PostgreSQL would read every unit of those lengths.
+    One range of the posting index per term (term, then the fitting lengths), read from the index
+    alone, as SQLite reads one posting list per term.
     """
-    one = f"SELECT seq, len, %(w{{i}})s::float8 AS w FROM unit_terms WHERE {column} && %(k{{i}})s::text[]"
+    one = (f"SELECT seq, len, %(w{{i}})s::float8 AS w FROM {table} "
+           "WHERE term = %(k{i})s AND len BETWEEN %(low)s AND %(high)s")
     hits = " UNION ALL ".join(one.format(i=i) for i in range(terms))
+    in_doc = IN_DOCUMENT.format(key="h.seq").replace(" AND", " WHERE", 1) if by_doc else ""
     return (
         "SELECT u.seq, u.id, u.source FROM ("
-        f"SELECT h.seq, h.len, sum(h.w) * {LENGTH_FIT} AS rank FROM ({hits}) h "
-        f"WHERE h.len + 0 BETWEEN %(low)s AND %(high)s{IN_DOCUMENT.format(key='h.seq') if by_doc else ''} "
+        f"SELECT h.seq, h.len, sum(h.w) * {LENGTH_FIT} AS rank FROM ({hits}) h{in_doc} "
         "GROUP BY h.seq, h.len "
         f"ORDER BY rank DESC, {order} LIMIT %(limit)s) c JOIN units u ON u.seq = c.seq "
         f"ORDER BY c.rank DESC, {order.replace('h.', 'c.')}"
@@ -110,8 +100,8 @@ def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: f
     low, high = candidate_lengths(len(query), min_score)
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED, "doc": doc}
     for i, term in enumerate(terms):
-        args[f"k{i}"], args[f"w{i}"] = [term], math.log(total / counts[term])
-    return conn.execute(ranked_sql("words", len(terms), "h.seq", doc is not None), args).fetchall()
+        args[f"k{i}"], args[f"w{i}"] = term, math.log(total / counts[term])
+    return conn.execute(ranked_sql("word_postings", len(terms), "h.seq", doc is not None), args).fetchall()
 
 
 class LengthShares:
@@ -142,11 +132,10 @@ def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query
         sql = ("SELECT u.seq, u.id, u.source FROM (SELECT seq FROM unit_terms WHERE len BETWEEN %(low)s AND "
                f"%(high)s{in_doc} ORDER BY len, seq LIMIT %(limit)s) t JOIN units u ON u.seq = t.seq ORDER BY u.seq")
         return conn.execute(sql, {"low": low, "high": high, "limit": limit, "doc": doc}).fetchall()
-    buckets = range(low // GRAM_BUCKET, high // GRAM_BUCKET + 1)
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit, "doc": doc}
     for i, gram in enumerate(grams):
-        args[f"k{i}"], args[f"w{i}"] = [f"{gram}{b}" for b in buckets], 1
-    return conn.execute(ranked_sql("grams", len(grams), "h.len, h.seq", doc is not None), args).fetchall()
+        args[f"k{i}"], args[f"w{i}"] = gram, 1
+    return conn.execute(ranked_sql("gram_postings", len(grams), "h.len, h.seq", doc is not None), args).fetchall()
 
 
 class CandidateSearch:
