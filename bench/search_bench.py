@@ -11,6 +11,7 @@ the load average is reported since the machine is shared.
     python bench/search_bench.py --work /tmp/tmbench                     # everything
     python bench/search_bench.py --work /tmp/tmbench --reuse             # keep the TMX and store
     python bench/search_bench.py --work /tmp/tmbench --reuse --seed 7    # held-out queries
+    python bench/search_bench.py --work /tmp/tmbench --reuse --baseline-src /work/main  # vs that tree, same run
 """
 from __future__ import annotations
 
@@ -250,6 +251,16 @@ def timed_stats(db: Path) -> float:
     return round(time.perf_counter() - start, 2)
 
 
+def baseline(src: Path, args: argparse.Namespace) -> dict[str, object]:
+    """The same check by another source tree's code and bench script (its store and truths reused)."""
+    command = [sys.executable, str(src / "bench" / "search_bench.py"), "--work", str(args.work), "--units",
+               str(args.units), "--queries", str(args.queries), "--seed", str(args.seed), "--reuse"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(src)})
+    found: dict[str, object] = json.loads(done.stdout)
+    return {k: found[k] for k in ("agreement_pct", "p50_ms", "p95_ms", "max_ms", "by_kind") if k in found}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/tmbench"))
@@ -257,6 +268,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
     parser.add_argument("--seed", type=int, default=98, help="of the query sample (another seed: held-out queries)")
+    parser.add_argument("--baseline-src", type=Path, help="also run the check with this source tree, before this one")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     tmx, db = args.work / f"bench{args.units}.tmx", args.work / f"bench{args.units}.db"
@@ -271,10 +283,17 @@ def main() -> None:
         report.update(run_import(tmx, db))
     report["store_mb"] = round(db.stat().st_size / 2**20, 1)
     report["stats_s"] = timed_stats(db)
+    if args.baseline_src:
+        report["baseline"] = {"src": str(args.baseline_src), **baseline(args.baseline_src, args)}
     with SQLiteStore(db, create=False, readonly=True) as store:
         stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
     report.update(check_queries(db, make_queries(stored, args.queries, args.seed),
                                 args.work / f"truth{args.units}-{args.seed}.json"))
+    if args.baseline_src:
+        old = report["baseline"]
+        assert isinstance(old, dict)
+        report["p50_ratio_to_baseline"] = round(float(report["p50_ms"]) / float(old["p50_ms"]), 2)  # type: ignore[arg-type]
+        report["p95_ratio_to_baseline"] = round(float(report["p95_ms"]) / float(old["p95_ms"]), 2)  # type: ignore[arg-type]
     report["load_average_end"] = os.getloadavg()
     print(json.dumps(report, ensure_ascii=False, indent=2))
 

@@ -122,6 +122,26 @@ def summary(results: list[tuple[str, float, int]]) -> dict[str, object]:
             "max_ms": round(max(ms), 1)}
 
 
+def in_process(db: Path | str, queries: list[str], sample: int = 200) -> dict[str, object]:
+    """The baseline of the same run: the same searches in this process, one at a time (no HTTP).
+
+    With C clients each waiting for its answer and K cores, a server answers in about
+    C x (mean search) / K at best (Little's law): `bound_p50_ms` is that floor for this run.
+    """
+    from tm.search import Searcher
+
+    with open_store(db, create=False, readonly=True) as store:
+        searcher = Searcher(store)
+        searcher.search(queries[0])  # the first search reads the store's length array
+        ms = []
+        for text in queries[:sample]:
+            start = time.perf_counter()
+            searcher.search(text, limit=5)
+            ms.append((time.perf_counter() - start) * 1000)
+    return {"queries": len(ms), "p50_ms": round(percentile(ms, 0.5), 1), "p95_ms": round(percentile(ms, 0.95), 1),
+            "mean_ms": round(sum(ms) / len(ms), 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/serve-bench"))
@@ -144,6 +164,10 @@ def main() -> None:
     jobs = [(routes[i % len(routes)], ROUTES[routes[i % len(routes)]](q)) for i, q in enumerate(queries)]
     report.update({"clients": args.clients, "workers": args.workers, "routes": routes,
                    "load_average_start": os.getloadavg()})
+    if "search" in routes:
+        base = in_process(db, queries)
+        cores = min(args.workers, os.cpu_count() or 1)
+        report["in_process_search"] = {**base, "bound_p50_ms": round(args.clients * float(base["mean_ms"]) / cores, 1)}
     process, url = start_server(db, args.workers)
     try:
         run_load(url, jobs[:args.clients * 2], args.clients)  # warm-up: each server thread opens its store

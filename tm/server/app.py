@@ -6,6 +6,8 @@ store are synchronous and run in Starlette's thread pool, each thread with its o
 """
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +26,10 @@ from tm.server.routes import OPERATIONS, openapi
 from tm.server.writes import Writes
 
 DEFAULT_MAX_BODY = 50 * 1024 * 1024
+# Threads a process runs route handlers in (anyio's default is 40). Searches are CPU-bound and
+# hold the GIL: more threads than this only interleave them (each answer waits for all the
+# others) and each opens a store of its own; more cores are used with --workers.
+HANDLER_THREADS = 4
 # The page loads nothing from elsewhere; the policy makes the browser hold it to that.
 PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
                 "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -74,6 +80,15 @@ async def internal_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"error": f"internal error ({type(exc).__name__}); see the server's log"}, status_code=500)
 
 
+@asynccontextmanager
+async def few_threads(app: Starlette) -> AsyncIterator[None]:
+    """Run the handlers in HANDLER_THREADS threads."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+    yield
+
+
 def create_app(config: ServerConfig) -> Starlette:
     """The application over the store at config.db (checked now: a bad store fails before serving)."""
     pool = StorePool(config.db, writable=config.token is not None)
@@ -83,5 +98,5 @@ def create_app(config: ServerConfig) -> Starlette:
                     methods=[op.method]) for op in OPERATIONS]
     routes += [Route("/", page, methods=["GET"]), Route("/openapi.json", openapi_json, methods=["GET"]),
                Mount("/static", StaticFiles(directory=static_dir()), name="static")]
-    return Starlette(routes=routes, exception_handlers={
+    return Starlette(routes=routes, lifespan=few_threads, exception_handlers={
         ApiError: api_error, HTTPException: http_error, TmtoolError: library_error, Exception: internal_error})
