@@ -73,3 +73,16 @@ def test_a_unit_stored_after_the_array_counts_as_fitting() -> None:
     lengths = sqlite_rank.UnitLengths.__new__(sqlite_rank.UnitLengths)
     lengths.by_seq = np.array([0, 40, 50])
     assert lengths.of(np.array([1, 2, 9]), 77).tolist() == [40, 50, 77]
+
+
+def test_threads_share_one_array_until_the_store_changes(tmp_path: Path, report_db: Path) -> None:
+    db = tmp_path / "shared.db"
+    db.write_bytes(report_db.read_bytes())
+    with SQLiteStore(db, create=False, readonly=True) as one, SQLiteStore(db, create=False, readonly=True) as two:
+        assert sqlite_rank.shared_lengths(one.connection) is sqlite_rank.shared_lengths(two.connection)
+        before = sqlite_rank.shared_lengths(one.connection)
+    with SQLiteStore(db, create=False) as store:
+        store.connection.execute("DELETE FROM units WHERE seq = 3")
+        store.connection.commit()
+        after = sqlite_rank.shared_lengths(store.connection)
+    assert after is not before and after.units == before.units - 1 and after.by_seq[3] == 0

@@ -10,6 +10,8 @@ The order is the SQL one: the summed weight of the terms held times the square o
 """
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,32 @@ class UnitLengths:
 
         inside = seqs < len(self.by_seq)
         return np.where(inside, self.by_seq[np.where(inside, seqs, 0)], unknown)
+
+
+# One array per store file and state, shared by the threads of a process (a server opens a store
+# per thread): keyed by path and the file change counter of the SQLite header, which every
+# committed write bumps (the store writes through a rollback journal, not a WAL).
+_SHARED: dict[str, tuple[bytes, UnitLengths]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def change_counter(path: str) -> bytes:
+    """Bytes 24-27 of an SQLite file: its change counter."""
+    with open(path, "rb") as db:
+        return os.pread(db.fileno(), 4, 24)
+
+
+def shared_lengths(conn: sqlite3.Connection) -> UnitLengths:
+    """The store's UnitLengths, read once per process and store state."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not path:  # an in-memory database
+        return UnitLengths(conn)
+    with _SHARED_LOCK:
+        state = change_counter(path)
+        held = _SHARED.get(path)
+        if held is None or held[0] != state:
+            held = _SHARED[path] = (state, UnitLengths(conn))
+        return held[1]
 
 
 def posting_budget(units: int, floor: int) -> int:

@@ -214,7 +214,7 @@ class CandidateSearch:
     def ranked_word_rows(self, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
         """word_rows of a large store, ranked in memory (tm.store.sqlite_rank), its budgets grown with it."""
         if self.lengths is None:
-            self.lengths = sqlite_rank.UnitLengths(self.cursor.connection)
+            self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
         units = self.lengths.units
         terms = chosen_terms(counts, sqlite_rank.posting_budget(units, TERM_BUDGET), MAX_TERMS)
         if not terms:
