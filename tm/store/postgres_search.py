@@ -12,7 +12,6 @@ all in one statement per query. A GIN index over the words answers concordance (
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -27,6 +26,7 @@ from tm.store.sqlite_search import (
     chosen_terms,
     index_form,
     index_terms,
+    term_weights,
     trigrams,
 )
 
@@ -96,11 +96,10 @@ def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: f
     terms = chosen_terms(counts)
     if not terms:
         return []
-    total = max(counts.values()) * 2
     low, high = candidate_lengths(len(query), min_score)
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED, "doc": doc}
-    for i, term in enumerate(terms):
-        args[f"k{i}"], args[f"w{i}"] = term, math.log(total / counts[term])
+    for i, (term, weight) in enumerate(zip(terms, term_weights(counts, terms), strict=True)):
+        args[f"k{i}"], args[f"w{i}"] = term, weight
     return conn.execute(ranked_sql("word_postings", len(terms), "h.seq", doc is not None), args).fetchall()
 
 

@@ -126,16 +126,21 @@ def overlap_sql(terms: int, by_length: bool, in_doc: str = "") -> str:
     )
 
 
+def term_weights(counts: dict[str, int], terms: Sequence[str]) -> list[float]:
+    """Each chosen term's weight: the rarer in the store, the more a unit holding it is worth."""
+    total = max(counts.values()) * 2
+    return [math.log(total / counts[term]) for term in terms]
+
+
 def word_rows(conn: Executor, counts: dict[str, int], query: str, min_score: float,
               by_length: bool, doc: str | None = None) -> list[tuple[int, str, str]]:
     """(seq, id, source) of units (of doc) sharing the query's rarest words, likeliest matches first."""
     terms = chosen_terms(counts)
     if not terms:
         return []
-    total = max(counts.values()) * 2
     args: list[object] = []
-    for term in terms:
-        args += [math.log(total / counts[term]), fts_quote(term)]
+    for term, weight in zip(terms, term_weights(counts, terms), strict=True):
+        args += [weight, fts_quote(term)]
     in_doc, doc_args = doc_clause("r", doc)
     args += doc_args
     if not by_length:
@@ -219,10 +224,9 @@ class CandidateSearch:
         terms = chosen_terms(counts, sqlite_rank.posting_budget(units, TERM_BUDGET), MAX_TERMS)
         if not terms:
             return []
-        total = max(counts.values()) * 2
         lists = [sqlite_rank.postings(self.cursor, fts_quote(t)) for t in terms]
         window = candidate_lengths(len(query), min_score)
-        seqs = sqlite_rank.ranked(lists, [math.log(total / counts[t]) for t in terms], self.lengths, len(query),
+        seqs = sqlite_rank.ranked(lists, term_weights(counts, terms), self.lengths, len(query),
                                   window, sqlite_rank.rescored(units))
         return sqlite_rank.rows_of(self.cursor, seqs)
 
