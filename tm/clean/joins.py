@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from tm.lang import LanguageProfile, profile
 from tm.lang.morph import known_word
-from tm.lang.script import LETTER, LETTER_RUN
+from tm.lang.script import LETTER
 
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
 HYPHEN_RESTORED_BY_DOCUMENT = "lost hyphen restored (compound seen in the document)"
@@ -95,7 +95,9 @@ def compound_parts(word: str) -> Iterator[str]:
 
 def document_evidence(texts: list[str]) -> Evidence:
     """The evidence of the lines of a document."""
-    words = Counter(word.lower() for text in texts for word in VOCABULARY_WORD.findall(text))
+    words: Counter[str] = Counter()
+    for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts))).items():  # each form lowered once
+        words[word.lower()] += count
     first: Counter[str] = Counter()
     later: Counter[str] = Counter()
     for word, count in [(w, n) for w, n in words.items() if "-" in w]:  # each compound once, with its count
@@ -222,22 +224,58 @@ def cut_repair(left: str, right: str, start: int, lang: LanguageProfile, evidenc
     return None
 
 
+def trie_pattern(words: set[str]) -> str:
+    """A regular expression matching exactly these words, as a trie (one branch per letter, so the
+    engine does not try every word in turn), longer words first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = f"(?:{'|'.join(alternatives)})" if len(alternatives) > 1 else alternatives[0]
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
+
+
+def first_words(pairs: frozenset[tuple[str, str]]) -> re.Pattern[str] | None:
+    """SPACED_PAIR for lower-case text whose first word is the first of one of the pairs."""
+    if not pairs:
+        return None
+    return re.compile(rf"(?<![\w-])({trie_pattern({first for first, _ in pairs})}) (?=({LETTER}+))")
+
+
 class Cuts:
     """The hyphens that may go back inside each word of a document, found once per word form."""
 
     def __init__(self, lang: LanguageProfile, evidence: Evidence) -> None:
         self.lang, self.evidence = lang, evidence
         self.seen: dict[str, tuple[tuple[int, str, int], ...]] = {}
+        self.cuttable: set[str] = set()  # the forms of `seen` with a cut: most lines hold none of them
         # the single-hyphen compounds of the document without their hyphen: only these can be put back by it
         self.unhyphenated = frozenset(w.replace("-", "") for w in evidence.words if w.count("-") == 1)
-        self.dash_firsts = frozenset(first for first, _ in evidence.dashed_pairs)
+        self.pair_firsts = first_words(evidence.dashed_pairs)
 
     def __call__(self, word: str) -> tuple[tuple[int, str, int], ...]:
         """(cut, repair name, rank) of each place inside the word where a hyphen goes back."""
         found = self.seen.get(word)
         if found is None:
             found = self.seen[word] = self.find(word) if self.may_cut(word) else ()
+            if found:
+                self.cuttable.add(word)
         return found
+
+    def any_cut(self, words: set[str]) -> bool:
+        """Whether any of these word forms has a cut (each form not seen before is looked at once)."""
+        for word in words.difference(self.seen):
+            self(word)
+        return not self.cuttable.isdisjoint(words)
 
     def may_cut(self, word: str) -> bool:
         """False when no rule of cut_repair can hold: a known word in lower case after its first letter, that
@@ -254,35 +292,44 @@ class Cuts:
 WORD_PART = re.compile(r"[^\W_]+")  # the parts of TOKEN's words: "non-nuclear" is "non" and "nuclear"
 
 
-def cut_words(text: str, cuts: Cuts) -> list[tuple[int, tuple[tuple[int, str, int], ...]]]:
-    """(start, cuts) of the line's words where a hyphen may go back, in order; most lines have none."""
-    if not any(cuts(word) for word in set(WORD_PART.findall(text))):
+def word_repairs(text: str, lo: int, hi: int, cuts: Cuts) -> list[Repair]:
+    """Hyphens that may go back inside the words of a line at a place between lo and hi: only the words
+    around a join are looked at, and most hold no cut."""
+    start, stop = lo, hi
+    while start > 0 and text[start - 1].isalnum():  # WORD_PART's characters: the words lo and hi cut are whole
+        start -= 1
+    while stop < len(text) and text[stop].isalnum():
+        stop += 1
+    window = text[start:stop]
+    if not cuts.any_cut(set(WORD_PART.findall(window))):
         return []
-    return [(m.start(), found) for m in WORD_PART.finditer(text) if (found := cuts(m.group()))]
-
-
-def word_repairs(words: list[tuple[int, tuple[tuple[int, str, int], ...]]], lo: int, hi: int) -> Iterator[Repair]:
-    """Hyphens that may go back inside the words of a line (cut_words), at a place between lo and hi."""
-    for base, found in words:
-        if base >= hi:  # a cut lies strictly inside its word
-            break
-        for cut, name, rank in found:
-            if lo <= base + cut <= hi:
-                yield Repair(base + cut, base + cut, "-", name, rank)
+    places = ((start + m.start() + cut, name, rank)
+              for m in WORD_PART.finditer(window) for cut, name, rank in cuts(m.group()))
+    return [Repair(place, place, "-", name, rank) for place, name, rank in places if lo <= place <= hi]
 
 
 def dash_matches(text: str, cuts: Cuts) -> list[Repair]:
     """Dashes that may go back anywhere in a line: between two years, or a half " -- " (see dash_repairs)."""
     evidence = cuts.evidence
-    found = [Repair(m.end() - 1, m.end(), " - ", YEAR_DASH_RESTORED, 0) for m in SPACED_YEAR_PAIR.finditer(text)]
-    found += [Repair(m.end(), m.end(), "-", YEAR_DASH_RESTORED, 0) for m in GLUED_YEAR_PAIR.finditer(text)]
-    # the first word of a SPACED_PAIR is a whole LETTER_RUN: a line without a first word of a dashed pair has none
-    if any(word.lower() in cuts.dash_firsts for word in set(LETTER_RUN.findall(text))):
-        found += [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
-                  if (m.group(1).lower(), m.group(2).lower()) in evidence.dashed_pairs]
-    if evidence.double_dash:
+    found: list[Repair] = []
+    if "19" in text or "20" in text:  # every YEAR starts so
+        found += [Repair(m.end() - 1, m.end(), " - ", YEAR_DASH_RESTORED, 0) for m in SPACED_YEAR_PAIR.finditer(text)]
+        found += [Repair(m.end(), m.end(), "-", YEAR_DASH_RESTORED, 0) for m in GLUED_YEAR_PAIR.finditer(text)]
+    if evidence.dashed_pairs:
+        found += pair_dashes(text, cuts)
+    if evidence.double_dash and " -" in text:
         found += [Repair(m.start(), m.end(), "-- ", DASH_RESTORED, 0) for m in HALF_DASH.finditer(text)]
     return found
+
+
+def pair_dashes(text: str, cuts: Cuts) -> list[Repair]:
+    """The dashes of the document's dashed pairs written without one in the line ("государств участников")."""
+    pairs, low = cuts.evidence.dashed_pairs, text.lower()
+    if cuts.pair_firsts is None or len(low) != len(text):  # a lower case of another length moves the offsets
+        return [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
+                if (m.group(1).lower(), m.group(2).lower()) in pairs]
+    return [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in cuts.pair_firsts.finditer(low)
+            if (m.group(1), m.group(2)) in pairs]
 
 
 def dash_repairs(dashes: list[Repair], lo: int, hi: int) -> list[Repair]:
@@ -302,9 +349,9 @@ def join_places(length: int, full: int) -> Iterator[tuple[int, int, int]]:
 def line_repairs(text: str, full: int, cuts: Cuts) -> list[Repair]:
     """At most one repair per join of a long line: the strongest evidence, nearest the join."""
     chosen: list[Repair] = []
-    dashes, words = dash_matches(text, cuts), cut_words(text, cuts)
+    dashes = dash_matches(text, cuts)
     for centre, lo, hi in join_places(len(text), full):
-        found = [*dash_repairs(dashes, lo, hi), *word_repairs(words, lo, hi)]
+        found = [*dash_repairs(dashes, lo, hi), *word_repairs(text, lo, hi, cuts)]
         found = [r for r in found if all(r.start >= c.stop or r.stop <= c.start for c in chosen)]
         if found:
             chosen.append(min(found, key=lambda r: (r.rank, abs(r.start - centre))))
