@@ -63,7 +63,7 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     """Line ends to LF, NFC, form feeds to page breaks, invisibles and controls made explicit."""
     text = text.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     text = count_replace(text, "\f", "\n\n", FORM_FEED, repairs)
     for char, replacement, name in INVISIBLES:
         text = count_replace(text, char, replacement, name, repairs)
@@ -72,6 +72,24 @@ def normalise_text(text: str, repairs: Counter[str]) -> str:
     text = count_sub(NONCHARACTERS, lambda _: "\u2426", text, NONCHARACTER, repairs)
     text = count_sub(ANNOTATIONS, lambda _: "\u2426", text, ANNOTATION, repairs)
     return count_sub(CONTROL_CHARS, visible_char, text, CONTROL, repairs)
+
+
+# Blocks whose characters NFC leaves alone whatever surrounds them (Latin, Cyrillic letters without
+# their combining marks, punctuation, currency, №): not a combining mark, not changed, never the
+# second of a composition; tests/test_clean_nfc.py checks it against unicodedata.
+NFC_STABLE_RANGES = ((0x0000, 0x02FF), (0x0400, 0x0482), (0x048A, 0x052F), (0x2010, 0x2027),
+                     (0x2030, 0x205E), (0x20A0, 0x20BF), (0x2116, 0x2116))
+NFC_MAY_CHANGE = re.compile(
+    "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in NFC_STABLE_RANGES) + "]")
+
+
+def nfc(text: str) -> str:
+    """unicodedata.normalize("NFC", text), normalising only the lines that hold a character it may change
+    (a line end never composes with its neighbours, so the lines normalise apart)."""
+    if not NFC_MAY_CHANGE.search(text):
+        return text
+    return "\n".join(unicodedata.normalize("NFC", line) if NFC_MAY_CHANGE.search(line) else line
+                     for line in text.split("\n"))
 
 
 def count_replace(text: str, old: str, new: str, name: str, repairs: Counter[str]) -> str:

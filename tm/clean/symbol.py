@@ -32,6 +32,8 @@ def document_symbol(lines: Iterable[str]) -> str:
     """The symbol the lines repeat most as a line or a column of their own; "" when none."""
     seen: Counter[str] = Counter()
     for line in lines:
+        if "/" not in line:  # every symbol holds one
+            continue
         for column in COLUMN_GAP.split(line.strip()):
             if is_symbol(column):
                 seen[column] += 1
