@@ -36,9 +36,9 @@ from tm.store.postgres_writer import (
     PostgresWriter,
     count_of,
     counts_by_doc,
-    fill_postings,
     one_line,
     position_after,
+    rebuild_postings,
     terms_of,
     unit_filter,
 )
@@ -143,7 +143,7 @@ class PostgresStore:
                 for statement in [*table_statements(), *added, *schema_statements()]:  # each may run again
                     self._conn.execute(statement)
                 if not tables.issuperset(POSTING_TABLES):  # a store made before them: postings of its units
-                    fill_postings(self._conn)
+                    rebuild_postings(self._conn)
 
     def __enter__(self) -> PostgresStore:
         return self
