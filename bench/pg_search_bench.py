@@ -55,11 +55,16 @@ def import_into(tmx: Path, url: str) -> dict[str, object]:
     return {"import_s": round(time.perf_counter() - start, 1), "import_output": done.stdout.strip()}
 
 
-def database_mb(url: str) -> float:
+def database_mb(url: str) -> tuple[float, dict[str, float]]:
+    """The database's size, and that of each of its tables and indexes (MB)."""
     with open_store(url, create=False, readonly=True) as store:
         assert isinstance(store, PostgresStore)
         size = store.connection.execute("SELECT pg_database_size(current_database())").fetchone()
-    return round(int(size[0]) / 2**20, 1) if size else 0.0
+        rows = store.connection.execute(
+            "SELECT c.relname, pg_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 2 DESC").fetchall()
+    parts = {str(name): round(int(n) / 2**20, 1) for name, n in rows if int(n) >= 2**20}
+    return (round(int(size[0]) / 2**20, 1) if size else 0.0), parts
 
 
 def fresh_database(cluster: Cluster | None, url: str, name: str) -> str:
@@ -96,7 +101,7 @@ def main() -> None:
         url = fresh_database(cluster, args.url or "", f"bench{args.units}")
         postgres: dict[str, object] = {"settings": CLUSTER_SETTINGS if cluster else "as given by --url"}
         postgres.update(import_into(tmx, url))
-        postgres["store_mb"] = database_mb(url)
+        postgres["store_mb"], postgres["relations_mb"] = database_mb(url)
         with SQLiteStore(db, create=False, readonly=True) as store:
             stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
         queries = make_queries(stored, args.queries, args.seed)

@@ -100,3 +100,33 @@ def test_a_store_made_before_the_posting_tables_gains_them_on_opening(stores: tu
         for query in QUERIES[::4]:
             a = [(h.id, h.score) for h in sqlite.search(query, limit=5)]
             assert [(h.id, h.score) for h in postgres.search(query, limit=5)] == a, query
+
+
+def made_before_the_posting_tables(url: str) -> None:
+    """The store as a tmtool before the posting tables left it: trigram keys with a length bucket
+    (len // 4) appended, a GIN index over them, no posting tables."""
+    filled(url).close()
+    with open_store(url) as older:
+        conn = older.connection  # type: ignore[attr-defined]
+        conn.execute("DROP TABLE word_postings, gram_postings")
+        conn.execute("UPDATE unit_terms SET grams = ARRAY(SELECT g || (len / 4) FROM unnest(grams) g) "
+                     "WHERE grams IS NOT NULL")
+        conn.execute("CREATE INDEX unit_terms_grams ON unit_terms USING gin (grams)")
+
+
+def test_a_store_made_before_the_posting_tables_is_searched_read_only_alike(
+        stores: tuple[Store, Store], pg_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    made_before_the_posting_tables(pg_url)
+    sqlite = Searcher(stores[0])
+    with open_store(pg_url, create=False, readonly=True) as older:
+        postgres = Searcher(older)
+        for query in QUERIES[::3]:
+            a = [(h.id, h.score) for h in sqlite.search(query, limit=5)]
+            assert [(h.id, h.score) for h in postgres.search(query, limit=5)] == a, query
+        assert older.search_candidates("доклад", 50.0, doc="parity")
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 1 and "without posting tables" in warned[0] and "opened for writing" in warned[0]
+    with open_store(pg_url) as upgraded:  # opened for writing: it gains them, and searches alike
+        for query in QUERIES[::7]:
+            a = [(h.id, h.score) for h in sqlite.search(query, limit=5)]
+            assert [(h.id, h.score) for h in Searcher(upgraded).search(query, limit=5)] == a, query

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, cast
@@ -36,9 +37,9 @@ from tm.store.postgres_writer import (
     PostgresWriter,
     count_of,
     counts_by_doc,
-    fill_postings,
     one_line,
     position_after,
+    rebuild_postings,
     terms_of,
     unit_filter,
 )
@@ -50,6 +51,7 @@ __all__ = ["PostgresStore", "PostgresWriter", "connect"]
 WRITE_LOCK = 0x746D746C  # the advisory lock every writer of a store's database takes ("tmtl")
 LOCK_TIMEOUT_S = 30.0  # how long a writer waits for another (SQLite's busy timeout is the same)
 CONNECT_TIMEOUT_S = 10
+LOG = logging.getLogger(__name__)
 
 
 def connect(url: str, readonly: bool) -> psycopg.Connection[Any]:
@@ -88,6 +90,7 @@ class PostgresStore:
         self.lock_timeout_s = LOCK_TIMEOUT_S
         self._location = without_password(url)
         self._search: CandidateSearch | None = None
+        self._posted = True  # the store has its posting tables (a store made before them, read-only: not)
         self._conn = connect(url, readonly)
         try:
             self._check_or_init(create and not readonly)
@@ -138,12 +141,17 @@ class PostgresStore:
             raise StoreError(f"{self._location}: store schema version {version} is newer than this tmtool "
                              f"understands ({SCHEMA_VERSION}); upgrade tmtool")
         added = missing_columns(present)
+        if self.readonly and not tables.issuperset(POSTING_TABLES):
+            self._posted = False
+            LOG.warning("%s: made by an older tmtool, without posting tables: search takes a slower path until "
+                        "the store is next opened for writing (tmtool import, build, docs rename), which adds them",
+                        self._location)
         if added and not self.readonly:
             with self._transaction():
                 for statement in [*table_statements(), *added, *schema_statements()]:  # each may run again
                     self._conn.execute(statement)
                 if not tables.issuperset(POSTING_TABLES):  # a store made before them: postings of its units
-                    fill_postings(self._conn)
+                    rebuild_postings(self._conn)
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -237,7 +245,7 @@ class PostgresStore:
     def search_candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
         """Units (of one document) worth scoring for a normalized query at min_score %, likeliest first."""
         if self._search is None:
-            self._search = CandidateSearch(self._conn)
+            self._search = CandidateSearch(self._conn, self._posted)
         return self._search.candidates(query, min_score, doc)
 
     def targets(self, keys: Sequence[int]) -> dict[int, str]:

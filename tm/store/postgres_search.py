@@ -71,14 +71,25 @@ LENGTH_FIT = "power(2.0::float8 * least(h.len, %(n)s) / (h.len + %(n)s), 2::floa
 IN_DOCUMENT = " AND {key} IN (SELECT seq FROM units WHERE doc = %(doc)s)"
 
 
-def ranked_sql(table: str, terms: int, order: str, by_doc: bool = False) -> str:
+# A store made before the posting tables, opened read-only (so not given them): the same hits from
+# unit_terms, slower. Words by its GIN index; trigrams by the length index, compared without the
+# length bucket those stores appended to each.
+UNPOSTED_HITS = {
+    "word_postings": ("SELECT seq, len, %(w{i})s::float8 AS w FROM unit_terms "
+                      "WHERE words @> ARRAY[%(k{i})s]::text[] AND len BETWEEN %(low)s AND %(high)s"),
+    "gram_postings": ("SELECT seq, len, %(w{i})s::float8 AS w FROM unit_terms WHERE len BETWEEN %(low)s AND %(high)s "
+                      "AND %(k{i})s = ANY(ARRAY(SELECT left(g, 3) FROM unnest(grams) g))"),
+}
+
+
+def ranked_sql(table: str, terms: int, order: str, by_doc: bool = False, posted: bool = True) -> str:
     """Units holding any of the terms within a length range, ordered by summed weight times length fit.
 
     One range of the posting index per term (term, then the fitting lengths), read from the index
-    alone, as SQLite reads one posting list per term.
+    alone, as SQLite reads one posting list per term (without posting tables: UNPOSTED_HITS).
     """
     one = (f"SELECT seq, len, %(w{{i}})s::float8 AS w FROM {table} "
-           "WHERE term = %(k{i})s AND len BETWEEN %(low)s AND %(high)s")
+           "WHERE term = %(k{i})s AND len BETWEEN %(low)s AND %(high)s") if posted else UNPOSTED_HITS[table]
     hits = " UNION ALL ".join(one.format(i=i) for i in range(terms))
     in_doc = IN_DOCUMENT.format(key="h.seq").replace(" AND", " WHERE", 1) if by_doc else ""
     return (
@@ -91,7 +102,7 @@ def ranked_sql(table: str, terms: int, order: str, by_doc: bool = False) -> str:
 
 
 def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: float,
-              doc: str | None = None) -> list[tuple[int, str, str]]:
+              doc: str | None = None, posted: bool = True) -> list[tuple[int, str, str]]:
     """(seq, id, source) of units (of doc) sharing the query's rarest words, likeliest matches first."""
     terms = chosen_terms(counts)
     if not terms:
@@ -100,7 +111,7 @@ def word_rows(conn: Connection, counts: dict[str, int], query: str, min_score: f
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": RESCORED, "doc": doc}
     for i, (term, weight) in enumerate(zip(terms, term_weights(counts, terms), strict=True)):
         args[f"k{i}"], args[f"w{i}"] = term, weight
-    return conn.execute(ranked_sql("word_postings", len(terms), "h.seq", doc is not None), args).fetchall()
+    return conn.execute(ranked_sql("word_postings", len(terms), "h.seq", doc is not None, posted), args).fetchall()
 
 
 class LengthShares:
@@ -120,7 +131,7 @@ class LengthShares:
 
 
 def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query: str, min_score: float,
-               limit: int, doc: str | None = None) -> list[tuple[int, str, str]]:
+               limit: int, doc: str | None = None, posted: bool = True) -> list[tuple[int, str, str]]:
     """(seq, id, source) of short units (of doc) whose length allows min_score, likeliest matches first."""
     low, high = candidate_lengths(len(query), min_score)
     high = min(high, SHORT_MAX)
@@ -134,14 +145,16 @@ def short_rows(conn: Connection, counts: TermCounts, shares: LengthShares, query
     args: dict[str, object] = {"low": low, "high": high, "n": len(query), "limit": limit, "doc": doc}
     for i, gram in enumerate(grams):
         args[f"k{i}"], args[f"w{i}"] = gram, 1
-    return conn.execute(ranked_sql("gram_postings", len(grams), "h.len, h.seq", doc is not None), args).fetchall()
+    return conn.execute(ranked_sql("gram_postings", len(grams), "h.len, h.seq", doc is not None, posted),
+                        args).fetchall()
 
 
 class CandidateSearch:
     """Candidate lookups over one connection; keeps term counts between queries."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, posted: bool = True) -> None:
         self.conn = conn
+        self.posted = posted  # the store has posting tables (else: UNPOSTED_HITS)
         self.counts = TermCounts(conn, "word_counts")
         self.gram_counts = TermCounts(conn, "gram_counts")
         self.shares = LengthShares(conn)
@@ -149,9 +162,10 @@ class CandidateSearch:
     def candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
         """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
         if length_bounds(len(query), min_score)[1] <= SHORT_MAX:
-            rows = short_rows(self.conn, self.gram_counts, self.shares, query, min_score, SHORT_CANDIDATES, doc)
+            rows = short_rows(self.conn, self.gram_counts, self.shares, query, min_score, SHORT_CANDIDATES, doc,
+                              self.posted)
         else:
-            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score, doc)
+            rows = word_rows(self.conn, self.counts(index_terms(query)), query, min_score, doc, self.posted)
         return [Candidate(int(seq), id_, source) for seq, id_, source in rows]
 
 

@@ -15,7 +15,7 @@ import psycopg
 from tm.errors import StoreError
 from tm.model import DocumentInfo, Unit
 from tm.store.base import PreparedUnits, TermRecord
-from tm.store.postgres_schema import POSTING_TABLES
+from tm.store.postgres_schema import POSTING_TABLES, rebuilt_postings
 from tm.store.postgres_search import IndexRow, index_row
 from tm.store.sqlite import UNIT_COLUMNS, unit_to_row
 
@@ -26,10 +26,26 @@ POSTED_TERMS = (("word_postings", "unnest(t.words)"), ("gram_postings", "left(un
 
 
 def fill_postings(conn: psycopg.Connection[Any] | psycopg.Cursor[Any], first: int = 0, last: int = 2**62) -> None:
-    """Posting rows for the unit_terms rows of seq first to last, made by the server."""
+    """Posting rows for the unit_terms rows of seq first to last, made by the server; in key order,
+    so the index takes them page after page rather than at random."""
     for table, term in POSTED_TERMS:
         conn.execute(f"INSERT INTO {table} (term, len, seq) SELECT {term}, t.len, t.seq FROM unit_terms t "
-                     "WHERE t.seq BETWEEN %s AND %s", (first, last))
+                     "WHERE t.seq BETWEEN %s AND %s ORDER BY 1, 2, 3", (first, last))
+
+
+def rebuild_postings(conn: psycopg.Connection[Any]) -> None:
+    """New posting tables made from every unit_terms row, each index built once (see rebuilt_postings)."""
+    for table, term in POSTED_TERMS:
+        for statement in rebuilt_postings(table, f"SELECT {term}, t.len, t.seq FROM unit_terms t"):
+            conn.execute(statement)
+
+
+def array_literal(items: list[str] | None) -> str | None:
+    """A text[] in PostgreSQL's input form, every element quoted: COPY hands it to the server as
+    text, which parses it, instead of psycopg's array dumper (in Python, most of an import's time)."""
+    if items is None:
+        return None
+    return "{" + ",".join('"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' for t in items) + "}"
 
 
 def one_line(err: BaseException, secret: str = "") -> str:
@@ -105,6 +121,7 @@ class PostgresWriter:
         self._next_seq = int(conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM units").fetchone()[0])  # type: ignore[index]
         self._words: Counter[str] = Counter()
         self._grams: Counter[str] = Counter()
+        self._posted = self._next_seq  # the first seq whose postings are still to be made (bulk_indexing)
         self._bulk = False
         self.vacuum_wanted = False
 
@@ -160,8 +177,10 @@ class PostgresWriter:
                         copy.write_row((seq, *row))
                 with cur.copy("COPY unit_terms (seq, len, words, grams) FROM STDIN") as copy:
                     for seq, (_, (_, length, words, grams)) in enumerate(batch, first):
-                        copy.write_row((seq, length, words, grams))
-                fill_postings(cur, first, self._next_seq - 1)
+                        copy.write_row((seq, length, array_literal(words), array_literal(grams)))
+                if not self._bulk:
+                    fill_postings(cur, first, self._next_seq - 1)
+                    self._posted = self._next_seq
         except psycopg.errors.UniqueViolation as err:
             raise StoreError(f"{self._location}: cannot add units ({one_line(err)})") from err
         for _, (_, _, words, grams) in batch:
@@ -182,18 +201,30 @@ class PostgresWriter:
 
     @contextlib.contextmanager
     def bulk_indexing(self) -> Iterator[None]:
-        """Term counts are summed in memory and written once, when the block ends."""
+        """Term counts are summed in memory and the postings made once, when the block ends."""
         self._bulk = True
         try:
             yield
         finally:
             self._bulk = False
+        self.finish_postings()
         self.flush_counts()
 
+    def finish_postings(self) -> None:
+        """The postings of the units added in bulk: new posting tables when these units are at least
+        as many as those before them (an index built once), else added in key order."""
+        pending, before = self._next_seq - self._posted, self._posted - 1
+        if pending and pending >= before:
+            rebuild_postings(self._conn)
+        elif pending:
+            fill_postings(self._conn, self._posted, self._next_seq - 1)
+        self._posted = self._next_seq
+
     def optimize(self) -> None:
-        """Merge the GIN index's pending entries, refresh the planner's statistics; ask for a VACUUM
-        after the commit (it cannot run in a transaction), which lets the postings be read from their
-        index alone."""
+        """Make pending postings, merge the GIN index's pending entries, refresh the planner's
+        statistics; ask for a VACUUM after the commit (it cannot run in a transaction), which lets
+        the postings be read from their index alone."""
+        self.finish_postings()
         self.flush_counts()
         self._conn.execute("SELECT gin_clean_pending_list('unit_terms_words'::regclass)")
         self._conn.execute(f"ANALYZE units, unit_terms, word_counts, gram_counts, {', '.join(POSTING_TABLES)}")
