@@ -410,23 +410,6 @@ def store_stats(store: Store, doc: str | None = None,
                       {d.name: d.summary for d in docs}, {d.name: d.symbol for d in docs if d.symbol})
 
 
-# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
-# search would take seconds to minutes and find nothing useful. The CLI and the server both keep it.
-MAX_QUERY_CHARS = 2000
-EMPTY_QUERY = "the query is empty: give some text to search for"
-
-
-def too_long(query: str) -> str:
-    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
-
-
-def query_problem(query: str) -> str | None:
-    """Why a search query is refused (empty, too long), or None when it is fine."""
-    if not query.strip():
-        return EMPTY_QUERY
-    return too_long(query) if len(query) > MAX_QUERY_CHARS else None
-
-
 def diff_parts(query: str, source: str) -> list[tuple[str, str]]:
     """The source as (kind, text) runs, kind "same", "insert" (only in the source) or "delete" (only
     in the query): the wdiff-style marks of tm.search.highlight as data, for a page to render."""
