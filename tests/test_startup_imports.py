@@ -51,6 +51,17 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
         assert [m for m in ("lxml", "polib", "openpyxl", "numpy", "pandas", "tm.align") if m in loaded] == []
 
 
+# A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
+# (its dictionaries load in ~0.1 s), the termbase compiler, or rapidfuzz (suggestions for a miss).
+NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz")
+
+
+def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
+    loaded = loaded_by("terms", "lookup", "МОТ", "--db", str(example_db))
+    assert [m for m in NOT_FOR_TERM_LOOKUP if m in loaded] == []
+    assert {"glossary.lookup", "glossary.merge", "tm.store.sqlite"} <= loaded
+
+
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
 # (tm.app: exports, hashing, temporary files), the concordance, the termbase or the analyser.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
