@@ -20,7 +20,7 @@ API = {
     "TermPair": "glossary.model",
     "compile_termbase": "glossary.termbase",
     "find_terms": "glossary.lookup",
-    "merge_documents": "glossary.termbase",
+    "merge_documents": "glossary.merge",
     "term_pairs": "glossary.model",
 }
 __all__ = [

@@ -11,7 +11,7 @@ unless the documents hold the concept under another Russian name. A miss names t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from glossary.model import ACRONYM, FOUND_REFERENCE, TermEntry
@@ -90,10 +90,24 @@ def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return merge_synonyms([fold(w) for w in words], [fold(compound_lemma(w)) for w in words])
 
 
+# compound_lemma's answers stored with the term records (glossary.lookup_keys), so that a lookup whose
+# words the termbase holds needs no pymorphy3 (its dictionaries take ~0.1 s to load): the values
+# compound_lemma computes, computed when the termbase was stored.
+STORED_LEMMAS: dict[str, str] = {}
+
+
+def remember_lemmas(lemmas: Mapping[str, str]) -> None:
+    """Take in lemmas stored with a termbase (compound_lemma's own answers, computed at build)."""
+    STORED_LEMMAS.update(lemmas)
+
+
 def compound_lemma(word: str) -> str:
     """An acronym as it is; an acronym compound part by part ("ООН-Женщинам" -> "ООН-женщина"); else the lemma."""
     if word.isupper():
         return word
+    stored = STORED_LEMMAS.get(word)
+    if stored is not None:
+        return stored
     parts = word.split("-")
     if len(parts) > 1 and any(is_acronym_word(p) for p in parts):
         return "-".join(strip_ending(p) if is_acronym_word(p) else word_lemma(p) for p in parts)
@@ -110,10 +124,24 @@ def word_lemma(word: str) -> str:
     return lemma(word)
 
 
+def reading_variants(query: str) -> tuple[str, str, str]:
+    """The query as typed, and with its letters read as Cyrillic and as Latin look-alikes."""
+    return query, query.translate(LATIN_TO_CYRILLIC), query.translate(CYRILLIC_TO_LATIN)
+
+
 def query_readings(query: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The query's word forms as typed, and with its letters read as Cyrillic and as Latin look-alikes."""
-    variants = (query, query.translate(LATIN_TO_CYRILLIC), query.translate(CYRILLIC_TO_LATIN))
-    return list(dict.fromkeys(word_forms(v) for v in variants))
+    return list(dict.fromkeys(word_forms(v) for v in reading_variants(query)))
+
+
+def lemmatised_words(query: str) -> Iterator[str]:
+    """The words whose lemmas (compound_lemma) a lookup of the query needs: those of its readings
+    that are not all capitals (an acronym is its own lemma)."""
+    for variant in reading_variants(query):
+        for m in WORD.finditer(variant):
+            word = strip_ending(m.group())
+            if not word.isupper():
+                yield word
 
 
 def side_by_side(name: tuple[str, ...], query: tuple[str, ...]) -> bool:

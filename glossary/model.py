@@ -32,7 +32,7 @@ class TermEntry:
     found: str = FOUND_TEXT
     en_source: str = ""  # "reference", "aligned" or "" when there is no English
     notes: tuple[str, ...] = field(default_factory=tuple)
-    # a store-wide entry's documents with its occurrences in each (glossary.termbase.merge_documents);
+    # a store-wide entry's documents with its occurrences in each (glossary.merge.merge_documents);
     # () for the entry of one document's termbase
     documents: tuple[tuple[str, int], ...] = field(default_factory=tuple)
 

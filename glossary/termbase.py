@@ -19,6 +19,7 @@ from glossary import rules
 from glossary.dates import document_year
 from glossary.extract import Definition, Mention, acronyms_in, bracketed, find_definitions, find_mentions
 from glossary.infer import EN_WORD, initials_start, spelled
+from glossary.merge import concept_of
 from glossary.model import (
     ACRONYM,
     FOUND_INFERRED,
@@ -386,11 +387,6 @@ def sole_acronym(entry: TermEntry, units: Sequence[Unit]) -> tuple[str, int] | N
     return (acronym, count) if spelled_out or count >= rules.SOLE_MIN_UNITS else None
 
 
-def concept_of(entry: TermEntry) -> tuple[str, str] | None:
-    """Entries the reference table gives the same English names are one concept."""
-    return (entry.en_acronym, entry.en_full_form) if entry.en_source == "reference" and entry.en_full_form else None
-
-
 def with_variant(entry: TermEntry, other: TermEntry) -> TermEntry:
     """The entry with the other entry's Russian full forms as variants, and its occurrences."""
     forms = [f for f in (other.ru_full_form, *other.ru_variants) if f and f != entry.ru_full_form]
@@ -431,43 +427,3 @@ def compile_termbase(units: Sequence[Unit], reference: Reference | None = None,
     entries.sort(key=lambda e: (order.get(e.first_unit, 0), e.kind, e.ru_term))
     doc = units[0].doc if units else ""
     return [replace(e, id=f"{doc}:term{i:03d}") for i, e in enumerate(entries, 1)]
-
-
-def document_of(entry: TermEntry) -> str:
-    """The document an entry of one document's termbase comes from ("A_58_98.ru.txt:term001")."""
-    return entry.id.rsplit(":", 1)[0]
-
-
-def store_concept(entry: TermEntry) -> tuple[str, ...]:
-    """What makes two documents' entries one concept: the reference table's English names, else the
-    Russian acronym, else the lemmas of the Russian name."""
-    concept = concept_of(entry)
-    if concept is not None:
-        return ("reference", *concept)
-    if entry.ru_acronym:
-        return (ACRONYM, entry.ru_acronym.upper())
-    return (NAME, *lemma_key(entry.ru_full_form))
-
-
-def merge_documents(entries: Sequence[TermEntry]) -> list[TermEntry]:
-    """One termbase for a store: the entries of all its documents, one per concept. The first
-    document's entry stays (its forms, context and id), the others' Russian full forms become its
-    variants, occurrences add up, and `documents` lists each document with its occurrences."""
-    merged: list[TermEntry] = []
-    where: dict[tuple[str, ...], int] = {}
-    for entry in entries:
-        key = store_concept(entry)
-        doc = (document_of(entry), entry.occurrences)
-        if key not in where:
-            where[key] = len(merged)
-            merged.append(replace(entry, documents=(doc,)))
-            continue
-        kept = merged[where[key]]
-        full = kept.ru_full_form or entry.ru_full_form
-        forms = [f for f in (entry.ru_full_form, *entry.ru_variants)
-                 if f and f != full and f not in kept.ru_variants]
-        merged[where[key]] = replace(
-            kept, ru_full_form=full, ru_variants=kept.ru_variants + tuple(dict.fromkeys(forms)),
-            occurrences=kept.occurrences + entry.occurrences, documents=(*kept.documents, doc),
-            en_acronym=kept.en_acronym or entry.en_acronym, en_full_form=kept.en_full_form or entry.en_full_form)
-    return merged

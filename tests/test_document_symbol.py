@@ -13,6 +13,7 @@ from tm.clean.symbol import document_symbol
 from tm.model import DocumentInfo
 from tm.pipeline import build_document
 from tm.store import open_store
+from tm.store.sqlite_schema import SCHEMA_VERSION
 
 UNPDF = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "unpdf-dev"
 
@@ -87,5 +88,5 @@ def test_schema_1_store_gains_the_column_when_opened_for_writing(tmp_path: Path)
             writer.put_document(DocumentInfo("new", "ru", "en", "c", "sig", {}, "A/69/907"))
         assert [(d.name, d.symbol) for d in store.documents()] == [("new", "A/69/907"), ("old", "")]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # brought up to this tmtool's
     conn.close()

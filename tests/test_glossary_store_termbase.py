@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.termbase import compile_termbase, merge_documents
+from glossary.merge import merge_documents
+from glossary.termbase import compile_termbase
 from glossary.termstore import entry_from_json, entry_to_json
 from tm.app import build_memory, build_termbase, example_path, store_build
 from tm.cli import main

@@ -35,11 +35,40 @@ def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     assert "exports" in loaded  # the registry itself is read for the --format choices
 
 
-def test_terms_lookup_and_stats_load_no_writer_or_aligner(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled report built once into a store, as bench/startup.py builds it."""
+    db = tmp_path_factory.mktemp("startup") / "t.db"
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
                    capture_output=True, env=env)
-    for args in (("terms", "lookup", "МОТ", "--db", str(db)), ("stats", "--db", str(db))):
+    return db
+
+
+def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> None:
+    for args in (("terms", "lookup", "МОТ", "--db", str(example_db)), ("stats", "--db", str(example_db))):
         loaded = loaded_by(*args)
         assert [m for m in ("lxml", "polib", "openpyxl", "numpy", "pandas", "tm.align") if m in loaded] == []
+
+
+# A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
+# (its dictionaries load in ~0.1 s), the termbase compiler, or rapidfuzz (suggestions for a miss).
+NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz")
+
+
+def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
+    loaded = loaded_by("terms", "lookup", "МОТ", "--db", str(example_db))
+    assert [m for m in NOT_FOR_TERM_LOOKUP if m in loaded] == []
+    assert {"glossary.lookup", "glossary.merge", "tm.store.sqlite"} <= loaded
+
+
+# What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
+# (tm.app: exports, hashing, temporary files), the concordance, the termbase or the analyser.
+NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align")
+
+
+def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:
+    loaded = loaded_by("search", "Доклад Генерального секретаря", "--db", str(example_db))
+    assert [m for m in NOT_FOR_FUZZY_SEARCH if m in loaded] == []
+    assert {"tm.search", "tm.store.sqlite", "rapidfuzz"} <= loaded

@@ -5,11 +5,8 @@ format registry; the stages themselves know nothing of files, stores or formats.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +24,7 @@ from tm.version import make_signature
 if TYPE_CHECKING:
     # Imported where they are used: `tmtool terms lookup` and `stats` need neither numpy, the
     # aligner, pdfminer nor the termbase compiler (bench/startup.py).
+    from glossary.lookup_keys import LookupKeys
     from glossary.reference import Reference
     from tm.clean import Cleaned
     from tm.importer import ImportResult
@@ -107,6 +105,13 @@ def count_decoding_repairs(result: BuildResult, errors: str, encoding: str | Non
     return result
 
 
+def content_checksum(data: bytes) -> str:
+    """The SHA-256 of a document's bytes (hashlib imported by the commands that build)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", doc: str | None = None,
                  encoding: str | None = None, errors: str = "strict", force_lang: bool = False) -> BuildResult:
     """Read and process one source document into units; touches no store."""
@@ -115,7 +120,7 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
 
     data, content = read_source(path, src_lang, encoding, errors, force_lang)
     name = doc or Path(str(path)).name
-    checksum = hashlib.sha256(data).hexdigest()
+    checksum = content_checksum(data)
     if isinstance(content, Cleaned):
         return build_cleaned(content, name, checksum, src_lang, tgt_lang, where=str(path))
     result = build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
@@ -131,7 +136,7 @@ def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru"
     s_data, s_text = read_source(source, src_lang, encoding, errors, force_lang)
     t_data, t_text = read_source(target, tgt_lang, encoding, errors, force_lang, option="--tgt-lang")
     name = doc or Path(str(source)).name
-    checksum = hashlib.sha256(s_data + t_data).hexdigest()
+    checksum = content_checksum(s_data + t_data)
     result = build_pair(s_text, t_text, name, checksum, src_lang, tgt_lang, where=(str(source), str(target)))
     return count_decoding_repairs(result, errors, encoding, (s_data, s_text), (t_data, t_text))
 
@@ -189,8 +194,11 @@ def store_all_with_termbase(store: Store, results: Sequence[BuildResult], refere
 
 
 def write_terms(writer: Writer, doc: str, entries: Sequence[TermEntry]) -> None:
-    """Replace one document's terms inside a write transaction."""
-    writer.replace_terms(doc, [TermRecord(e.id, doc, i, entry_to_json(e)) for i, e in enumerate(entries)])
+    """Replace one document's terms inside a write transaction, each with its lookup keys."""
+    from glossary.lookup_keys import entry_keys, keys_to_json
+
+    writer.replace_terms(doc, [TermRecord(e.id, doc, i, entry_to_json(e), keys_to_json(entry_keys(e)))
+                               for i, e in enumerate(entries)])
 
 
 def save_terms(store: Store, doc: str, entries: Sequence[TermEntry]) -> int:
@@ -292,12 +300,28 @@ def lang_matches(lang: str, wanted: str) -> bool:
 def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that document's own
     (StoreError naming it when there is no such document)."""
-    from glossary.termbase import merge_documents
+    from glossary.merge import merge_documents
 
-    if doc is None:
-        return merge_documents(load_terms(store))
-    chosen_documents(store, doc)
-    return load_terms(store, doc)
+    if doc is not None:
+        chosen_documents(store, doc)
+        return keyed_terms(store, doc)[0]
+    entries, keys = keyed_terms(store)
+    return merge_documents(entries, [k.concept if k is not None else None for k in keys])
+
+
+def keyed_terms(store: Store, doc: str | None = None) -> tuple[list[TermEntry], list[LookupKeys | None]]:
+    """The stored entries with their lookup keys (None where a store has none); the keys' lemmas join
+    glossary.lookup's, so that a lookup of the words they hold needs no pymorphy3."""
+    from glossary.lookup import remember_lemmas
+    from glossary.lookup_keys import keys_from_json
+
+    records = store.term_records(doc)
+    entries = [entry_from_json(r.data, f"{store.location}: term {r.id}") for r in records]
+    keys = [keys_from_json(r.lookup_keys, f"{store.location}: term {r.id}") for r in records]
+    for k in keys:
+        if k is not None:
+            remember_lemmas(k.lemmas)
+    return entries, keys
 
 
 def export_terms(store: Store, format_name: str, output: str | Path, *, bom: bool = False) -> int:
@@ -316,6 +340,9 @@ def write_default_exports(store: Store, out_dir: Path) -> Iterator[Path]:
     The set is written into a hidden directory inside out_dir and moved in place once all are
     written; a failure (disk full) leaves out_dir as it was, and removes it if this call made it.
     """
+    import shutil
+    import tempfile
+
     made = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -408,23 +435,6 @@ def store_stats(store: Store, doc: str | None = None,
     chosen = [n for name, n in by_doc.items() if doc in (None, name)]
     return StoreStats(len(docs), sum(n for n, _ in chosen), sum(t for _, t in chosen),
                       {d.name: d.summary for d in docs}, {d.name: d.symbol for d in docs if d.symbol})
-
-
-# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
-# search would take seconds to minutes and find nothing useful. The CLI and the server both keep it.
-MAX_QUERY_CHARS = 2000
-EMPTY_QUERY = "the query is empty: give some text to search for"
-
-
-def too_long(query: str) -> str:
-    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
-
-
-def query_problem(query: str) -> str | None:
-    """Why a search query is refused (empty, too long), or None when it is fine."""
-    if not query.strip():
-        return EMPTY_QUERY
-    return too_long(query) if len(query) > MAX_QUERY_CHARS else None
 
 
 def diff_parts(query: str, source: str) -> list[tuple[str, str]]:

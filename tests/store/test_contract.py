@@ -61,7 +61,9 @@ def store(location: str) -> Iterator[Store]:
 
 
 def records(doc: str, n: int) -> list[TermRecord]:
-    return [TermRecord(f"{doc}-t{i}", doc, i, f'{{"id": "{doc}-t{i}"}}') for i in range(n)]
+    """Term records, every other one with lookup keys (a record of an older store has none: '')."""
+    return [TermRecord(f"{doc}-t{i}", doc, i, f'{{"id": "{doc}-t{i}"}}', f'{{"concept": ["T{i}"]}}' * (i % 2))
+            for i in range(n)]
 
 
 def test_a_missing_store_is_created_or_refused(location: str) -> None:
@@ -197,7 +199,8 @@ def renamed_units(units: list[Unit], new: str) -> list[Unit]:
 
 
 def test_rename_document_rewrites_names_and_ids_and_keeps_the_index(store: Store) -> None:
-    terms = [TermRecord("a.txt:term001", "a.txt", 0, "{}"), TermRecord("a.txt-other", "a.txt", 1, "{}")]
+    terms = [TermRecord("a.txt:term001", "a.txt", 0, "{}", '{"lemmas": {}}'),
+             TermRecord("a.txt-other", "a.txt", 1, "{}")]
     with store.writer() as writer:
         writer.replace_terms("a.txt", terms)
     with store.writer() as writer:
@@ -205,7 +208,7 @@ def test_rename_document_rewrites_names_and_ids_and_keeps_the_index(store: Store
     assert store.documents() == [OTHER, replace(INFO, name="c.txt")]
     assert list(store.units(doc="c.txt")) == renamed_units(A_UNITS, "c.txt")
     # an id made from the name ('a.txt:…', tm.model.unit_id) follows it; any other id stays
-    assert store.term_records("c.txt") == [TermRecord("c.txt:term001", "c.txt", 0, "{}"),
+    assert store.term_records("c.txt") == [TermRecord("c.txt:term001", "c.txt", 0, "{}", '{"lemmas": {}}'),
                                            TermRecord("a.txt-other", "c.txt", 1, "{}")]
     assert "c.txt:0" in [c.id for c in store.search_candidates(normalize_text(A_UNITS[0].source), 75.0)]
     assert [c.id for c in store.phrase_candidates([frozenset({"комитет"})])] == ["c.txt:0"]

@@ -10,7 +10,7 @@ import click
 
 from tm.cli.common import db_option
 from tm.errors import InputError
-from tm.match import DEFAULT_MIN_SCORE, normalize_text
+from tm.match import DEFAULT_MIN_SCORE, EMPTY_QUERY, MAX_QUERY_CHARS, normalize_text, too_long
 
 if TYPE_CHECKING:  # the commands import them: rapidfuzz, the store and numpy are not needed for --help
     from tm.concordance import ConcordanceHit
@@ -90,7 +90,6 @@ def echo_concordance(hits: list[ConcordanceHit]) -> None:
 
 def batch_lines(path: str) -> Iterator[str]:
     """Non-empty lines of a query file ('-' is stdin), each at most MAX_QUERY_CHARS long."""
-    from tm.app import MAX_QUERY_CHARS, too_long
     from tm.textio import decode_text, read_bytes
 
     for number, line in enumerate(decode_text(read_bytes(path), path).splitlines(), start=1):
@@ -102,8 +101,6 @@ def batch_lines(path: str) -> Iterator[str]:
 
 def check_query(text: str | None, batch: str | None) -> None:
     """One query or a batch file, not both; a query that is neither empty nor too long."""
-    from tm.app import EMPTY_QUERY, MAX_QUERY_CHARS, too_long
-
     if text is not None and batch:
         raise click.UsageError("give TEXT or --batch FILE, not both")
     if text is None and not batch:
@@ -114,15 +111,26 @@ def check_query(text: str | None, batch: str | None) -> None:
         raise click.ClickException(too_long(text))
 
 
+def find_concordance(store: Store, text: str, limit: int, exact: bool, doc: str | None) -> list[ConcordanceHit]:
+    """tm.concordance, imported by the searches that need it (a fuzzy search does not)."""
+    from tm.concordance import concordance
+
+    return concordance(store, text, limit=limit, inflect=not exact, doc=doc)
+
+
 def run_query(store: Store, searcher: Searcher, text: str, as_concordance: bool, min_score: float,
               limit: int, exact: bool, doc: str | None = None) -> list[dict[str, object]]:
     """The hits of one query (in document doc, when given) as JSON-ready dicts."""
-    from tm.concordance import concordance
-
     if as_concordance:
-        found = concordance(store, text, limit=limit, inflect=not exact, doc=doc)
-        return [concordance_json(h) for h in found]
+        return [concordance_json(h) for h in find_concordance(store, text, limit, exact, doc)]
     return [hit_json(h) for h in searcher.search(text, min_score=min_score, limit=limit, doc=doc)]
+
+
+def check_document(store: Store, doc: str) -> None:
+    """StoreError naming doc when the store has no such document (tm.documents: only --doc needs it)."""
+    from tm.documents import find_document
+
+    find_document(store, doc)
 
 
 # The exit status of a look-up that finds nothing (search, terms lookup): like grep, with the
@@ -164,18 +172,15 @@ def search_command(ctx: click.Context, text: str | None, min_score: float, limit
     """
     check_query(text, batch)
     check_options(ctx, as_concordance, exact)
-    from tm.concordance import concordance
     from tm.search import Searcher
     from tm.store import open_store
 
     limit = limit or (20 if as_concordance else 5)
     queries = batch_lines(batch) if batch else iter([text or ""])
     found = 0
-    from tm.documents import find_document
-
     with open_store(db, create=False, readonly=True) as store:
         if doc is not None:
-            find_document(store, doc)
+            check_document(store, doc)
         searcher = Searcher(store)
         for query in queries:
             if batch and not as_json:
@@ -185,7 +190,7 @@ def search_command(ctx: click.Context, text: str | None, min_score: float, limit
                 click.echo(json.dumps({"query": query, "hits": hits}, ensure_ascii=False))
                 found += len(hits)
             elif as_concordance:
-                lines = concordance(store, query, limit=limit, inflect=not exact, doc=doc)
+                lines = find_concordance(store, query, limit, exact, doc)
                 echo_concordance(lines)
                 found += len(lines)
             else:

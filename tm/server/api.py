@@ -17,10 +17,11 @@ from starlette.responses import JSONResponse
 
 from glossary.lookup import TermNotFound, find_terms
 from glossary.reference import Reference
-from tm.app import diff_parts, query_problem, store_stats, store_terms
+from tm.app import diff_parts, store_stats, store_terms
 from tm.concordance import ConcordanceHit, concordance
 from tm.documents import find_document
 from tm.errors import StoreError, TmtoolError
+from tm.match import query_problem
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, normalize_text
 from tm.server.pool import StorePool
 from tm.store import Store, without_password

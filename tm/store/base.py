@@ -33,12 +33,14 @@ class PhraseCandidate:
 
 @dataclass(frozen=True, slots=True)
 class TermRecord:
-    """One stored termbase entry: its id, document, position there and JSON data."""
+    """One stored termbase entry: its id, document, position there, JSON data and the JSON keys a
+    lookup reads instead of lemmatising ('' when stored without them: glossary.lookup_keys)."""
 
     id: str
     doc: str
     position: int
     data: str
+    lookup_keys: str = ""
 
 
 class Writer(Protocol):

@@ -80,6 +80,7 @@ TERM_COLUMNS: Columns = (
     ("doc", 'TEXT COLLATE "C" NOT NULL'),
     ("position", "INTEGER NOT NULL"),
     ("data", "TEXT NOT NULL"),
+    ("lookup_keys", "TEXT NOT NULL DEFAULT ''"),  # glossary.lookup_keys, as in SQLite
 )
 
 TABLES: tuple[tuple[str, Columns], ...] = (

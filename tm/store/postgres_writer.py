@@ -105,7 +105,8 @@ def has_document(conn: psycopg.Connection[Any], name: str) -> bool:
 
 def terms_of(conn: psycopg.Connection[Any], doc: str | None) -> list[TermRecord]:
     """Stored term records (of one document), by document then position."""
-    sql, args = "SELECT id, doc, position, data FROM terms", []
+    # A store made before terms.lookup_keys and opened read-only lacks the column: its row as JSON has no such key.
+    sql, args = "SELECT id, doc, position, data, coalesce(to_jsonb(t) ->> 'lookup_keys', '') FROM terms t", []
     if doc is not None:
         sql, args = sql + " WHERE doc = %s", [doc]
     rows = conn.execute(sql + " ORDER BY doc, position", args).fetchall()
@@ -233,9 +234,10 @@ class PostgresWriter:
     def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
         """Store a document's term records in place of its earlier ones."""
         self._conn.execute("DELETE FROM terms WHERE doc = %s", (doc,))
-        with self._conn.cursor() as cur, cur.copy("COPY terms (id, doc, position, data) FROM STDIN") as copy:
+        copy_sql = "COPY terms (id, doc, position, data, lookup_keys) FROM STDIN"
+        with self._conn.cursor() as cur, cur.copy(copy_sql) as copy:
             for r in records:
-                copy.write_row((r.id, r.doc, r.position, r.data))
+                copy.write_row((r.id, r.doc, r.position, r.data, r.lookup_keys))
 
     def count_units(self, doc: str | None = None) -> int:
         """How many units the store holds (of one document), this transaction's writes included."""

@@ -176,7 +176,8 @@ RENAMED_ID = "CASE WHEN substr(id, 1, length(?1)) = ?1 THEN ?2 || substr(id, len
 
 def terms_of(conn: sqlite3.Connection, doc: str | None, path: Path) -> list[TermRecord]:
     """Stored term records (of one document), by document then position."""
-    sql = "SELECT id, doc, position, data FROM terms"
+    keys = "lookup_keys" if has_lookup_keys(conn) else "''"  # a store of schema 2 opened read-only has none
+    sql = f"SELECT id, doc, position, data, {keys} FROM terms"
     args: tuple[str, ...] = ()
     if doc is not None:
         sql, args = sql + " WHERE doc = ?", (doc,)
@@ -184,7 +185,11 @@ def terms_of(conn: sqlite3.Connection, doc: str | None, path: Path) -> list[Term
         rows = conn.execute(sql + " ORDER BY doc, position", args).fetchall()
     except sqlite3.DatabaseError as err:
         raise StoreError(f"{path}: cannot read terms ({err})") from err
-    return [TermRecord(r[0], r[1], r[2], r[3]) for r in rows]
+    return [TermRecord(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def has_lookup_keys(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "lookup_keys" for row in conn.execute("PRAGMA table_info(terms)"))
 
 
 class SQLiteWriter:
@@ -261,8 +266,8 @@ class SQLiteWriter:
         """Store a document's term records in place of its earlier ones."""
         try:
             self._conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
-            self._conn.executemany("INSERT INTO terms (id, doc, position, data) VALUES (?, ?, ?, ?)",
-                                   [(r.id, r.doc, r.position, r.data) for r in records])
+            self._conn.executemany("INSERT INTO terms (id, doc, position, data, lookup_keys) VALUES (?, ?, ?, ?, ?)",
+                                   [(r.id, r.doc, r.position, r.data, r.lookup_keys) for r in records])
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self._path}: cannot write terms ({err})") from err
 

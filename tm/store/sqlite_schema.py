@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from tm.store.sqlite_search import LENGTH_KEY, SHORT_MAX
 
-SCHEMA_VERSION = 2  # 2: documents.symbol
+SCHEMA_VERSION = 3  # 2: documents.symbol; 3: terms.lookup_keys
 # Columns added after version 1, each with what adds it to an older store's table (its
 # default fills the rows already there).
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("documents", "symbol", "ALTER TABLE documents ADD COLUMN symbol TEXT NOT NULL DEFAULT ''"),
+    ("terms", "lookup_keys", "ALTER TABLE terms ADD COLUMN lookup_keys TEXT NOT NULL DEFAULT ''"),
 )
 # Added to a store made before it when the store is next opened for writing (old tmtool ignores it).
 UNTRANSLATED_INDEX = "CREATE INDEX IF NOT EXISTS units_untranslated ON units(doc) WHERE target = ''"
@@ -117,6 +118,7 @@ CREATE TABLE IF NOT EXISTS terms (
     id TEXT PRIMARY KEY,
     doc TEXT NOT NULL,
     position INTEGER NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    lookup_keys TEXT NOT NULL DEFAULT ''  -- glossary.lookup_keys: lemmas a lookup needs, '' for none
 );
 """
