@@ -11,9 +11,13 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from exports.base import Entry, ExportContext, Format, export_time
+from exports.entry import Entry
 from tm.errors import InputError
+
+if TYPE_CHECKING:
+    from exports.base import ExportContext, Format, export_time
 
 ENTRIES: tuple[Entry, ...] = (
     # translation memory
@@ -45,7 +49,7 @@ REGISTRY: dict[tuple[str, str], Entry] = {(e.kind, e.name): e for e in ENTRIES}
 SNIFF_BYTES = 8192
 
 
-class LazyFormats(Mapping[tuple[str, str], Format]):
+class LazyFormats(Mapping[tuple[str, str], "Format"]):
     """(kind, name) -> Format, each format's module imported when it is first looked up."""
 
     def __getitem__(self, key: tuple[str, str]) -> Format:
@@ -109,6 +113,15 @@ def detect_format(path: Path) -> Format:
         names = ", ".join(e.name.upper() for _, e in readers)
         raise InputError(path, "unknown file format", hint=f"import reads {names}")
     return by_extension
+
+
+def __getattr__(name: str) -> Any:
+    """ExportContext, Format and export_time, from exports.base when first asked for (not by --help)."""
+    if name in ("ExportContext", "Format", "export_time"):
+        from exports import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module 'exports' has no attribute {name!r}")
 
 
 __all__ = [

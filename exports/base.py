@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -69,27 +68,6 @@ class Format:
         if self.dump is None:
             raise ValueError(f"tmtool reads {self.name} files but does not write them")
         self.dump(items, stream, ctx)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A format as the registry lists it: what --help, --format and sniffing need, without importing the
-    writer's module (lxml, polib, openpyxl) until the format is used. tests/contract checks each entry
-    against the Format it names."""
-
-    kind: Literal["tm", "termbase"]
-    name: str
-    extensions: tuple[str, ...]
-    where: str  # "module:attribute" of the Format
-    sniff: bytes | None = None  # the pattern of the Format's sniff
-    reads: bool = False  # the Format has a load
-    writes: bool = True  # the Format has a dump (translate-toolkit's formats are read only)
-
-    def resolve(self) -> Format:
-        """The Format itself: its module is imported now."""
-        module, attribute = self.where.split(":")
-        fmt: Format = getattr(importlib.import_module(module), attribute)
-        return fmt
 
 
 def same_tu(group: list[Unit], unit: Unit) -> bool:

@@ -28,6 +28,22 @@ def loaded_by(*args: str) -> set[str]:
     return set(json.loads(out.stdout.splitlines()[-1]))
 
 
+# Not for the command list: the data model's dataclasses (the format registry's entries are named
+# tuples, the --check and --kind choices are read when used), the scoring, the termbase, the checks.
+NOT_FOR_HELP = ("exports.base", "tm.model", "tm.markup", "tm.match", "glossary.model", "tm.check", "tm.store")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("search", "--help"), ("terms", "lookup", "--help")])
+def test_help_loads_neither_data_model_nor_choice_tables(args: tuple[str, ...]) -> None:
+    loaded = loaded_by(*args)
+    assert [m for m in NOT_FOR_HELP if m in loaded] == []
+
+
+@pytest.mark.parametrize("args", [("check", "--help"), ("terms", "list", "--help")])
+def test_a_choice_table_is_read_for_its_command_help(args: tuple[str, ...]) -> None:
+    assert {"tm.check", "glossary.model"} & loaded_by(*args)
+
+
 @pytest.mark.parametrize("args", [("--help",), ("export", "--help"), ("terms", "export", "--help")])
 def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)

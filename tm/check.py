@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from tm.model import Unit
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `tmtool --help` imports this module for the check names, not tm.model's dataclasses
+    from tm.model import Unit
     from tm.store.base import Store
 
 # What each check looks at; the names are StandardChecker's methods.

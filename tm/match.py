@@ -6,12 +6,7 @@ import unicodedata
 
 from tm.markup import CODE_PENALTY, mark_count, match_form
 
-DEFAULT_MIN_SCORE = 75.0  # the lowest match % a search shows unless told (here: the CLI reads it without rapidfuzz)
 SAME_WORDS_FLOOR = 50.0  # below this similarity two texts are not taken to share all their words
-# Longest query: a long sentence is a few hundred characters; beyond this, fuzzy and concordance
-# search would take seconds to minutes and find nothing useful. The CLI and the server both keep it.
-MAX_QUERY_CHARS = 2000
-EMPTY_QUERY = "the query is empty: give some text to search for"
 
 
 def normalize_text(text: str) -> str:
@@ -42,14 +37,3 @@ def length_bounds(length: int, min_score: float) -> tuple[int, int]:
 def candidate_lengths(length: int, min_score: float) -> tuple[int, int]:
     """Source lengths worth a candidate: same-words sources score 95+ from 50% similarity up."""
     return length_bounds(length, min(min_score, SAME_WORDS_FLOOR))
-
-
-def too_long(query: str) -> str:
-    return f"the query is {len(query):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
-
-
-def query_problem(query: str) -> str | None:
-    """Why a search query is refused (empty, too long), or None when it is fine."""
-    if not query.strip():
-        return EMPTY_QUERY
-    return too_long(query) if len(query) > MAX_QUERY_CHARS else None

@@ -25,7 +25,8 @@ from rapidfuzz.utils import default_process
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
 from tm.markup import placeholder_text
-from tm.match import DEFAULT_MIN_SCORE, SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
+from tm.match import SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
+from tm.query import DEFAULT_MIN_SCORE
 from tm.store.base import Candidate, Store
 
 __all__ = ["DEFAULT_MIN_SCORE", "Hit", "Searcher", "band_of", "highlight", "length_bounds", "match_score",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import signal
 import threading
-from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from tm.cli.check import check_command
 from tm.cli.common import (
     FormatChoice,
     TmtoolGroup,
+    as_dict,
     db_option,
     echo_written,
     json_report_option,
@@ -230,7 +230,7 @@ def stats(as_json: bool, doc: str | None, db: str) -> None:
         views = [document_view(store, info, counts=counts.get(info.name, (0, 0))) for info in store.documents()
                  if doc in (None, info.name)]
     if as_json:
-        click.echo(json.dumps({"store": shown_location(db), **asdict(found)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"store": shown_location(db), **as_dict(found)}, ensure_ascii=False, indent=2))
         return
     click.echo(f"{shown_location(db)}: {plural(found.documents, 'document')}, {plural(found.units, 'unit')}, "
                f"{found.translated} translated")

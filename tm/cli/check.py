@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 import click
 
-from tm.check import CHECKS, DEFAULT_CHECKS, check_units, store_findings
-from tm.cli.common import db_option
+from tm.cli.common import TableChoice, as_dict, db_option
 
 
 @click.command("check")
-@click.option("--check", "names", multiple=True, type=click.Choice(sorted(CHECKS)),
+@click.option("--check", "names", multiple=True, type=TableChoice("tm.check:CHECKS"),
               help="Run only this check (repeatable) [default: all].")
 @click.option("--doc", help="Only the units of this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per finding (JSON Lines).")
@@ -29,6 +27,7 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
       tmtool check --check numbers --json
       tmtool check --store              # the findings go with the units into TMX and PO exports
     """
+    from tm.check import DEFAULT_CHECKS, check_units, store_findings
     from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
 
     with open_store(db, create=False, readonly=not keep) as store:
@@ -43,7 +42,7 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
             findings = list(check_units(units, names or DEFAULT_CHECKS))
     for finding in findings:
         if as_json:
-            click.echo(json.dumps(asdict(finding), ensure_ascii=False))
+            click.echo(json.dumps(as_dict(finding), ensure_ascii=False))
         else:
             click.echo(f"{finding.unit_id}  {finding.check}: {finding.message}")
             click.echo(f"      source: {finding.source}")

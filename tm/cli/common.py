@@ -1,6 +1,7 @@
 """What every tmtool command module shares: the error-mapping group class and common options."""
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,14 @@ import click
 
 from exports import format_for_path, format_names, get_format
 from tm.errors import TmtoolError
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    """dataclasses.asdict, imported when a record is shown as JSON: by then its class has loaded dataclasses,
+    which `tmtool --help` does without (it imports inspect: ~10 ms)."""
+    from dataclasses import asdict
+
+    return asdict(record)
 
 
 class TmtoolGroup(click.Group):
@@ -63,6 +72,23 @@ def resolve_format(kind: str, format_name: str | None, output: str, default: str
             param_hint="'-o'",
         )
     return fmt.name
+
+
+class TableChoice(click.Choice):
+    """The names of a library table ("tm.check:CHECKS"), read when the option is parsed or its help
+    shown, not when the command is defined: `tmtool --help` imports neither the table's module nor
+    the dataclasses it defines."""
+
+    def __init__(self, table: str) -> None:  # no super().__init__: it would read the choices now
+        self.table = table
+        self.case_sensitive = True
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "choices":
+            raise AttributeError(name)
+        module, attribute = self.table.split(":")
+        self.choices = tuple(sorted(getattr(importlib.import_module(module), attribute)))
+        return self.choices
 
 
 EXPORT_COMMANDS = {"tm": "tmtool export", "termbase": "tmtool terms export"}

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 import click
 
-from tm.cli.common import TmtoolGroup, db_option
+from tm.cli.common import TmtoolGroup, as_dict, db_option
 
 if TYPE_CHECKING:  # the commands import it: the store is not needed for --help
     from tm.documents import DocumentView
@@ -17,7 +16,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Machine-read
 
 
 def view_json(view: DocumentView) -> str:
-    return json.dumps(asdict(view), ensure_ascii=False, sort_keys=True)
+    return json.dumps(as_dict(view), ensure_ascii=False, sort_keys=True)
 
 
 def list_row(view: DocumentView) -> tuple[str, ...]:

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 import click
 
-from tm.cli.common import db_option
+from tm.cli.common import as_dict, db_option
 from tm.errors import InputError
-from tm.match import DEFAULT_MIN_SCORE, EMPTY_QUERY, MAX_QUERY_CHARS, normalize_text, too_long
+from tm.query import DEFAULT_MIN_SCORE, EMPTY_QUERY, MAX_QUERY_CHARS, too_long
 
 if TYPE_CHECKING:  # the commands import them: rapidfuzz, the store and numpy are not needed for --help
     from tm.concordance import ConcordanceHit
@@ -56,12 +55,12 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
     allow_huge_text(huge_text)
     with open_store(db) as store:
         for result in import_files(store, files, src_lang=src_lang, tgt_lang=tgt_lang):
-            click.echo(json.dumps(asdict(result), ensure_ascii=False) if as_json else describe_import(result))
+            click.echo(json.dumps(as_dict(result), ensure_ascii=False) if as_json else describe_import(result))
 
 
 def hit_json(hit: Hit) -> dict[str, object]:
-    data = asdict(hit)
-    data["diffs"] = [asdict(d) for d in hit.diffs]
+    data = as_dict(hit)
+    data["diffs"] = [as_dict(d) for d in hit.diffs]
     return data
 
 
@@ -70,7 +69,7 @@ def concordance_json(hit: ConcordanceHit) -> dict[str, object]:
 
 
 def echo_hits(query: str, hits: list[Hit]) -> None:
-    from tm.search import highlight
+    from tm.search import highlight, normalize_text
 
     if not hits:
         click.echo("no match")
@@ -172,7 +171,7 @@ def search_command(ctx: click.Context, text: str | None, min_score: float, limit
     """
     check_query(text, batch)
     check_options(ctx, as_concordance, exact)
-    from tm.search import Searcher
+    from tm.search import Searcher, normalize_text
     from tm.store import open_store
 
     limit = limit or (20 if as_concordance else 5)

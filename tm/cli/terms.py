@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
-from glossary.model import KINDS, TermEntry
 from tm.cli.common import (
     FormatChoice,
+    TableChoice,
     TmtoolGroup,
+    as_dict,
     db_option,
     echo_written,
     json_report_option,
@@ -18,6 +19,9 @@ from tm.cli.common import (
     refuse_terminal,
     resolve_format,
 )
+
+if TYPE_CHECKING:
+    from glossary.model import TermEntry
 
 # The kind first: a column that is never empty (names have no acronym).
 LIST_HEADER = ("kind", "ru_acronym", "ru_full_form", "en_acronym", "en_full_form", "occurrences", "documents")
@@ -35,7 +39,7 @@ def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
 
 
 def entry_json(entry: TermEntry) -> dict[str, object]:
-    data = asdict(entry)
+    data = as_dict(entry)
     data["notes"] = list(entry.notes)
     data["ru_variants"] = list(entry.ru_variants)
     data["documents"] = [list(d) for d in entry.documents]
@@ -103,7 +107,7 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
 
 
 @terms.command(name="list")
-@click.option("--kind", type=click.Choice(KINDS), help="Only acronyms or only names.")
+@click.option("--kind", type=TableChoice("glossary.model:KINDS"), help="Only acronyms or only names.")
 @click.option("--doc", help="Only the terms of this document (its own entries and counts).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per entry (JSON Lines).")
 @db_option

@@ -21,7 +21,7 @@ from tm.app import diff_parts, store_stats, store_terms
 from tm.concordance import ConcordanceHit, concordance
 from tm.documents import find_document
 from tm.errors import StoreError, TmtoolError
-from tm.match import query_problem
+from tm.query import query_problem
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, normalize_text
 from tm.server.pool import StorePool
 from tm.store import Store, without_password
