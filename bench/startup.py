@@ -9,6 +9,9 @@ any click program); beside it the median CPU time (user + system) and its ratio,
 machine's load changes less. The store is the bundled report A/58/98 built once, untimed, into a
 temporary file. Target (issue 15): each tmtool command's median at most 100 ms.
 
+The commands run in the temporary directory: `python -m` puts the working directory first on
+the path, so run from a checkout they would import that checkout's tmtool whatever --tree says.
+
 The checkout's bytecode is cached in the temporary directory (PYTHONPYCACHEPREFIX, and
 PYTHONDONTWRITEBYTECODE unset), as an installed tmtool has its .pyc files: otherwise every run
 compiles the checkout's modules again (~0.1 s) and the figure measures the compiler.
@@ -54,10 +57,10 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one run (CPU: what the command costs when it waits for a core)."""
     start, cpu = time.perf_counter(), children_cpu()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=cwd)
     return time.perf_counter() - start, children_cpu() - cpu
 
 
@@ -69,16 +72,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = environment(args.tree, Path(tmp) / "pycache")
         db = Path(tmp) / "small.db"
-        subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
+        subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True, cwd=tmp,
                        stdout=subprocess.DEVNULL, env=env)
         table = commands(db)
         for command in table.values():  # untimed: compiles what each command imports
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tmp)
         times: dict[str, list[float]] = {name: [] for name in table}
         cpu: dict[str, list[float]] = {name: [] for name in table}
         for _ in range(args.repeat):
             for name, command in table.items():
-                wall, used = timed(command, env)
+                wall, used = timed(command, env, Path(tmp))
                 times[name].append(wall)
                 cpu[name].append(used)
     report(args, times, cpu)
