@@ -61,23 +61,24 @@ def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def altered_copy(report_db: Path, path: Path, *statements: str) -> Path:
+    """A copy of the report's store at path with the SQL statements run on it."""
+    shutil.copy(report_db, path)
+    with sqlite3.connect(path) as conn:
+        for statement in statements:
+            conn.execute(statement)
+    return path
+
+
 def without_keys(report_db: Path, tmp_path: Path) -> Path:
     """The report's store as a schema-2 store that was opened for writing by this tmtool: keys ''."""
-    db = tmp_path / "blank.db"
-    shutil.copy(report_db, db)
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE terms SET lookup_keys = ''")
-    return db
+    return altered_copy(report_db, tmp_path / "blank.db", "UPDATE terms SET lookup_keys = ''")
 
 
 def schema_2_store(report_db: Path, tmp_path: Path) -> Path:
     """The report's store as tmtool wrote it before terms.lookup_keys: schema 2, no such column."""
-    db = tmp_path / "schema2.db"
-    shutil.copy(report_db, db)
-    with sqlite3.connect(db) as conn:
-        conn.execute("ALTER TABLE terms DROP COLUMN lookup_keys")
-        conn.execute("PRAGMA user_version = 2")
-    return db
+    return altered_copy(report_db, tmp_path / "schema2.db",
+                        "ALTER TABLE terms DROP COLUMN lookup_keys", "PRAGMA user_version = 2")
 
 
 def test_every_record_of_a_build_has_its_keys(report_db: Path) -> None:
