@@ -14,10 +14,11 @@ from click.testing import CliRunner
 
 from exports import ExportContext, format_names, get_format
 from glossary.model import ACRONYM, NAME, TermEntry
-from tm.app import load_terms, save_terms
+from tm.app import save_terms
 from tm.cli import main
 from tm.errors import FormatError
 from tm.store import open_store
+from tm.stored_terms import load_terms
 
 CTX = ExportContext(created=datetime(2023, 11, 14, tzinfo=timezone.utc), signature="test|sig")
 

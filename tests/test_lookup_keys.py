@@ -29,7 +29,7 @@ import json, sys
 from dataclasses import asdict
 from glossary.lookup import TermNotFound, find_terms
 from glossary.reference import Reference
-from tm.app import store_terms
+from tm.stored_terms import store_terms
 from tm.store import open_store
 
 with open_store(sys.argv[1], create=False, readonly=True) as store:

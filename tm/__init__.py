@@ -48,7 +48,7 @@ API = {
     "remove_document": "tm.documents",
     "rename_document": "tm.documents",
     "store_stats": "tm.app",
-    "store_terms": "tm.app",
+    "store_terms": "tm.stored_terms",
     "store_with_termbase": "tm.app",
 }
 __all__ = [

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 
 from exports import ExportContext, detect_format, export_time, get_format
 from glossary.model import TermEntry
-from glossary.termstore import entry_from_json, entry_to_json
+from glossary.termstore import entry_to_json
 from tm.errors import InputError
-from tm.model import BuildResult, DocumentInfo, Unit
+from tm.model import BuildResult, Unit
 from tm.store import Store, TermRecord, Writer
+from tm.stored_terms import chosen_documents, store_terms
 from tm.textio import SNIFF_BYTES, decode_text, open_output, read_bytes, replaced_bytes, sniff_binary
 from tm.version import make_signature
 
 if TYPE_CHECKING:
     # Imported where they are used: `tmtool terms lookup` and `stats` need neither numpy, the
     # aligner, pdfminer nor the termbase compiler (bench/startup.py).
-    from glossary.lookup_keys import LookupKeys
     from glossary.reference import Reference
     from tm.clean import Cleaned
     from tm.importer import ImportResult
@@ -208,11 +208,6 @@ def save_terms(store: Store, doc: str, entries: Sequence[TermEntry]) -> int:
     return len(entries)
 
 
-def load_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
-    """The stored entries, by document name then position."""
-    return [entry_from_json(r.data, f"{store.location}: term {r.id}") for r in store.term_records(doc)]
-
-
 def build_termbase(store: Store, doc: str, reference: Reference | None = None) -> list[TermEntry]:
     """Compile the termbase of a stored document and store it in place of the old one."""
     from glossary.termbase import compile_termbase
@@ -220,13 +215,6 @@ def build_termbase(store: Store, doc: str, reference: Reference | None = None) -
     entries = compile_termbase(list(store.units(doc=doc)), reference)
     save_terms(store, doc, entries)
     return entries
-
-
-def chosen_documents(store: Store, doc: str | None = None) -> list[DocumentInfo]:
-    """The store's documents, or the one named doc (StoreError naming it when there is none)."""
-    from tm.documents import find_document
-
-    return [find_document(store, doc)] if doc is not None else store.documents()
 
 
 def store_context(store: Store, bom: bool = False, excel_safe: bool = False,
@@ -295,33 +283,6 @@ def lang_matches(lang: str, wanted: str) -> bool:
     """A unit's language is the one asked for: exactly, or by primary subtag when only that was asked."""
     lang, wanted = lang.lower(), wanted.lower()
     return lang == wanted or ("-" not in wanted and lang.split("-")[0] == wanted)
-
-
-def store_terms(store: Store, doc: str | None = None) -> list[TermEntry]:
-    """The store's termbase, one entry per concept across its documents; with doc, that document's own
-    (StoreError naming it when there is no such document)."""
-    from glossary.merge import merge_documents
-
-    if doc is not None:
-        chosen_documents(store, doc)
-        return keyed_terms(store, doc)[0]
-    entries, keys = keyed_terms(store)
-    return merge_documents(entries, [k.concept if k is not None else None for k in keys])
-
-
-def keyed_terms(store: Store, doc: str | None = None) -> tuple[list[TermEntry], list[LookupKeys | None]]:
-    """The stored entries with their lookup keys (None where a store has none); the keys' lemmas join
-    glossary.lookup's, so that a lookup of the words they hold needs no pymorphy3."""
-    from glossary.lookup import remember_lemmas
-    from glossary.lookup_keys import keys_from_json
-
-    records = store.term_records(doc)
-    entries = [entry_from_json(r.data, f"{store.location}: term {r.id}") for r in records]
-    keys = [keys_from_json(r.lookup_keys, f"{store.location}: term {r.id}") for r in records]
-    for k in keys:
-        if k is not None:
-            remember_lemmas(k.lemmas)
-    return entries, keys
 
 
 def export_terms(store: Store, format_name: str, output: str | Path, *, bom: bool = False) -> int:

@@ -9,10 +9,10 @@ import pytest
 
 from glossary.lookup import find_terms
 from glossary.reference import Reference
-from tm.app import store_terms
 from tm.concordance import concordance
 from tm.search import search
 from tm.store import open_store
+from tm.stored_terms import store_terms
 
 testclient = pytest.importorskip("starlette.testclient", reason="the serve extra is not installed")
 TestClient = testclient.TestClient

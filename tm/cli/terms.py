@@ -31,8 +31,8 @@ NO_RESULT = 1  # a look-up that finds nothing exits 1, as `tmtool search` does
 def stored_terms(db: str, doc: str | None = None) -> list[TermEntry]:
     """The store's termbase, one entry per concept across its documents; with doc, that
     document's own entries."""
-    from tm.app import store_terms
     from tm.store import open_store
+    from tm.stored_terms import store_terms
 
     with open_store(db, create=False, readonly=True) as store:
         return store_terms(store, doc)

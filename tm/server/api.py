@@ -17,7 +17,7 @@ from starlette.responses import JSONResponse
 
 from glossary.lookup import TermNotFound, find_terms
 from glossary.reference import Reference
-from tm.app import diff_parts, store_stats, store_terms
+from tm.app import diff_parts, store_stats
 from tm.concordance import ConcordanceHit, concordance
 from tm.documents import find_document
 from tm.errors import StoreError, TmtoolError
@@ -25,6 +25,7 @@ from tm.query import query_problem
 from tm.search import DEFAULT_MIN_SCORE, Hit, Searcher, normalize_text
 from tm.server.pool import StorePool
 from tm.store import Store, without_password
+from tm.stored_terms import store_terms
 
 MAX_LIMIT = 100
 # A language code as CAT tools send it: "ru", "en_US", "pt-BR", "sr-Latn".
