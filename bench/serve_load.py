@@ -12,6 +12,10 @@ throughput and the load average, since the machine is shared.
     python bench/serve_load.py --work /tmp/serve-bench --routes search,concordance,terms,tmserver
     python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2        # two processes
     python bench/serve_load.py --db postgresql://tm@127.0.0.1/bench              # a store you have
+    python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2 --rate 40   # 40 requests/s, open loop
+
+Run it from outside a checkout (or with PYTHONPATH naming the tree to time): `python -m tm.cli serve`
+imports the tmtool of the working directory first.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import itertools
 import json
 import os
 import queue
+import random
 import subprocess
 import sys
 import threading
@@ -41,6 +46,7 @@ ROUTES = {
     "terms": lambda q: "/api/terms?q=" + quote(q.split()[0] if q.split() else q),
     "tmserver": lambda q: "/tmserver/ru/en/unit/" + quote(q),
 }
+Job = tuple[str, str, float | None]  # route, URL, when it is due (None: as soon as a client is free)
 OK_STATUSES = {"terms": {200, 404}}  # a word that names no term is a 404 answer, not an error
 
 
@@ -76,15 +82,16 @@ def start_server(db: Path | str, workers: int) -> tuple[subprocess.Popen[str], s
     raise SystemExit("tmtool serve did not answer within a minute")
 
 
-def client(host: str, port: int, jobs: queue.Queue[tuple[str, str]], results: list[tuple[str, float, int]]) -> None:
-    """One keep-alive connection taking jobs until none are left; (route, seconds, status) each."""
+def client(host: str, port: int, jobs: queue.Queue[Job | None], results: list[tuple[str, float, int]]) -> None:
+    """One keep-alive connection taking jobs until it takes None; (route, seconds, status) each.
+
+    A job with a due time (an open-loop run) is timed from that moment, so that the time it waited
+    for a free connection counts, as it would for the user who sent it.
+    """
     conn = http.client.HTTPConnection(host, port, timeout=60)
-    while True:
-        try:
-            route, url = jobs.get_nowait()
-        except queue.Empty:
-            break
-        start = time.perf_counter()
+    while (job := jobs.get()) is not None:
+        route, url, due = job
+        start = time.perf_counter() if due is None else due
         try:
             conn.request("GET", url)
             answer = conn.getresponse()
@@ -98,16 +105,29 @@ def client(host: str, port: int, jobs: queue.Queue[tuple[str, str]], results: li
     conn.close()
 
 
-def run_load(url: str, jobs: list[tuple[str, str]], clients: int) -> tuple[list[tuple[str, float, int]], float]:
+def run_load(url: str, jobs: list[tuple[str, str]], clients: int, rate: float = 0.0, seed: int = 98
+             ) -> tuple[list[tuple[str, float, int]], float]:
+    """Send the jobs over `clients` connections: each as soon as a connection is free (rate 0, a closed
+    loop: the clients at their fastest), or at random moments averaging `rate` a second (an open loop:
+    a team whose requests come whether or not the server keeps up). The results and the seconds taken."""
     host, port = url.removeprefix("http://").split(":")
-    pending: queue.Queue[tuple[str, str]] = queue.Queue()
-    for job in jobs:
-        pending.put(job)
+    pending: queue.Queue[Job | None] = queue.Queue()
     results: list[tuple[str, float, int]] = []
     threads = [threading.Thread(target=client, args=(host, int(port), pending, results)) for _ in range(clients)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
+    if rate <= 0:
+        for route, path in jobs:
+            pending.put((route, path, None))
+    else:
+        arrivals, due = random.Random(seed), start
+        for route, path in jobs:
+            due += arrivals.expovariate(rate)
+            time.sleep(max(0.0, due - time.perf_counter()))
+            pending.put((route, path, due))
+    for _ in threads:
+        pending.put(None)
     for thread in threads:
         thread.join()
     return results, time.perf_counter() - start
@@ -150,6 +170,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="tmtool serve --workers")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="requests a second, sent at random moments whatever the answers (an open loop); "
+                             "default 0: each client sends its next request when it has its answer")
     parser.add_argument("--routes", default="search", help=f"comma-separated, of {', '.join(ROUTES)}")
     parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
     parser.add_argument("--seed", type=int, default=98, help="of the query sample")
@@ -163,7 +186,7 @@ def main() -> None:
     queries = [text for _, text in make_queries(stored, args.requests, args.seed)]
     jobs = [(routes[i % len(routes)], ROUTES[routes[i % len(routes)]](q)) for i, q in enumerate(queries)]
     report.update({"clients": args.clients, "workers": args.workers, "routes": routes,
-                   "load_average_start": os.getloadavg()})
+                   "rate": args.rate or "closed loop", "load_average_start": os.getloadavg()})
     if "search" in routes:
         base = in_process(db, queries)
         cores = min(args.workers, os.cpu_count() or 1)
@@ -171,7 +194,7 @@ def main() -> None:
     process, url = start_server(db, args.workers)
     try:
         run_load(url, jobs[:args.clients * 2], args.clients)  # warm-up: each server thread opens its store
-        results, seconds = run_load(url, jobs, args.clients)
+        results, seconds = run_load(url, jobs, args.clients, args.rate, args.seed)
     finally:
         process.terminate()
         process.wait(timeout=30)
