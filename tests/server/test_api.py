@@ -77,6 +77,20 @@ def test_search_finds_the_near_sentence_with_its_english_and_marked_differences(
     assert "".join(p["text"] for p in best["parts"] if p["kind"] != "delete") == STORED
 
 
+def test_a_search_hit_carries_every_field_of_the_library_hit(client: TestClient, served_db: Path) -> None:
+    """The JSON of a hit is the library's Hit (diffs included), with its percent and parts added."""
+    from dataclasses import asdict
+
+    from tm.search import search
+    from tm.store import open_store
+
+    with open_store(served_db, create=False, readonly=True) as store:
+        expected = [json.loads(json.dumps(asdict(h), ensure_ascii=False)) for h in search(store, NEAR)]
+    hits = client.get("/api/search", params={"q": NEAR}).json()["hits"]
+    assert expected and any(h["diffs"] for h in expected)
+    assert [{k: v for k, v in h.items() if k not in ("percent", "parts")} for h in hits] == expected
+
+
 def test_search_takes_min_score_and_limit(client: TestClient) -> None:
     assert client.get("/api/search", params={"q": NEAR, "min_score": 100}).json()["hits"] == []
     hits = client.get("/api/search", params={"q": "трудящихся-мигрантов", "min_score": 0, "limit": 3}).json()["hits"]
