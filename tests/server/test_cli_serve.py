@@ -6,8 +6,10 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -50,6 +52,12 @@ def test_the_command_serves_the_store_until_sigterm(served_db: Path, workers: st
         assert url.startswith("http://127.0.0.1:")  # the default host: this machine only
         with urllib.request.urlopen(f"{url}/api/stats", timeout=30) as answer:
             assert json.load(answer)["documents"] == 2
+        # A query far over the limit, 54 kB percent-encoded: the HTTP parser (h11 or httptools) lets
+        # it through, so the API answers with its one-line JSON error, not a bare 400.
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{url}/api/search?q={quote('я' * 9000)}", timeout=30)
+        assert refused.value.code == 400
+        assert json.load(refused.value) == {"error": "the query is 9,000 characters long; search takes at most 2,000"}
     finally:
         process.terminate()
         process.wait(timeout=30)
