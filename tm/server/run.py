@@ -1,15 +1,19 @@
 """Running the application: uvicorn on one host and port, with the HTTP limits of tmtool serve.
 
-One process serves by default; --workers N runs N uvicorn worker processes on the same socket,
-so that searches use more than one core (each process has its own threads and stores). A worker
-builds its application from the configuration the parent leaves in its environment.
+One process serves by default; --workers N runs N worker processes on the same port, so that
+searches use more than one core (each process has its own threads and stores): each on a socket of
+its own where the system spreads connections over such sockets (tm.server.workers), else uvicorn's
+workers on one shared socket. A worker builds its application from the configuration the parent
+leaves in its environment.
 """
 from __future__ import annotations
 
 import json
 import os
 import socket
+import sys
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 import uvicorn
@@ -17,6 +21,7 @@ from starlette.applications import Starlette
 
 from tm.server.app import ServerConfig, create_app
 from tm.server.pool import StorePool
+from tm.server.workers import can_share_port, port_sockets, run_workers
 
 # Longest request line and headers h11 buffers: a 2,000-character Cyrillic query is 12 kB
 # percent-encoded; h11's default 16 kB would refuse a query a few times longer with a bare 400
@@ -53,8 +58,21 @@ def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8080, acces
         return
     StorePool(config.db, writable=config.token is not None).check()  # fail before any worker starts
     os.environ[CONFIG_ENV] = json.dumps(asdict(config))
-    uvicorn.run("tm.server.run:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                **settings(access_log))
+    if not can_share_port():
+        uvicorn.run("tm.server.run:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                    **settings(access_log))
+        return
+    sockets = port_sockets(host, port, workers)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"tmtool serve: running on http://{shown}:{sockets[0].getsockname()[1]} with {workers} worker "
+          "processes (press CTRL+C to quit)", file=sys.stderr, flush=True)
+    run_workers(sockets, partial(serve_socket, access_log=access_log))
+
+
+def serve_socket(sock: socket.socket, access_log: bool) -> None:
+    """One worker process: the application of CONFIG_ENV served on its own listening socket."""
+    server = uvicorn.Server(uvicorn.Config(app_from_environment, factory=True, **settings(access_log)))
+    server.run(sockets=[sock])
 
 
 def listening_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
