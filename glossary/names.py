@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,6 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 # Tokens a name takes for a bracketed adjective, "(пересмотренная)", and for a list, ", морю и воздуху".
 BRACKETED_TOKENS = 3
 LISTED_TOKENS = 4
-HYPHENS_OF_TYPESETTING = re.compile("[\u2010\u2011]")
 INSERT_PATTERNS = tuple(tuple(re.compile(part) for part in insert) for insert in rules.NAME_INSERTS)
 
 
@@ -368,7 +367,7 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int, masked: Sequ
 
 def may_hold_name(text: str) -> bool:
     """False when no word of the text is a name head (and it has no «): most sentences, told without tokens."""
-    if "«" in text or HYPHENS_OF_TYPESETTING.search(text):  # tokenize reads these hyphens as "-"
+    if "«" in text or "\u2010" in text or "\u2011" in text:  # tokenize reads these hyphens as "-"
         return True
     return any(map(word_is_head, COMPOUND_WORD.findall(text)))
 
@@ -428,5 +427,5 @@ def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) 
             seen[key] = names = names_in(u.source, i, key[1])
             found.extend(names)
         else:
-            found.extend(replace(m, unit=i) for m in earlier)
+            found.extend(NameMention(m.phrase, i, m.start, m.stop, m.initial, m.quoted, m.lower) for m in earlier)
     return found
