@@ -419,12 +419,15 @@ def name_starts(tokens: Sequence[Token], heads: Sequence[int]) -> list[int]:
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:
     """Every name of every unit; a text seen before (a repeated sentence) is not read again."""
     found: list[NameMention] = []
-    seen: dict[tuple[str, tuple[tuple[int, int], ...]], list[NameMention]] = {}
+    # keyed by the text alone when nothing of it is masked, and () for no name: most units, and little memory
+    seen: dict[str | tuple[str, tuple[tuple[int, int], ...]], Sequence[NameMention]] = {}
     for i, u in enumerate(units):
-        key = (u.source, tuple(masked.get(i, ())))
+        spans = tuple(masked.get(i, ()))
+        key = (u.source, spans) if spans else u.source
         earlier = seen.get(key)
         if earlier is None:
-            seen[key] = names = names_in(u.source, i, key[1])
+            names = names_in(u.source, i, spans)
+            seen[key] = names or ()
             found.extend(names)
         else:
             found.extend(NameMention(m.phrase, i, m.start, m.stop, m.initial, m.quoted, m.lower) for m in earlier)
