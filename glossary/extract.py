@@ -92,13 +92,15 @@ def written_as_word(acronym: str, target: str) -> bool:
 
 def find_mentions(units: Sequence[Unit]) -> list[Mention]:
     """Every acronym of every unit; a text seen before (a repeated sentence) is not read again."""
-    seen: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+    # keyed by the source alone when there is no target, and () for no acronym: most units, and little memory
+    seen: dict[str | tuple[str, str], Sequence[tuple[str, int, int]]] = {}
     mentions: list[Mention] = []
     for i, u in enumerate(units):
-        found = seen.get((u.source, u.target))
+        key = (u.source, u.target) if u.target else u.source
+        found = seen.get(key)
         if found is None:
-            found = [a for a in acronyms_in(u.source) if not written_as_word(a[0], u.target)]
-            seen[(u.source, u.target)] = found
+            found = [a for a in acronyms_in(u.source) if not written_as_word(a[0], u.target)] or ()
+            seen[key] = found
         mentions.extend(Mention(a, i, s, e) for a, s, e in found)
     return mentions
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,6 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
 # Tokens a name takes for a bracketed adjective, "(пересмотренная)", and for a list, ", морю и воздуху".
 BRACKETED_TOKENS = 3
 LISTED_TOKENS = 4
-HYPHENS_OF_TYPESETTING = re.compile("[\u2010\u2011]")
 INSERT_PATTERNS = tuple(tuple(re.compile(part) for part in insert) for insert in rules.NAME_INSERTS)
 
 
@@ -82,10 +81,10 @@ def is_head(token: Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def word_is_head(word: str) -> bool:
-    """A noun of rules.NAME_HEADS. The word is parsed only when it starts like a form of a head (head_prefixes)
+    """A noun of rules.NAME_HEADS. The word is parsed only when it is a form of a head's lexeme (head_forms)
     or the dictionary does not know it; pymorphy3 takes a word all in Latin letters as its own lemma, and no
     head is Latin."""
-    if word[:HEAD_PREFIX].lower().replace("ё", "е") not in head_prefixes() and (word.isascii() or known_word(word)):
+    if word.lower().replace("ё", "е") not in head_forms() and (word.isascii() or known_word(word)):
         return False
     return not is_acronym_word(word) and lemma(word) in rules.NAME_HEADS and any(
         p.tag.POS == "NOUN" for p in word_phrase_parses(word))
@@ -347,16 +346,15 @@ def name_end(tokens: Sequence[Token], head: int) -> int:
     return end
 
 
-def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
-                     masked: Sequence[tuple[int, int]]) -> list[NameMention]:
-    """Names whose head is written in lower case before a capital ("созыва конференции Организации
-    Объединенных Наций по…"), outside the spans taken already; kept only where a capitalised
-    mention or the reference table confirms them (glossary.termbase)."""
+def lower_case_names(text: str, tokens: Sequence[Token], unit: int, masked: Sequence[tuple[int, int]],
+                     heads: Sequence[int]) -> list[NameMention]:
+    """Names whose head (one of the indices heads) is written in lower case before a capital ("созыва
+    конференции Организации Объединенных Наций по…"), outside the spans taken already; kept only where
+    a capitalised mention or the reference table confirms them (glossary.termbase)."""
     found = []
-    for i in range(len(tokens) - 1):
+    for i in heads:
         token = tokens[i]
-        # the cheap tests of the next token first: is_head needs the word's parses
-        if not tokens[i + 1].capitalised or tokens[i + 1].acronym or token.capitalised or not is_head(token):
+        if i + 1 == len(tokens) or not tokens[i + 1].capitalised or tokens[i + 1].acronym or token.capitalised:
             continue
         if any(a <= token.start < b for a, b in masked):
             continue
@@ -369,19 +367,16 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int,
 
 def may_hold_name(text: str) -> bool:
     """False when no word of the text is a name head (and it has no «): most sentences, told without tokens."""
-    if "«" in text or HYPHENS_OF_TYPESETTING.search(text):  # tokenize reads these hyphens as "-"
+    if "«" in text or "\u2010" in text or "\u2011" in text:  # tokenize reads these hyphens as "-"
         return True
-    return any(word_is_head(word) for word in COMPOUND_WORD.findall(text))
-
-
-HEAD_PREFIX = 3
+    return any(map(word_is_head, COMPOUND_WORD.findall(text)))
 
 
 @cache
-def head_prefixes() -> frozenset[str]:
-    """The first letters of every dictionary form of the name heads' lexemes: a known word that starts
-    otherwise has no head lemma (a word the dictionary does not know may get any lemma: it is parsed)."""
-    return frozenset(form.word[:HEAD_PREFIX].replace("ё", "е") for head in rules.NAME_HEADS for p in parses(head)
+def head_forms() -> frozenset[str]:
+    """Every dictionary form of the name heads' lexemes (ё as е): a known word is parsed from the dictionary
+    alone, so one that is no such form has no head lemma (an unknown word may get any lemma: it is parsed)."""
+    return frozenset(form.word.replace("ё", "е") for head in rules.NAME_HEADS for p in parses(head)
                      if p.normal_form.replace("ё", "е") == head for form in p.lexeme)
 
 
@@ -390,32 +385,50 @@ def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> li
     if not may_hold_name(text):
         return []
     tokens = tokenize(text)
+    heads = [k for k, t in enumerate(tokens) if t.is_word and word_is_head(t.text)]
     first = sentence_start(text)
-    found, i = [], 0
-    while i < len(tokens):
-        head = head_of(tokens, i) if tokens[i].capitalised else None
+    found, end = [], 0
+    for i in name_starts(tokens, heads):
+        if i < end:  # inside the name found last
+            continue
+        head = head_of(tokens, i)
         if head is None or any(a <= tokens[i].start < b for a, b in masked) or (i > 0 and tokens[i - 1].text == "«"):
-            i += 1
             continue
         end = name_end(tokens, head)
         found.append(NameMention(text[tokens[i].start:tokens[end - 1].stop], unit, tokens[i].start,
                                  tokens[end - 1].stop, tokens[i].start == first))
-        i = end
     taken = [*masked, *((n.start, n.stop) for n in found)]
     quoted = quoted_names(tokens, unit) if "«" in text else []  # a "«" in the text is a token of its own
-    return found + quoted + lower_case_names(text, tokens, unit, taken)
+    return found + quoted + lower_case_names(text, tokens, unit, taken, heads)
+
+
+def name_starts(tokens: Sequence[Token], heads: Sequence[int]) -> list[int]:
+    """The capitalised tokens a name may start at, in order: those with a head (one of the indices heads)
+    at or after them in their run of words, for head_of reads no further than the run."""
+    starts: list[int] = []
+    seen = -1  # the tokens up to here have been looked at
+    for h in heads:
+        k = h
+        while k - 1 > seen and tokens[k - 1].is_word:
+            k -= 1
+        starts.extend(j for j in range(k, h + 1) if tokens[j].capitalised)
+        seen = h
+    return starts
 
 
 def find_names(units: Sequence[Unit], masked: dict[int, list[tuple[int, int]]]) -> list[NameMention]:
     """Every name of every unit; a text seen before (a repeated sentence) is not read again."""
     found: list[NameMention] = []
-    seen: dict[tuple[str, tuple[tuple[int, int], ...]], list[NameMention]] = {}
+    # keyed by the text alone when nothing of it is masked, and () for no name: most units, and little memory
+    seen: dict[str | tuple[str, tuple[tuple[int, int], ...]], Sequence[NameMention]] = {}
     for i, u in enumerate(units):
-        key = (u.source, tuple(masked.get(i, ())))
+        spans = tuple(masked.get(i, ()))
+        key = (u.source, spans) if spans else u.source
         earlier = seen.get(key)
         if earlier is None:
-            seen[key] = names = names_in(u.source, i, key[1])
+            names = names_in(u.source, i, spans)
+            seen[key] = names or ()
             found.extend(names)
         else:
-            found.extend(replace(m, unit=i) for m in earlier)
+            found.extend(NameMention(m.phrase, i, m.start, m.stop, m.initial, m.quoted, m.lower) for m in earlier)
     return found

@@ -8,6 +8,7 @@ import re
 # Compounds are one acronym: "РЦБК-Египет", "ООН-Женщины", "ААЗ-МТБЮ", "УНП ООН", "XDR-TB", "UN-Women", and Latin
 # capitals with a number of one or two digits, "COVID-19" (Cyrillic ones with a number are models: "ГАЗ-3110").
 ACRONYM = re.compile(
+    r"(?=[А-ЯЁA-Z])"  # a capital first, so that the look-behinds run only there (3x faster over a text)
     r"(?<!\w)(?<!\d-)(?<![A-Za-zА-ЯЁа-яё]\.)"
     r"(?P<core>[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,}|-[А-ЯЁ][а-яё]{2,}| ООН(?![\w-]))?"
     r"|[A-Z]{2,}(?:-\d{1,2}(?!\d)|-[A-Z]{2,}|-[A-Z][a-z]{2,})?)"

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import permutations
 
 from rapidfuzz import fuzz
@@ -59,11 +60,15 @@ def infer_definition(acronym: str, first: int, names: Sequence[NameMention]) -> 
     hi = bisect_right(names, first + rules.INFER_WINDOW, key=unit_of)
     near = names[lo:hi]
     for name in sorted(near, key=lambda n: (abs(n.unit - first), n.unit > first)):
-        words = [t for t in tokenize(name.phrase) if t.is_word]
-        start = initials_start(acronym, words)
-        if start == 0:
+        if initials_spell(acronym, name.phrase):
             return name
     return None
+
+
+@lru_cache(maxsize=16384)
+def initials_spell(acronym: str, phrase: str) -> bool:
+    """Whether the initials of the phrase from its first word spell the acronym (a name near many acronyms)."""
+    return initials_start(acronym, [t for t in tokenize(phrase) if t.is_word]) == 0
 
 
 def acronym_entry(acronym: str, mentions: list[Mention], units: Sequence[Unit], definition: Definition | None,
@@ -141,8 +146,12 @@ def merge_variants(groups: dict[tuple[str, ...], list[NameMention]]) -> dict[tup
     "Генеральный секретарь Организации Объединенных Наций" into "Генеральный секретарь"."""
     un = lemma_key(rules.CLOSED_NAMES[0])
     merged = dict(groups)
+    extended: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)  # key -> the longer keys it starts
+    for k in groups:
+        for n in range(1, len(k)):
+            extended[k[:n]].append(k)
     for key in sorted(groups, key=len):
-        longer = [k for k in merged if len(k) > len(key) and k[:len(key)] == key]
+        longer = [k for k in extended.get(key, ()) if k in merged]
         # the full title comes first, then the short one; "Банка России по инфляции" after
         # "Банк России" is the complement of another word, not a title
         if key in merged and len(longer) == 1 \
