@@ -97,6 +97,37 @@ def postings(cursor: sqlite3.Cursor, quoted_term: str) -> np.ndarray:
                                   (quoted_term,)).fetchone()[0])
 
 
+def short_postings(cursor: sqlite3.Cursor, quoted_gram: str, keys: tuple[int, int]) -> np.ndarray:
+    """The trigram-index rowids (length * LENGTH_KEY + seq) holding one trigram, within a range of them."""
+    sql = "SELECT group_concat(rowid) FROM short_fts WHERE short_fts MATCH ? AND rowid BETWEEN ? AND ?"
+    return numbers(cursor.execute(sql, (quoted_gram, *keys)).fetchone()[0])
+
+
+def ranked_short(lists: Sequence[np.ndarray], length_key: int, n: int, limit: int) -> list[int]:
+    """The seqs of the `limit` likeliest short units: trigrams held times the square of the length fit, then rowid.
+
+    The order of sqlite_search.short_sql: the length is the rowid's high part.
+    """
+    import numpy as np
+
+    rowids, held = np.unique(np.concatenate(lists), return_counts=True)
+    lens = rowids // length_key
+    fit = 2.0 * np.minimum(lens, n) / (lens + n)
+    order = best_first(rowids, held * fit * fit, limit)
+    return [int(r) for r in rowids[order] % length_key]
+
+
+def best_first(keys: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
+    """Indexes of the `limit` highest scores, best first, ties by the lower key (as SQL's ORDER BY ... DESC, key)."""
+    import numpy as np
+
+    if len(score) > limit:  # only the best `limit` need a full order
+        edge = score[np.argpartition(-score, limit - 1)[:limit]].min()
+        chosen = np.flatnonzero(score >= edge)  # ties at the edge keep the lower keys
+        return chosen[np.lexsort((keys[chosen], -score[chosen]))[:limit]]
+    return np.lexsort((keys, -score))[:limit]
+
+
 def ranked(lists: Sequence[np.ndarray], weights: Sequence[float], lengths: UnitLengths, n: int,
            window: tuple[int, int], limit: int) -> list[int]:
     """The seqs of the `limit` likeliest units: held weight times the square of the length fit, then seq."""
@@ -108,14 +139,7 @@ def ranked(lists: Sequence[np.ndarray], weights: Sequence[float], lengths: UnitL
     keep = (lens >= window[0]) & (lens <= window[1])
     seqs, held, lens = seqs[keep], held[keep], lens[keep]
     fit = 2.0 * np.minimum(lens, n) / (lens + n)
-    key = held * fit * fit
-    if len(key) > limit:  # only the best `limit` need a full order
-        part = np.argpartition(-key, limit - 1)[:limit]
-        edge = key[part].min()
-        chosen = np.flatnonzero(key >= edge)  # ties at the edge keep the lower seqs, as SQL's order does
-        seqs, key = seqs[chosen], key[chosen]
-    order = np.lexsort((seqs, -key))[:limit]
-    return [int(s) for s in seqs[order]]
+    return [int(s) for s in seqs[best_first(seqs, held * fit * fit, limit)]]
 
 
 def rows_of(cursor: sqlite3.Cursor, seqs: list[int]) -> list[tuple[int, str, str]]:
