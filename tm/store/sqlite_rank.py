@@ -15,6 +15,8 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tm.store.sqlite_lengths import numbers, read_lengths
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -25,27 +27,11 @@ POSTINGS_PER_UNIT = 0.004  # a large store's posting budget per stored unit: 4,0
 RESCORED_BASE = 300  # units scored exactly at 1M units; more in a larger store (its square root)
 
 
-def numbers(text: str | None) -> np.ndarray:
-    """The integers of a group_concat: one string parsed in C is 10x faster than a row per number."""
-    import numpy as np
-
-    return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
-
-
 class UnitLengths:
-    """Every unit's source length by seq (0 for a seq with no unit), read once from unit_lengths."""
+    """Every unit's source length by seq (0 for a seq with no unit), read once (tm.store.sqlite_lengths)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        import numpy as np
-
-        low, top, count = conn.execute("SELECT min(seq), max(seq), count(*) FROM unit_lengths").fetchone()
-        self.units = int(count)
-        self.by_seq = np.zeros((top or 0) + 1, dtype=np.int64)
-        if count and top - low + 1 == count:  # no gaps: the lengths alone, in seq order
-            self.by_seq[low:] = numbers(conn.execute("SELECT group_concat(len) FROM unit_lengths").fetchone()[0])
-        elif count:
-            seqs, lens = conn.execute("SELECT group_concat(seq), group_concat(len) FROM unit_lengths").fetchone()
-            self.by_seq[numbers(seqs)] = numbers(lens)
+        self.by_seq, self.units = read_lengths(conn)
 
     def of(self, seqs: np.ndarray, unknown: int) -> np.ndarray:
         """Lengths of the units at seqs; a unit stored after the array was read counts as `unknown`."""
