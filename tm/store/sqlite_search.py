@@ -237,12 +237,15 @@ class CandidateSearch:
         """short_rows of a large store, ranked in memory (tm.store.sqlite_rank)."""
         low, high = candidate_lengths(len(query), min_score)
         keys = (low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1)
-        budget = GRAM_BUDGET / range_share(self.cursor, low, min(high, SHORT_MAX))
+        if self.lengths is None:
+            self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
+        units = self.lengths.units
+        budget = sqlite_rank.rescored(units, GRAM_BUDGET) / range_share(self.cursor, low, min(high, SHORT_MAX))
         grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
         if not grams:
             return short_rows(self.cursor, counts, query, min_score, SHORT_CANDIDATES)
         lists = [sqlite_rank.short_postings(self.cursor, fts_quote(g), keys) for g in grams]
-        seqs = sqlite_rank.ranked_short(lists, LENGTH_KEY, len(query), SHORT_CANDIDATES)
+        seqs = sqlite_rank.ranked_short(lists, LENGTH_KEY, len(query), sqlite_rank.rescored(units, SHORT_CANDIDATES))
         return sqlite_rank.rows_of(self.cursor, seqs)
 
 
