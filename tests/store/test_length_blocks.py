@@ -80,11 +80,7 @@ def test_blocks_follow_writes_deletes_and_changes(report_db: Path, tmp_path: Pat
 
 
 def test_a_store_made_before_the_blocks_reads_alike_and_gains_them(report_db: Path, tmp_path: Path) -> None:
-    db = copy_of(report_db, tmp_path)
-    with sqlite3.connect(db) as conn:
-        for name in ("unit_length_blocks_delete", "unit_length_blocks_update"):
-            conn.execute(f"DROP TRIGGER {name}")
-        conn.execute("DROP TABLE unit_length_blocks")
+    db = without_blocks(report_db, tmp_path)
     with SQLiteStore(db, create=False, readonly=True) as store:
         assert not sqlite_lengths.has_blocks(store.connection)
         assert read(store.connection) == row_by_row(store.connection)
@@ -93,3 +89,29 @@ def test_a_store_made_before_the_blocks_reads_alike_and_gains_them(report_db: Pa
         assert len(blocks(conn)) == 1 and read(conn) == row_by_row(conn)
         triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         assert {"unit_length_blocks_delete", "unit_length_blocks_update"} <= triggers
+
+
+def without_blocks(db: Path, tmp_path: Path) -> Path:
+    """A copy of the store as a store made before the blocks (no table, no triggers)."""
+    old = copy_of(db, tmp_path)
+    with sqlite3.connect(old) as conn:
+        for name in ("unit_length_blocks_delete", "unit_length_blocks_update"):
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE unit_length_blocks")
+    return old
+
+
+def test_a_store_without_blocks_searches_alike(report_db: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from tm.search import search
+    from tm.store import sqlite_rank
+
+    monkeypatch.setattr(sqlite_rank, "LARGE_STORE", 0)  # the in-memory ranking, which reads the lengths
+    old = without_blocks(report_db, tmp_path)
+    with SQLiteStore(report_db, create=False, readonly=True) as store:
+        texts = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 5 = 0")]
+    found = []
+    for db in (report_db, old):
+        with SQLiteStore(db, create=False, readonly=True) as store:
+            found.append([[(h.id, h.score) for h in search(store, t, min_score=50)] for t in texts])
+    assert sum(1 for hits in found[0] if hits) > 30 and found[0] == found[1]
