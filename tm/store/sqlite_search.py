@@ -232,7 +232,6 @@ class CandidateSearch:
                                   window, sqlite_rank.rescored(units))
         return sqlite_rank.rows_of(self.cursor, seqs)
 
-
     def ranked_short_rows(self, counts: TermCounts, query: str, min_score: float) -> list[tuple[int, str, str]]:
         """short_rows of a large store, ranked in memory (tm.store.sqlite_rank)."""
         low, high = candidate_lengths(len(query), min_score)
