@@ -1,4 +1,4 @@
-"""normalize_text and words_of skip their split and join when the text is in form already: the same output."""
+"""normalize_text skips its split and join when the text is in form already: the same output (words_of as a check)."""
 from __future__ import annotations
 
 import sys
@@ -40,9 +40,3 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
     """What normalize_text's fast path rests on: a printable text splits only at ' '."""
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert [c for c in spaces if c.isprintable()] == [" "]
-
-
-def test_default_process_turns_every_whitespace_into_the_space() -> None:
-    """What words_of's fast path rests on: its output holds no whitespace but ' '."""
-    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    assert {default_process(f"a{c}b") for c in spaces} == {"a b"}

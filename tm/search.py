@@ -70,9 +70,6 @@ def words_of(text: str) -> str:
     # rapidfuzz's default_process (lower case, non-alphanumerics to spaces) runs in C: 2x a regex.
     processed = default_process(text)
     if processed.replace(" ", "").isalpha():  # letters only: no word to leave out (3x faster, in C)
-        # It holds no whitespace but ' ': with no run of spaces and none at an end it is joined already.
-        if "  " not in processed and processed[:1] != " " != processed[-1:]:
-            return processed
         return " ".join(processed.split())
     return " ".join(w for w in processed.split() if not w.isdigit())
 
