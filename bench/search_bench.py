@@ -12,6 +12,10 @@ the load average is reported since the machine is shared.
     python bench/search_bench.py --work /tmp/tmbench --reuse             # keep the TMX and store
     python bench/search_bench.py --work /tmp/tmbench --reuse --seed 7    # held-out queries
     python bench/search_bench.py --work /tmp/tmbench --reuse --baseline-src /work/main  # vs that tree, same run
+
+With --baseline-src this script runs again in a child process whose PYTHONPATH is that tree, so the
+queries, timing and truths are this script's and only the searched code is the other tree's (the
+report names the tm package each run imported); the two runs' top-5 hits are compared query by query.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -30,6 +35,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+import tm
 from exports.base import ExportContext
 from exports.tmx import dump_tmx
 from tm.app import build_memory, example_path
@@ -203,14 +209,28 @@ def percentile(values: list[float], share: float) -> float:
     return round(ordered[int(share * (len(ordered) - 1))], 2) if ordered else 0.0
 
 
-def check_queries(db: Path, queries: list[tuple[str, str]], cache: Path) -> dict[str, object]:
+def check_queries(db: Path, queries: list[tuple[str, str]], cache: Path, top5: TopHits | None = None
+                  ) -> dict[str, object]:
     """Latency of every query (searches timed on their own), and agreement with brute force."""
-    return score_queries(db, queries, brute_force_truths(db, queries, cache))
+    return score_queries(db, queries, brute_force_truths(db, queries, cache), top5)
+
+
+def same_top5(queries: list[tuple[str, str]], mine: TopHits, theirs: TopHits) -> dict[str, object]:
+    """How many queries have the very same top 5 hits (ids, scores, similarities) in both runs."""
+    differ = [{"kind": k, "query": q, "this": a, "baseline": b}
+              for (k, q), a, b in zip(queries, mine, theirs, strict=True) if a != b]
+    return {"top5_same": len(queries) - len(differ), "top5_differ": differ[:5]}
+
+
+TopHits = list[list[list[object]]]  # per query: [id, score, similarity] of each of its top 5 hits
 
 
 def score_queries(db: Path | str, queries: list[tuple[str, str]],
-                  truths: list[list[object] | None]) -> dict[str, object]:
-    """Latency of every query in the store at db (a path or URL), and agreement with the given truths."""
+                  truths: list[list[object] | None], top5: TopHits | None = None) -> dict[str, object]:
+    """Latency of every query in the store at db (a path or URL), and agreement with the given truths.
+
+    top5, when given, receives every query's top 5 hits.
+    """
     with open_store(db, create=False, readonly=True) as store:
         searcher = Searcher(store)
         results = []
@@ -218,6 +238,8 @@ def score_queries(db: Path | str, queries: list[tuple[str, str]],
             start = time.perf_counter()
             hits = searcher.search(text, limit=5)
             results.append(((time.perf_counter() - start) * 1000, hits))
+    if top5 is not None:
+        top5 += [[[h.id, h.score, h.similarity] for h in hits] for _, hits in results]
     by_kind: dict[str, list[float]] = defaultdict(list)
     agree, tie, with_match, misses = 0, 0, 0, []
     for (kind, text), (ms, hits), truth in zip(queries, results, truths):
@@ -245,20 +267,40 @@ def score_queries(db: Path | str, queries: list[tuple[str, str]],
     }
 
 
+def first_search(db: Path, text: str) -> float:
+    """The time of a fresh process's first search (it reads what a store keeps in memory), in ms."""
+    code = ("import sys, time; from tm.store import open_store; from tm.search import Searcher\n"
+            "with open_store(sys.argv[1], create=False, readonly=True) as store:\n"
+            "    start = time.perf_counter(); Searcher(store).search(sys.argv[2])\n"
+            "    print((time.perf_counter() - start) * 1000)")
+    # Run in the store's folder: from a checkout, -c would import that checkout's tm whatever PYTHONPATH says.
+    done = subprocess.run([sys.executable, "-c", code, str(db), text], capture_output=True, text=True, check=True,
+                          cwd=db.parent)
+    return round(float(done.stdout), 1)
+
+
 def timed_stats(db: Path) -> float:
     start = time.perf_counter()
     subprocess.run([str(TMTOOL), "stats", "--db", str(db)], check=True, capture_output=True)
     return round(time.perf_counter() - start, 2)
 
 
-def baseline(src: Path, args: argparse.Namespace) -> dict[str, object]:
-    """The same check by another source tree's code and bench script (its store and truths reused)."""
-    command = [sys.executable, str(src / "bench" / "search_bench.py"), "--work", str(args.work), "--units",
-               str(args.units), "--queries", str(args.queries), "--seed", str(args.seed), "--reuse"]
-    done = subprocess.run(command, capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONPATH": str(src)})
+def baseline(src: Path, args: argparse.Namespace, top5: TopHits) -> dict[str, object]:
+    """The same check, by this script, of another source tree's code (the store and truths reused).
+
+    top5 receives the baseline's top 5 hits of every query.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        hits = Path(tmp) / "top5.json"
+        command = [sys.executable, str(Path(__file__).resolve()), "--work", str(args.work), "--units",
+                   str(args.units), "--queries", str(args.queries), "--seed", str(args.seed), "--reuse",
+                   "--top5-out", str(hits)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp,
+                              env={**os.environ, "PYTHONPATH": str(src.resolve())})
+        top5 += json.loads(hits.read_text(encoding="utf-8"))
     found: dict[str, object] = json.loads(done.stdout)
-    return {k: found[k] for k in ("agreement_pct", "p50_ms", "p95_ms", "max_ms", "by_kind") if k in found}
+    keys = ("tm_package", "agreement_pct", "p50_ms", "p95_ms", "max_ms", "by_kind", "first_search_ms")
+    return {k: found[k] for k in keys if k in found}
 
 
 def main() -> None:
@@ -269,10 +311,12 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
     parser.add_argument("--seed", type=int, default=98, help="of the query sample (another seed: held-out queries)")
     parser.add_argument("--baseline-src", type=Path, help="also run the check with this source tree, before this one")
+    parser.add_argument("--top5-out", type=Path, help="write every query's top 5 hits here (JSON)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     tmx, db = args.work / f"bench{args.units}.tmx", args.work / f"bench{args.units}.db"
-    report: dict[str, object] = {"units": args.units, "seed": args.seed, "load_average_start": os.getloadavg()}
+    report: dict[str, object] = {"units": args.units, "seed": args.seed, "load_average_start": os.getloadavg(),
+                                 "tm_package": str(Path(tm.__file__).resolve().parent)}
     if not (args.reuse and tmx.exists()):
         start = time.perf_counter()
         write_tmx(tmx, args.units)
@@ -283,12 +327,19 @@ def main() -> None:
         report.update(run_import(tmx, db))
     report["store_mb"] = round(db.stat().st_size / 2**20, 1)
     report["stats_s"] = timed_stats(db)
+    theirs: TopHits = []
     if args.baseline_src:
-        report["baseline"] = {"src": str(args.baseline_src), **baseline(args.baseline_src, args)}
+        report["baseline"] = {"src": str(args.baseline_src), **baseline(args.baseline_src, args, theirs)}
     with SQLiteStore(db, create=False, readonly=True) as store:
         stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 997 = 0")]
-    report.update(check_queries(db, make_queries(stored, args.queries, args.seed),
-                                args.work / f"truth{args.units}-{args.seed}.json"))
+    queries = make_queries(stored, args.queries, args.seed)
+    report["first_search_ms"] = first_search(db, queries[0][1])
+    mine: TopHits = []
+    report.update(check_queries(db, queries, args.work / f"truth{args.units}-{args.seed}.json", mine))
+    if args.top5_out:
+        args.top5_out.write_text(json.dumps(mine, ensure_ascii=False), encoding="utf-8")
+    if args.baseline_src:
+        report.update(same_top5(queries, mine, theirs))
     if args.baseline_src:
         old = report["baseline"]
         assert isinstance(old, dict)

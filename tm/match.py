@@ -11,7 +11,16 @@ SAME_WORDS_FLOOR = 50.0  # below this similarity two texts are not taken to shar
 
 def normalize_text(text: str) -> str:
     """NFC with runs of whitespace made one space: the form texts are compared in."""
+    if is_normal(text):  # most stored sources are: the checks cost a fifth of the split and join
+        return text
     return " ".join(unicodedata.normalize("NFC", text).split())  # str methods: 5x faster than a regex
+
+
+def is_normal(text: str) -> bool:
+    """True when normalize_text would return text as it is."""
+    # Every whitespace character but ' ' is unprintable, so a printable text splits only at spaces.
+    return (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+            and unicodedata.is_normalized("NFC", text))
 
 
 def comparable(text: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tm.app import build_memory, example_path, store_with_termbase
+from tm.model import DocumentInfo, Unit
 from tm.search import search
 from tm.store import SQLiteStore, open_store, sqlite_rank
 
@@ -44,6 +45,32 @@ def test_in_memory_ranking_gives_the_sql_hits(report_db: Path, monkeypatch: pyte
     monkeypatch.setattr(sqlite_rank, "LARGE_STORE", 0)
     by_memory = hits(report_db, texts)
     assert sum(1 for h in by_sql if h) > 60
+    assert by_memory == by_sql
+
+
+@pytest.fixture(scope="module")
+def short_db(tmp_path_factory: pytest.TempPathFactory, report_db: Path) -> Path:
+    """A store of short units: runs of 1-4 words of the report's sources (the trigram index's field)."""
+    with SQLiteStore(report_db, create=False, readonly=True) as store:
+        sources = [r[0] for r in store.connection.execute("SELECT source FROM units")]
+    texts = list(dict.fromkeys(" ".join(s.split()[i:i + 1 + i % 4]) for s in sources for i in range(0, 12, 3)))
+    db = tmp_path_factory.mktemp("ranked") / "short.db"
+    units = [Unit(id=f"s:{i}", doc="s", source=t, target="", position=i) for i, t in enumerate(texts) if t]
+    with SQLiteStore(db) as store, store.writer() as writer:
+        writer.replace_document(DocumentInfo("s", "ru", "en", "x", "sig", {}), units)
+        writer.optimize()
+    return db
+
+
+def test_in_memory_ranking_of_short_queries_gives_the_sql_hits(short_db: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    with SQLiteStore(short_db, create=False, readonly=True) as store:
+        stored = [r[0] for r in store.connection.execute("SELECT source FROM units WHERE seq % 7 = 0")]
+    texts = [t for s in stored for t in (s, s.replace("о", "а", 1), s[1:])]
+    by_sql = hits(short_db, texts)
+    monkeypatch.setattr(sqlite_rank, "LARGE_STORE", 0)
+    by_memory = hits(short_db, texts)
+    assert sum(1 for h in by_sql if len(h) == 5) > 100
     assert by_memory == by_sql
 
 

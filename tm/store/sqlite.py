@@ -12,11 +12,12 @@ from tm.errors import StoreError
 from tm.markup import markup_from_json, markup_json
 from tm.model import DocumentInfo, Unit
 from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
+from tm.store.sqlite_index import add_length_blocks, count_common_terms, index_new_units, schema_statements
+from tm.store.sqlite_lengths import has_blocks
 from tm.store.sqlite_schema import (
     ADDED_COLUMNS,
     APPLICATION_ID,
     BULK_CACHE_MB,
-    COMMON_TERM,
     FTS_AUTOMERGE,
     MARKUP_COLUMN,
     SCHEMA,
@@ -99,18 +100,6 @@ def roll_back_journal(path: Path) -> None:
         ) from err
 
 
-def schema_statements(script: str) -> Iterator[str]:
-    """Complete SQL statements of a script; trigger bodies hold ';' so a plain split will not do."""
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            yield pending.strip()
-            pending = ""
-
-
-
-
 def unit_filter(doc: str | None, translated_only: bool) -> tuple[str, list[str]]:
     """A WHERE clause (or "") and its arguments: one document's units, with a target only."""
     clauses, args = [], []
@@ -143,25 +132,6 @@ def position_after(conn: sqlite3.Connection, doc: str) -> int:
 
 def last_seq(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(seq), 0) FROM units").fetchone()[0])
-
-
-def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
-    """Add units stored after after_seq to the word index, in one statement."""
-    conn.execute("INSERT INTO units_fts(rowid, source) SELECT seq, source FROM units WHERE seq > ?", (after_seq,))
-    # In rowid order: FTS5 writes its pending terms out whenever a rowid is lower than the last.
-    conn.execute(f"INSERT INTO short_fts(rowid, source) SELECT {SHORT_KEY} AS k, source FROM units "
-                 f"WHERE seq > ? AND length(source) <= {SHORT_MAX} ORDER BY k", (after_seq,))
-    conn.execute("INSERT INTO unit_lengths SELECT seq, length(source) FROM units WHERE seq > ?", (after_seq,))
-
-
-def count_common_terms(conn: sqlite3.Connection) -> None:
-    """Copy the counts of common words and trigrams out of the vocabularies (after large writes)."""
-    for table, vocab in (("common_words", "units_vocab"), ("common_grams", "short_vocab")):
-        conn.execute(f"DELETE FROM {table}")
-        conn.execute(f"INSERT INTO {table} SELECT term, doc FROM {vocab} WHERE doc >= {COMMON_TERM}")
-    conn.execute("DELETE FROM short_lengths")
-    conn.execute(f"INSERT INTO short_lengths SELECT len, count(*) FROM unit_lengths WHERE len <= {SHORT_MAX} "
-                 "GROUP BY len")
 
 
 def has_document(conn: sqlite3.Connection, name: str) -> bool:
@@ -384,6 +354,9 @@ class SQLiteStore:
             self._add_columns()
         if not readonly and not self.has_short_index():
             self._add_short_index()
+        if not readonly and not has_blocks(self._conn):
+            with self._transaction() as conn:
+                add_length_blocks(conn)
         if not readonly and not self._has_table("units_untranslated"):
             with self._transaction() as conn:
                 conn.execute(UNTRANSLATED_INDEX)

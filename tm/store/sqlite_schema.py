@@ -1,6 +1,7 @@
 """The SQLite store's schema: tables, full-text indexes and the triggers that keep them in step."""
 from __future__ import annotations
 
+from tm.store.sqlite_lengths import LENGTH_BLOCKS_SCHEMA
 from tm.store.sqlite_search import LENGTH_KEY, SHORT_MAX
 
 SCHEMA_VERSION = 3  # 2: documents.symbol; 3: terms.lookup_keys
@@ -26,7 +27,7 @@ COMMON_TERM = 256  # units holding a term before its count is copied to common_w
 # Character trigrams of short sources, for short queries whose best match need not share a whole
 # word with them ('Мнения' ~ 'применения'). Keyed by length, so a search reads only the lengths
 # that can reach the minimum score. Contentless: the text stays in units only.
-SHORT_INDEX_SCHEMA = f"""
+SHORT_INDEX_SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS short_fts USING fts5(
     source, content='', tokenize='trigram', detail='none'
 );
@@ -48,6 +49,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS unit_lengths_update AFTER UPDATE OF source ON units BEGIN
     UPDATE unit_lengths SET len = length(new.source) WHERE seq = new.seq;
 END;
+""" + LENGTH_BLOCKS_SCHEMA + f"""
 CREATE TRIGGER IF NOT EXISTS short_fts_delete AFTER DELETE ON units
     WHEN length(old.source) <= {SHORT_MAX} BEGIN
     INSERT INTO short_fts(short_fts, rowid, source)

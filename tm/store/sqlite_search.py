@@ -208,6 +208,8 @@ class CandidateSearch:
     def candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
         """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
         if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
+            if self.large and doc is None:
+                return list(starmap(Candidate, self.ranked_short_rows(self.gram_counts, query, min_score)))
             rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES, doc)
         elif self.large and doc is None:
             rows = self.ranked_word_rows(self.counts(index_terms(query)), query, min_score)
@@ -228,6 +230,21 @@ class CandidateSearch:
         window = candidate_lengths(len(query), min_score)
         seqs = sqlite_rank.ranked(lists, term_weights(counts, terms), self.lengths, len(query),
                                   window, sqlite_rank.rescored(units))
+        return sqlite_rank.rows_of(self.cursor, seqs)
+
+    def ranked_short_rows(self, counts: TermCounts, query: str, min_score: float) -> list[tuple[int, str, str]]:
+        """short_rows of a large store, ranked in memory (tm.store.sqlite_rank)."""
+        low, high = candidate_lengths(len(query), min_score)
+        keys = (low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1)
+        if self.lengths is None:
+            self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
+        units = self.lengths.units
+        budget = sqlite_rank.rescored(units, GRAM_BUDGET) / range_share(self.cursor, low, min(high, SHORT_MAX))
+        grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+        if not grams:
+            return short_rows(self.cursor, counts, query, min_score, SHORT_CANDIDATES)
+        lists = [sqlite_rank.short_postings(self.cursor, fts_quote(g), keys) for g in grams]
+        seqs = sqlite_rank.ranked_short(lists, LENGTH_KEY, len(query), sqlite_rank.rescored(units, SHORT_CANDIDATES))
         return sqlite_rank.rows_of(self.cursor, seqs)
 
 
