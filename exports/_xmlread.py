@@ -61,6 +61,9 @@ def iter_ends(stream: BinaryIO, name: str, tags: tuple[str, ...] | None = None) 
             raise InputError(name, f"a text in the file is longer than the XML reader's limit of "
                              f"{LIBXML2_TEXT_LIMIT:,} characters", line=line,
                              hint="pass --huge-text to read it anyway") from err
+        if "amplification" in str(err.msg).lower():  # newer libxml2 (lxml 6.2) stops the expansion first
+            raise InputError(name, "the DOCTYPE declares entities that expand without end; refused for safety",
+                             line=1, hint="remove the entity declarations") from err
         raise InputError(name, f"malformed XML: {err.msg}", line=line) from err
     if not checked and events.root is not None:
         refuse_entities(events.root, name)
