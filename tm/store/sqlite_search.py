@@ -169,13 +169,20 @@ def range_share(conn: Executor, low: int, high: int) -> float:
     return max(row[0] / row[1], 0.01) if row[1] else 1.0
 
 
+def short_grams(conn: Executor, counts: TermCounts, query: str, min_score: float,
+                budget: float) -> tuple[tuple[int, int], list[str]]:
+    """The trigram-index rowid range of the short lengths that allow min_score, and the query's rarest
+    trigrams within a budget of postings in that range (the budget grows as the range holds fewer units)."""
+    low, high = candidate_lengths(len(query), min_score)
+    keys = (low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1)
+    budget /= range_share(conn, low, min(high, SHORT_MAX))
+    return keys, chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+
+
 def short_rows(conn: Executor, counts: TermCounts, query: str, min_score: float,
                limit: int, doc: str | None = None) -> list[tuple[int, str, str]]:
     """(seq, id, source) of short units (of doc) whose length allows min_score, likeliest matches first."""
-    low, high = candidate_lengths(len(query), min_score)
-    keys = [low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1]
-    budget = GRAM_BUDGET / range_share(conn, low, min(high, SHORT_MAX))
-    grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+    keys, grams = short_grams(conn, counts, query, min_score, GRAM_BUDGET)
     in_doc, doc_args = doc_clause(f"r % {LENGTH_KEY}", doc)
     if not grams:  # under three characters: every short unit of a fitting length is a candidate
         sql = f"SELECT seq, id, source FROM units WHERE seq IN (SELECT r % {LENGTH_KEY} FROM " \
@@ -218,29 +225,29 @@ class CandidateSearch:
                              self.gram_counts is not None, doc)
         return list(starmap(Candidate, rows))
 
-    def ranked_word_rows(self, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
-        """word_rows of a large store, ranked in memory (tm.store.sqlite_rank), its budgets grown with it."""
+    def unit_lengths(self) -> sqlite_rank.UnitLengths:
+        """The store's length array (read on first use, shared in the process)."""
         if self.lengths is None:
             self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
-        units = self.lengths.units
+        return self.lengths
+
+    def ranked_word_rows(self, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
+        """word_rows of a large store, ranked in memory (tm.store.sqlite_rank), its budgets grown with it."""
+        lengths = self.unit_lengths()
+        units = lengths.units
         terms = chosen_terms(counts, sqlite_rank.posting_budget(units, TERM_BUDGET), MAX_TERMS)
         if not terms:
             return []
         lists = [sqlite_rank.postings(self.cursor, fts_quote(t)) for t in terms]
         window = candidate_lengths(len(query), min_score)
-        seqs = sqlite_rank.ranked(lists, term_weights(counts, terms), self.lengths, len(query),
+        seqs = sqlite_rank.ranked(lists, term_weights(counts, terms), lengths, len(query),
                                   window, sqlite_rank.rescored(units))
         return sqlite_rank.rows_of(self.cursor, seqs)
 
     def ranked_short_rows(self, counts: TermCounts, query: str, min_score: float) -> list[tuple[int, str, str]]:
         """short_rows of a large store, ranked in memory (tm.store.sqlite_rank)."""
-        low, high = candidate_lengths(len(query), min_score)
-        keys = (low * LENGTH_KEY, (min(high, SHORT_MAX) + 1) * LENGTH_KEY - 1)
-        if self.lengths is None:
-            self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
-        units = self.lengths.units
-        budget = sqlite_rank.rescored(units, GRAM_BUDGET) / range_share(self.cursor, low, min(high, SHORT_MAX))
-        grams = chosen_terms(counts([g for g in trigrams(query) if '"' not in g]), round(budget), MAX_GRAMS)
+        units = self.unit_lengths().units
+        keys, grams = short_grams(self.cursor, counts, query, min_score, sqlite_rank.rescored(units, GRAM_BUDGET))
         if not grams:
             return short_rows(self.cursor, counts, query, min_score, SHORT_CANDIDATES)
         lists = [sqlite_rank.short_postings(self.cursor, fts_quote(g), keys) for g in grams]
