@@ -47,10 +47,12 @@ def script_of(letter: str) -> str:
 
 def guess_language(text: str) -> Guess:
     """The likely language of text from its letter statistics."""
-    letters = [c.lower() for c in text[:SAMPLE_CHARS] if c.isalpha()]
+    sample = [c for c in text[:SAMPLE_CHARS] if c.isalpha()]
+    letters = [c.lower() for c in sample]
     if not letters:
         return Guess("", "", 0.0, 0)
-    scripts = Counter(script_of(c) for c in letters)
+    # a letter whose lower case is two characters ('İ' -> 'i' + a combining dot) is named as written
+    scripts = Counter(script_of(low if len(low) == 1 else c) for c, low in zip(sample, letters, strict=True))
     script, count = scripts.most_common(1)[0]
     counts = Counter(letters)
     marked = [(sum(counts[m] for m in marks), lang) for lang, marks in MARKERS.get(script, ())]
