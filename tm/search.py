@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
-from rapidfuzz.utils import default_process
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
 from tm.markup import placeholder_text
 from tm.match import SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
 from tm.query import DEFAULT_MIN_SCORE
 from tm.store.base import Candidate, Store
+from tm.words import key_of_words, words_of
 
 __all__ = ["DEFAULT_MIN_SCORE", "Hit", "Searcher", "band_of", "highlight", "length_bounds", "match_score",
            "normalize_text", "search", "words_of"]
@@ -63,15 +63,6 @@ class Hit:
     @property
     def percent(self) -> int:
         return int(self.score)
-
-
-def words_of(text: str) -> str:
-    """Lower-case words, numbers left out: two texts with the same words differ only in placeables."""
-    # rapidfuzz's default_process (lower case, non-alphanumerics to spaces) runs in C: 2x a regex.
-    processed = default_process(text)
-    if processed.replace(" ", "").isalpha():  # letters only: no word to leave out (3x faster, in C)
-        return " ".join(processed.split())
-    return " ".join(w for w in processed.split() if not w.isdigit())
 
 
 def placeables(text: str) -> Counter[str]:
@@ -183,11 +174,15 @@ def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple
     forms = [comparable(row.source) for row in rows]
     raws = similarities(query.lower(), [f.lower() for f in forms])
     query_words = words_of(query)
+    query_key = key_of_words(query_words)
     scored = []
     for i, raw in enumerate(raws):
         if raw < floor:
             continue
-        score = score_with(query, query_words, forms[i], raw) - code_penalty(query, rows[i].source)
+        known = rows[i].words
+        # A words key unlike the query's: the words differ, and need not be computed (2x the rest of a score).
+        score = word_score(raw) if known and known != query_key else score_with(query, query_words, forms[i], raw)
+        score -= code_penalty(query, rows[i].source)
         if score >= min_score:
             scored.append((score, raw, rows[i]))
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))

@@ -12,7 +12,7 @@ from tm.errors import StoreError
 from tm.markup import markup_from_json, markup_json
 from tm.model import DocumentInfo, Unit
 from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
-from tm.store.sqlite_index import add_length_blocks, count_common_terms, index_new_units, schema_statements
+from tm.store.sqlite_index import add_blocks, count_common_terms, index_new_units, schema_statements
 from tm.store.sqlite_lengths import has_blocks
 from tm.store.sqlite_schema import (
     ADDED_COLUMNS,
@@ -32,6 +32,7 @@ from tm.store.sqlite_search import (
     phrase_rows,
     targets_of,
 )
+from tm.store.sqlite_words import TABLE as WORD_BLOCKS
 
 UNIT_COLUMNS = (
     "id", "doc", "position", "block", "source", "target", "src_lang", "tgt_lang", "para", "kind",
@@ -354,9 +355,9 @@ class SQLiteStore:
             self._add_columns()
         if not readonly and not self.has_short_index():
             self._add_short_index()
-        if not readonly and not has_blocks(self._conn):
+        if not readonly and not (has_blocks(self._conn) and has_blocks(self._conn, WORD_BLOCKS)):
             with self._transaction() as conn:
-                add_length_blocks(conn)
+                add_blocks(conn)
         if not readonly and not self._has_table("units_untranslated"):
             with self._transaction() as conn:
                 conn.execute(UNTRANSLATED_INDEX)

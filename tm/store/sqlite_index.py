@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tm.store.sqlite_lengths import LENGTH_BLOCKS_SCHEMA, write_blocks
 from tm.store.sqlite_schema import COMMON_TERM, SHORT_KEY
 from tm.store.sqlite_search import SHORT_MAX
+from tm.store.sqlite_words import WORD_BLOCKS_SCHEMA, write_word_blocks
 
 
 def index_new_units(conn: sqlite3.Connection, after_seq: int) -> None:
@@ -28,13 +29,16 @@ def count_common_terms(conn: sqlite3.Connection) -> None:
     conn.execute(f"INSERT INTO short_lengths SELECT len, count(*) FROM unit_lengths WHERE len <= {SHORT_MAX} "
                  "GROUP BY len")
     write_blocks(conn)
+    write_word_blocks(conn)
 
 
-def add_length_blocks(conn: sqlite3.Connection) -> None:
-    """Give a store made before them its length blocks and their triggers (tm.store.sqlite_lengths)."""
-    for statement in schema_statements(LENGTH_BLOCKS_SCHEMA):
+def add_blocks(conn: sqlite3.Connection) -> None:
+    """Give a store made before them its length and words blocks and their triggers
+    (tm.store.sqlite_lengths, tm.store.sqlite_words)."""
+    for statement in schema_statements(LENGTH_BLOCKS_SCHEMA + WORD_BLOCKS_SCHEMA):
         conn.execute(statement)
     write_blocks(conn)
+    write_word_blocks(conn)
 
 
 def schema_statements(script: str) -> Iterator[str]:

@@ -16,21 +16,30 @@ if TYPE_CHECKING:
     import numpy as np
 
 BLOCK = 1 << 16  # seqs per block; a block's first seq is a multiple of it
-BYTE_ORDER = "<u4"  # each length as an unsigned 32-bit little-endian integer
+BYTE_ORDER = "<u4"  # each value as an unsigned 32-bit little-endian integer
+BLOB_OF = {"unit_length_blocks": "lens", "unit_word_blocks": "keys"}  # each block table's blob column
 
-LENGTH_BLOCKS_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS unit_length_blocks (
-    first INTEGER PRIMARY KEY,  -- the block holds the lengths of seqs first, first + 1, ... (0: no such unit)
+
+
+def blocks_schema(table: str, column: str) -> str:
+    """A table of blobs, one per BLOCK seqs, and the triggers that drop a block when one of its units
+    is deleted or changes its source (so a block never holds a stale value)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS {table} (
+    first INTEGER PRIMARY KEY,  -- the block holds the values of seqs first, first + 1, ... (0: no such unit)
     units INTEGER NOT NULL,  -- how many of them are units
-    lens BLOB NOT NULL
+    {column} BLOB NOT NULL
 );
-CREATE TRIGGER IF NOT EXISTS unit_length_blocks_delete AFTER DELETE ON units BEGIN
-    DELETE FROM unit_length_blocks WHERE first = old.seq - old.seq % {BLOCK};
+CREATE TRIGGER IF NOT EXISTS {table}_delete AFTER DELETE ON units BEGIN
+    DELETE FROM {table} WHERE first = old.seq - old.seq % {BLOCK};
 END;
-CREATE TRIGGER IF NOT EXISTS unit_length_blocks_update AFTER UPDATE OF seq, source ON units BEGIN
-    DELETE FROM unit_length_blocks WHERE first IN (old.seq - old.seq % {BLOCK}, new.seq - new.seq % {BLOCK});
+CREATE TRIGGER IF NOT EXISTS {table}_update AFTER UPDATE OF seq, source ON units BEGIN
+    DELETE FROM {table} WHERE first IN (old.seq - old.seq % {BLOCK}, new.seq - new.seq % {BLOCK});
 END;
 """
+
+
+LENGTH_BLOCKS_SCHEMA = blocks_schema("unit_length_blocks", "lens")
 
 RANGE_SQL = "SELECT group_concat(seq), group_concat(len), count(*) FROM unit_lengths WHERE seq BETWEEN ? AND ?"
 
@@ -42,8 +51,8 @@ def numbers(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
 
 
-def has_blocks(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'unit_length_blocks'").fetchone() is not None
+def has_blocks(conn: sqlite3.Connection, table: str = "unit_length_blocks") -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
 
 
 def top_seq(conn: sqlite3.Connection) -> int:
@@ -54,16 +63,19 @@ def write_blocks(conn: sqlite3.Connection) -> None:
     """Write every block that is missing or no longer reaches the last unit (after a large write)."""
     import numpy as np
 
-    top = top_seq(conn)
-    held = dict(conn.execute("SELECT first, length(lens) / 4 FROM unit_length_blocks").fetchall())
-    for first in range(0, top + 1, BLOCK):
-        size = min(BLOCK, top + 1 - first)
-        if held.get(first) == size:
-            continue
+    for first, size in missing_blocks(conn, "unit_length_blocks"):
         seqs, lens, count = conn.execute(RANGE_SQL, (first, first + size - 1)).fetchone()
         block = np.zeros(size, dtype=BYTE_ORDER)
         block[numbers(seqs) - first] = numbers(lens)
         conn.execute("INSERT OR REPLACE INTO unit_length_blocks VALUES (?, ?, ?)", (first, count, block.tobytes()))
+
+
+def missing_blocks(conn: sqlite3.Connection, table: str) -> list[tuple[int, int]]:
+    """(first seq, size) of each block of the table that is missing or no longer reaches the last unit."""
+    top = top_seq(conn)
+    held = dict(conn.execute(f"SELECT first, length({BLOB_OF[table]}) / 4 FROM {table}").fetchall())
+    return [(first, min(BLOCK, top + 1 - first)) for first in range(0, top + 1, BLOCK)
+            if held.get(first) != min(BLOCK, top + 1 - first)]
 
 
 def read_lengths(conn: sqlite3.Connection) -> tuple[np.ndarray, int]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tm.store.sqlite_lengths import numbers, read_lengths
+from tm.store.sqlite_words import WordKeys
 
 if TYPE_CHECKING:
     import sqlite3
@@ -25,13 +26,19 @@ if TYPE_CHECKING:
 LARGE_STORE = 200_000  # units from which candidates are ranked here (below, SQL is as fast and needs no array)
 POSTINGS_PER_UNIT = 0.004  # a large store's posting budget per stored unit: 4,000 at 1M, 20,000 at 5M
 RESCORED_BASE = 300  # units scored exactly at 1M units; more in a larger store (its square root)
+# Units with the query's words scored beside those, at most: they score 95 or more, and a sentence can
+# have thousands of variants with its rare words and length (numbers changed, a word dropped) that
+# the ranking cannot tell apart.
+SAME_WORDS_MOST = 1000
 
 
 class UnitLengths:
-    """Every unit's source length by seq (0 for a seq with no unit), read once (tm.store.sqlite_lengths)."""
+    """Every unit's source length by seq (0 for a seq with no unit), read once (tm.store.sqlite_lengths),
+    and its words key (tm.store.sqlite_words)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.by_seq, self.units = read_lengths(conn)
+        self.words = WordKeys(conn)
 
     def of(self, seqs: np.ndarray, unknown: int) -> np.ndarray:
         """Lengths of the units at seqs; a unit stored after the array was read counts as `unknown`."""
@@ -93,8 +100,10 @@ def short_postings(cursor: sqlite3.Cursor, quoted_gram: str, keys: tuple[int, in
     return numbers(cursor.execute(sql, (quoted_gram, *keys)).fetchone()[0])
 
 
-def ranked_short(lists: Sequence[np.ndarray], length_key: int, n: int, limit: int) -> list[int]:
-    """The seqs of the `limit` likeliest short units: trigrams held times the square of the length fit, then rowid.
+def ranked_short(lists: Sequence[np.ndarray], length_key: int, n: int, limit: int,
+                 same: SameWords) -> list[int]:
+    """The seqs of the `limit` likeliest short units: trigrams held times the square of the length fit, then rowid;
+    then those of the other units with the query's words.
 
     The order of sqlite_search.short_sql: the length is the rowid's high part.
     """
@@ -102,9 +111,36 @@ def ranked_short(lists: Sequence[np.ndarray], length_key: int, n: int, limit: in
 
     rowids, held = np.unique(np.concatenate(lists), return_counts=True)
     lens = rowids // length_key
+    keep = same.may_score(rowids % length_key, lens)
+    rowids, held, lens = rowids[keep], held[keep], lens[keep]
     fit = 2.0 * np.minimum(lens, n) / (lens + n)
-    order = best_first(rowids, held * fit * fit, limit)
-    return [int(r) for r in rowids[order] % length_key]
+    return same.after(rowids % length_key, best_first(rowids, held * fit * fit, limit))
+
+
+class SameWords:
+    """What the store's words keys tell of the units found for a query: which have its words, and
+    which differ in words and are too long or short to reach the minimum score."""
+
+    def __init__(self, words: WordKeys, query_key: int, lengths: tuple[int, int]) -> None:
+        self.words = words
+        self.query_key = query_key
+        self.lengths = lengths  # of a source whose words differ and can reach min_score (tm.match.length_bounds)
+
+    def may_score(self, seqs: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Which units can reach min_score: with the query's words (or not known), or of a fitting length.
+
+        The candidate window is wider (tm.match.candidate_lengths) only for same-words units, which
+        score 95 from 50% similarity up; with the key known to differ, a unit needs the narrower one.
+        """
+        keys = self.words.of(seqs)
+        return (keys == self.query_key) | (keys == 0) | ((lens >= self.lengths[0]) & (lens <= self.lengths[1]))
+
+    def after(self, seqs: np.ndarray, order: np.ndarray) -> list[int]:
+        """seqs[order], then (in seq order, SAME_WORDS_MOST at most) the other seqs whose words key is the query's."""
+        import numpy as np
+
+        extra = np.setdiff1d(np.flatnonzero(self.words.of(seqs) == self.query_key), order)[:SAME_WORDS_MOST]
+        return [int(s) for s in seqs[order]] + [int(s) for s in seqs[extra]]
 
 
 def best_first(keys: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
@@ -119,17 +155,19 @@ def best_first(keys: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
 
 
 def ranked(lists: Sequence[np.ndarray], weights: Sequence[float], lengths: UnitLengths, n: int,
-           window: tuple[int, int], limit: int) -> list[int]:
-    """The seqs of the `limit` likeliest units: held weight times the square of the length fit, then seq."""
+           window: tuple[int, int], limit: int, same: SameWords) -> list[int]:
+    """The seqs of the `limit` likeliest units: held weight times the square of the length fit, then seq;
+    then those of the other units in the window with the query's words."""
     import numpy as np
 
     seqs, inverse = np.unique(np.concatenate(lists), return_inverse=True)
     held = np.bincount(inverse, weights=np.repeat(np.asarray(weights, dtype=np.float64), [len(p) for p in lists]))
     lens = lengths.of(seqs, n)
     keep = (lens >= window[0]) & (lens <= window[1])
+    keep[keep] = same.may_score(seqs[keep], lens[keep])
     seqs, held, lens = seqs[keep], held[keep], lens[keep]
     fit = 2.0 * np.minimum(lens, n) / (lens + n)
-    return [int(s) for s in seqs[best_first(seqs, held * fit * fit, limit)]]
+    return same.after(seqs, best_first(seqs, held * fit * fit, limit))
 
 
 def rows_of(cursor: sqlite3.Cursor, seqs: list[int]) -> list[tuple[int, str, str]]:

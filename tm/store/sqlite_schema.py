@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tm.store.sqlite_lengths import LENGTH_BLOCKS_SCHEMA
 from tm.store.sqlite_search import LENGTH_KEY, SHORT_MAX
+from tm.store.sqlite_words import WORD_BLOCKS_SCHEMA
 
 SCHEMA_VERSION = 3  # 2: documents.symbol; 3: terms.lookup_keys
 # Columns added after version 1, each with what adds it to an older store's table (its
@@ -49,7 +50,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS unit_lengths_update AFTER UPDATE OF source ON units BEGIN
     UPDATE unit_lengths SET len = length(new.source) WHERE seq = new.seq;
 END;
-""" + LENGTH_BLOCKS_SCHEMA + f"""
+""" + LENGTH_BLOCKS_SCHEMA + WORD_BLOCKS_SCHEMA + f"""
 CREATE TRIGGER IF NOT EXISTS short_fts_delete AFTER DELETE ON units
     WHEN length(old.source) <= {SHORT_MAX} BEGIN
     INSERT INTO short_fts(short_fts, rowid, source)

@@ -216,22 +216,32 @@ class CandidateSearch:
         """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
         if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
             if self.large and doc is None:
-                return list(starmap(Candidate, self.ranked_short_rows(self.gram_counts, query, min_score)))
+                return self.ranked_short(self.gram_counts, query, min_score)
             rows = short_rows(self.cursor, self.gram_counts, query, min_score, SHORT_CANDIDATES, doc)
         elif self.large and doc is None:
-            rows = self.ranked_word_rows(self.counts(index_terms(query)), query, min_score)
+            return self.ranked_words(self.counts(index_terms(query)), query, min_score)
         else:
             rows = word_rows(self.cursor, self.counts(index_terms(query)), query, min_score,
                              self.gram_counts is not None, doc)
         return list(starmap(Candidate, rows))
 
     def unit_lengths(self) -> sqlite_rank.UnitLengths:
-        """The store's length array (read on first use, shared in the process)."""
+        """The store's length and words arrays (read on first use, shared in the process)."""
         if self.lengths is None:
             self.lengths = sqlite_rank.shared_lengths(self.cursor.connection)
         return self.lengths
 
-    def ranked_word_rows(self, counts: dict[str, int], query: str, min_score: float) -> list[tuple[int, str, str]]:
+    def same_words(self, query: str, min_score: float) -> sqlite_rank.SameWords:
+        from tm.words import words_key  # here: rapidfuzz is not for a store that only looks terms up
+
+        return sqlite_rank.SameWords(self.unit_lengths().words, words_key(query), length_bounds(len(query), min_score))
+
+    def read_candidates(self, seqs: list[int]) -> list[Candidate]:
+        """The units at seqs (in that order), each with its words key if the store holds it."""
+        keys = self.unit_lengths().words.keys_of(seqs)
+        return [Candidate(seq, id_, source, keys[seq]) for seq, id_, source in sqlite_rank.rows_of(self.cursor, seqs)]
+
+    def ranked_words(self, counts: dict[str, int], query: str, min_score: float) -> list[Candidate]:
         """word_rows of a large store, ranked in memory (tm.store.sqlite_rank), its budgets grown with it."""
         lengths = self.unit_lengths()
         units = lengths.units
@@ -241,18 +251,19 @@ class CandidateSearch:
         lists = [sqlite_rank.postings(self.cursor, fts_quote(t)) for t in terms]
         window = candidate_lengths(len(query), min_score)
         seqs = sqlite_rank.ranked(lists, term_weights(counts, terms), lengths, len(query),
-                                  window, sqlite_rank.rescored(units))
-        return sqlite_rank.rows_of(self.cursor, seqs)
+                                  window, sqlite_rank.rescored(units), self.same_words(query, min_score))
+        return self.read_candidates(seqs)
 
-    def ranked_short_rows(self, counts: TermCounts, query: str, min_score: float) -> list[tuple[int, str, str]]:
+    def ranked_short(self, counts: TermCounts, query: str, min_score: float) -> list[Candidate]:
         """short_rows of a large store, ranked in memory (tm.store.sqlite_rank)."""
         units = self.unit_lengths().units
         keys, grams = short_grams(self.cursor, counts, query, min_score, sqlite_rank.rescored(units, GRAM_BUDGET))
         if not grams:
-            return short_rows(self.cursor, counts, query, min_score, SHORT_CANDIDATES)
+            return list(starmap(Candidate, short_rows(self.cursor, counts, query, min_score, SHORT_CANDIDATES)))
         lists = [sqlite_rank.short_postings(self.cursor, fts_quote(g), keys) for g in grams]
-        seqs = sqlite_rank.ranked_short(lists, LENGTH_KEY, len(query), sqlite_rank.rescored(units, SHORT_CANDIDATES))
-        return sqlite_rank.rows_of(self.cursor, seqs)
+        seqs = sqlite_rank.ranked_short(lists, LENGTH_KEY, len(query), sqlite_rank.rescored(units, SHORT_CANDIDATES),
+                                        self.same_words(query, min_score))
+        return self.read_candidates(seqs)
 
 
 def targets_of(conn: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:
