@@ -179,12 +179,18 @@ def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple
     for i, raw in enumerate(raws):
         if raw < floor:
             continue
-        known = rows[i].words
-        # A words key unlike the query's: the words differ, and need not be computed (2x the rest of a score).
-        score = word_score(raw) if known and known != query_key else score_with(query, query_words, forms[i], raw)
-        score -= code_penalty(query, rows[i].source)
+        row = rows[i]
+        if row.words and row.words != query_key:
+            # A words key unlike the query's: the words differ and need not be computed (2x the rest of
+            # a score), and the score is at most raw.
+            if raw < min_score:
+                continue
+            score = word_score(raw)
+        else:
+            score = score_with(query, query_words, forms[i], raw)
+        score -= code_penalty(query, row.source)
         if score >= min_score:
-            scored.append((score, raw, rows[i]))
+            scored.append((score, raw, row))
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))
     return scored
 
