@@ -68,14 +68,19 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 
 
 # A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
-# (its dictionaries load in ~0.1 s), the termbase compiler, or rapidfuzz (suggestions for a miss).
-NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz")
+# (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
+# reference table (read when the documents do not answer).
+NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
     loaded = loaded_by("terms", "lookup", "МОТ", "--db", str(example_db))
     assert [m for m in NOT_FOR_TERM_LOOKUP if m in loaded] == []
     assert {"glossary.lookup", "glossary.merge", "tm.store.sqlite"} <= loaded
+
+
+def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(example_db: Path) -> None:
+    assert "glossary.reference" in loaded_by("terms", "lookup", "ЮНЕСКО", "--db", str(example_db))
 
 
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
