@@ -44,6 +44,21 @@ def test_a_choice_table_is_read_for_its_command_help(args: tuple[str, ...]) -> N
     assert {"tm.check", "glossary.model"} & loaded_by(*args)
 
 
+# Each command module is imported when its command runs (tm.cli.COMMANDS), and --help imports them all.
+COMMAND_MODULES = {"tm.cli.align", "tm.cli.check", "tm.cli.docs", "tm.cli.search", "tm.cli.serve", "tm.cli.terms"}
+
+
+@pytest.mark.parametrize(("args", "module"), [(("search", "--help"), "tm.cli.search"),
+                                              (("terms", "lookup", "--help"), "tm.cli.terms"),
+                                              (("stats", "--help"), None)])
+def test_a_command_imports_no_other_command_module(args: tuple[str, ...], module: str | None) -> None:
+    assert COMMAND_MODULES & loaded_by(*args) == ({module} if module else set())
+
+
+def test_help_lists_every_command_module() -> None:
+    assert COMMAND_MODULES <= loaded_by("--help")
+
+
 @pytest.mark.parametrize("args", [("--help",), ("export", "--help"), ("terms", "export", "--help")])
 def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)

@@ -1,10 +1,12 @@
 """The tmtool command line: a thin layer over the library; errors become one line and exit 1.
 
 The commands import the library (tm.app, the store, numpy, pymorphy3, pdfminer) inside their
-bodies, so that `tmtool --help` and a command that needs little start without it (bench/startup.py).
+bodies, so that `tmtool --help` and a command that needs little start without it (bench/startup.py);
+the command modules themselves are imported when their command is run or listed (COMMANDS).
 """
 from __future__ import annotations
 
+import importlib
 import json
 import signal
 import threading
@@ -13,8 +15,6 @@ from pathlib import Path
 import click
 
 from exports import format_names
-from tm.cli.align import align_command, echo_alignment
-from tm.cli.check import check_command
 from tm.cli.common import (
     FormatChoice,
     TmtoolGroup,
@@ -28,11 +28,38 @@ from tm.cli.common import (
     refuse_terminal,
     resolve_format,
 )
-from tm.cli.docs import docs
-from tm.cli.search import import_command, search_command
-from tm.cli.serve import serve_command
-from tm.cli.terms import terms
 from tm.version import tool_version
+
+# The commands of the other command modules, "module:attribute" by name: each module is imported when
+# its command is run or listed, so that `tmtool search` does not define the options of align, check,
+# docs, serve and terms (`tmtool --help` lists them all, and so imports them all).
+COMMANDS = {
+    "align": "tm.cli.align:align_command",
+    "check": "tm.cli.check:check_command",
+    "docs": "tm.cli.docs:docs",
+    "import": "tm.cli.search:import_command",
+    "search": "tm.cli.search:search_command",
+    "serve": "tm.cli.serve:serve_command",
+    "terms": "tm.cli.terms:terms",
+}
+
+
+class TmtoolCommands(TmtoolGroup):
+    """The top-level group: its own commands, and those of COMMANDS imported when first named."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:  # an unknown name imports them all: click's "Did you mean" reads commands
+            for name in [cmd_name] if cmd_name in COMMANDS else COMMANDS:
+                self.load(name)
+        return super().get_command(ctx, cmd_name)
+
+    def load(self, name: str) -> None:
+        if name not in self.commands:
+            module, attribute = COMMANDS[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
 
 
 def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -42,7 +69,7 @@ def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> Non
         ctx.exit()
 
 
-@click.group(cls=TmtoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TmtoolCommands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
               help="Show the version and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
@@ -114,6 +141,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
     from tm.app import build_bilingual, build_examples, build_memory, store_all_with_termbase, write_default_exports
+    from tm.cli.align import echo_alignment
     from tm.store import open_store, shown_location
 
     if example:
@@ -237,7 +265,3 @@ def stats(as_json: bool, doc: str | None, db: str) -> None:
     for view in views:
         click.echo("\n".join(describe(view)))
 
-
-# Command modules of the other packages register here, one line each.
-for command in (align_command, check_command, docs, import_command, search_command, serve_command, terms):
-    main.add_command(command)
