@@ -110,3 +110,11 @@ def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None
     loaded = loaded_by("search", "Доклад Генерального секретаря", "--db", str(example_db))
     assert [m for m in NOT_FOR_FUZZY_SEARCH if m in loaded] == []
     assert {"tm.search", "tm.store.sqlite", "rapidfuzz"} <= loaded
+
+
+def test_reading_a_stored_termbase_imports_no_store_backend() -> None:
+    """tm.stored_terms works on the store its caller opened: importing it loads neither tm.store nor sqlite3."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    probe = "import json, sys, tm.stored_terms; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert {"tm.store", "sqlite3", "tm.model"} & set(json.loads(out.stdout)) == set()
