@@ -39,6 +39,7 @@ SYNONYMS = (
     (("объединенный", "нация"), "оон"),
     (("united", "nations"), "un"),
 )
+SYNONYM_STARTS = frozenset(phrase[0] for phrase, _ in SYNONYMS)
 
 
 class TermNotFound(TmtoolError):
@@ -69,6 +70,8 @@ def strip_ending(word: str) -> str:
 
 def merge_synonyms(typed: list[str], lemmas: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Both word lists with each SYNONYMS phrase (found by its lemmas) as its one word."""
+    if SYNONYM_STARTS.isdisjoint(lemmas):  # most names: no phrase can start in them
+        return tuple(typed), tuple(lemmas)
     out_typed: list[str] = []
     out_lemmas: list[str] = []
     i = 0
@@ -149,7 +152,7 @@ def lemmatised_words(query: str) -> Iterator[str]:
 
 def side_by_side(name: tuple[str, ...], query: tuple[str, ...]) -> bool:
     n = len(query)
-    return n > 0 and any(name[i:i + n] == query for i in range(len(name) - n + 1))
+    return n > 0 and query[0] in name and any(name[i:i + n] == query for i in range(len(name) - n + 1))
 
 
 def rank_names(names: Sequence[str], query: str) -> int | None:
