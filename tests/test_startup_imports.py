@@ -64,7 +64,7 @@ def test_help_lists_every_command_module() -> None:
 def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)
     assert [m for m in HEAVY if m in loaded] == []
-    assert "exports" in loaded  # the registry itself is read for the --format choices
+    assert ("exports" in loaded) == (args != ("--help",))  # the registry is read for the --format choices only
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +85,10 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 
 # A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
 # (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
-# reference table (read when the documents do not answer); nor the stages' records (tm.stage_data).
+# reference table (read when the documents do not answer); nor the stages' records (tm.stage_data) or
+# the format registry (read for `terms export --format`).
 NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference",
-                       "tm.stage_data")
+                       "tm.stage_data", "exports")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
@@ -102,9 +103,9 @@ def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(exam
 
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
 # (tm.app: exports, hashing, temporary files), the concordance, the termbase, the analyser or the
-# stages' records (tm.stage_data: blocks, skipped records).
+# stages' records (tm.stage_data: blocks, skipped records) or the format registry.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
-                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data")
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports")
 
 
 def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:

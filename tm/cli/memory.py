@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from exports import format_names
 from tm.cli.common import (
     FormatChoice,
     as_dict,
@@ -67,6 +65,8 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
         raise click.UsageError("--doc names one document; --example builds the bundled ones under their own names")
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
+    from pathlib import Path
+
     from tm.app import build_bilingual, build_examples, build_memory, store_all_with_termbase, write_default_exports
     from tm.cli.align import echo_alignment
     from tm.store import open_store, shown_location
@@ -108,7 +108,13 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
 # The memory formats each export option applies to.
 BOM_FORMATS = frozenset({"csv", "txt"})
 EXCEL_SAFE_FORMATS = frozenset({"csv"})
-UNIT_FORMATS = frozenset(set(format_names("tm")) - {"srx"})
+
+
+def unit_formats() -> frozenset[str]:
+    """The memory formats of units (--translated-only), read from the registry when exporting."""
+    from exports import format_names
+
+    return frozenset(set(format_names("tm")) - {"srx"})
 
 
 def check_lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -161,7 +167,7 @@ def export(ctx: click.Context, format_name: str | None, output: str, translated_
     refuse_terminal(ctx, output)
     refuse_json_on_stdout(as_json, output)
     refuse_inapplicable(format_name, bom=(bom, BOM_FORMATS), excel_safe=(excel_safe, EXCEL_SAFE_FORMATS),
-                        translated_only=(translated_only, UNIT_FORMATS))
+                        translated_only=(translated_only, unit_formats()))
     with open_store(db, create=False, readonly=True) as store:
         count = export_tm(store, format_name, output, translated_only=translated_only, bom=bom,
                           excel_safe=excel_safe, tgt_lang=tgt_lang, doc=doc)
