@@ -11,13 +11,16 @@ unless the documents hold the concept under another Russian name. A miss names t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from glossary.model import ACRONYM, FOUND_REFERENCE, TermEntry
 from glossary.normalise import is_acronym_word, lemma, parses
-from glossary.reference import Reference, ReferenceName
 from tm.errors import TmtoolError
+
+if TYPE_CHECKING:  # a term the documents answer is found without reading the reference table
+    from glossary.reference import Reference, ReferenceName
 
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 50.0
@@ -36,6 +39,7 @@ SYNONYMS = (
     (("объединенный", "нация"), "оон"),
     (("united", "nations"), "un"),
 )
+SYNONYM_STARTS = frozenset(phrase[0] for phrase, _ in SYNONYMS)
 
 
 class TermNotFound(TmtoolError):
@@ -66,6 +70,8 @@ def strip_ending(word: str) -> str:
 
 def merge_synonyms(typed: list[str], lemmas: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Both word lists with each SYNONYMS phrase (found by its lemmas) as its one word."""
+    if SYNONYM_STARTS.isdisjoint(lemmas):  # most names: no phrase can start in them
+        return tuple(typed), tuple(lemmas)
     out_typed: list[str] = []
     out_lemmas: list[str] = []
     i = 0
@@ -146,7 +152,7 @@ def lemmatised_words(query: str) -> Iterator[str]:
 
 def side_by_side(name: tuple[str, ...], query: tuple[str, ...]) -> bool:
     n = len(query)
-    return n > 0 and any(name[i:i + n] == query for i in range(len(name) - n + 1))
+    return n > 0 and query[0] in name and any(name[i:i + n] == query for i in range(len(name) - n + 1))
 
 
 def rank_names(names: Sequence[str], query: str) -> int | None:
@@ -224,12 +230,24 @@ def in_documents(entries: Sequence[TermEntry], rows: list[TermEntry]) -> list[Te
     return list(dict.fromkeys(by_english.get((r.en_acronym, r.en_full_form), r) for r in rows))
 
 
-def find_terms(entries: Sequence[TermEntry], query: str, reference: Reference | None = None) -> list[TermEntry]:
+def bundled_reference() -> Reference:
+    """The bundled reference table, read now: what find_terms calls when the documents do not answer."""
+    from glossary.reference import Reference
+
+    return Reference.load()
+
+
+def find_terms(entries: Sequence[TermEntry], query: str,
+               reference: Reference | Callable[[], Reference] | None = None) -> list[TermEntry]:
     """lookup(); else the reference table's rows that answer the query (marked FOUND_REFERENCE);
-    else the acronyms of a pasted phrase, in both; else TermNotFound with suggestions."""
-    rows = [reference_entry(r) for r in reference.rows] if reference is not None else []
-    found = lookup(entries, query) or in_documents(entries, lookup(rows, query)) or acronyms_of(entries, query) \
-        or acronyms_of(rows, query)
+    else the acronyms of a pasted phrase, in both; else TermNotFound with suggestions. The table
+    may be given as what reads it (bundled_reference), called only when the documents do not answer."""
+    found = lookup(entries, query)
+    if found:
+        return found
+    table = reference() if callable(reference) else reference
+    rows = [reference_entry(r) for r in table.rows] if table is not None else []
+    found = in_documents(entries, lookup(rows, query)) or acronyms_of(entries, query) or acronyms_of(rows, query)
     if not found:
-        raise TermNotFound(query, suggest(entries, query, reference=reference))
+        raise TermNotFound(query, suggest(entries, query, reference=table))
     return found

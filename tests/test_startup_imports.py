@@ -44,11 +44,27 @@ def test_a_choice_table_is_read_for_its_command_help(args: tuple[str, ...]) -> N
     assert {"tm.check", "glossary.model"} & loaded_by(*args)
 
 
+# Each command module is imported when its command runs (tm.cli.COMMANDS), and --help imports them all.
+COMMAND_MODULES = {"tm.cli.align", "tm.cli.check", "tm.cli.docs", "tm.cli.memory", "tm.cli.search", "tm.cli.serve",
+                   "tm.cli.terms"}
+
+
+@pytest.mark.parametrize(("args", "module"), [(("search", "--help"), "tm.cli.search"),
+                                              (("terms", "lookup", "--help"), "tm.cli.terms"),
+                                              (("stats", "--help"), "tm.cli.memory")])
+def test_a_command_imports_no_other_command_module(args: tuple[str, ...], module: str) -> None:
+    assert COMMAND_MODULES & loaded_by(*args) == {module}
+
+
+def test_help_lists_every_command_module() -> None:
+    assert COMMAND_MODULES <= loaded_by("--help")
+
+
 @pytest.mark.parametrize("args", [("--help",), ("export", "--help"), ("terms", "export", "--help")])
 def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)
     assert [m for m in HEAVY if m in loaded] == []
-    assert "exports" in loaded  # the registry itself is read for the --format choices
+    assert ("exports" in loaded) == (args != ("--help",))  # the registry is read for the --format choices only
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +84,11 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 
 
 # A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
-# (its dictionaries load in ~0.1 s), the termbase compiler, or rapidfuzz (suggestions for a miss).
-NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz")
+# (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
+# reference table (read when the documents do not answer); nor the stages' records (tm.stage_data) or
+# the format registry (read for `terms export --format`).
+NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference",
+                       "tm.stage_data", "exports")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
@@ -78,13 +97,26 @@ def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(exam
     assert {"glossary.lookup", "glossary.merge", "tm.store.sqlite"} <= loaded
 
 
+def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(example_db: Path) -> None:
+    assert "glossary.reference" in loaded_by("terms", "lookup", "ЮНЕСКО", "--db", str(example_db))
+
+
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
-# (tm.app: exports, hashing, temporary files), the concordance, the termbase or the analyser.
+# (tm.app: exports, hashing, temporary files), the concordance, the termbase, the analyser or the
+# stages' records (tm.stage_data: blocks, skipped records) or the format registry.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
-                        "numpy", "lxml", "polib", "openpyxl", "tm.align")
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports")
 
 
 def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:
     loaded = loaded_by("search", "Доклад Генерального секретаря", "--db", str(example_db))
     assert [m for m in NOT_FOR_FUZZY_SEARCH if m in loaded] == []
     assert {"tm.search", "tm.store.sqlite", "rapidfuzz"} <= loaded
+
+
+def test_reading_a_stored_termbase_imports_no_store_backend() -> None:
+    """tm.stored_terms works on the store its caller opened: importing it loads neither tm.store nor sqlite3."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    probe = "import json, sys, tm.stored_terms; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert {"tm.store", "sqlite3", "tm.model"} & set(json.loads(out.stdout)) == set()

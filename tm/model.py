@@ -2,6 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tm.stage_data import Block, Skipped
+
+__all__ = ["CLOSE", "HEADING", "ISOLATED", "NOTE", "OPEN", "SENTENCE", "UNIT_ID_DIGITS", "Block", "BuildResult",
+           "DocumentInfo", "InlineCode", "Skipped", "Unit", "unit_id"]
 
 HEADING = "heading"
 SENTENCE = "sentence"
@@ -14,15 +21,6 @@ UNIT_ID_DIGITS = 7  # positions up to 10 million units per document keep ids sor
 def unit_id(doc: str, position: int) -> str:
     """The id of a document's unit, the same for built and imported units: 'report.txt:0000012'."""
     return f"{doc}:{position:0{UNIT_ID_DIGITS}d}"
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One paragraph or heading of a cleaned document."""
-
-    kind: str  # HEADING, NOTE or "paragraph"
-    text: str
-    number: str = ""  # "12" for paragraph 12, "II", "A", "1" for headings, "3" for footnote 3
 
 
 OPEN, CLOSE, ISOLATED = "open", "close", "isolated"  # the kinds of inline code
@@ -64,14 +62,6 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
-    """A record a reader passed over, with the line it started on and why."""
-
-    line: int | None
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """A stored document: its name, languages, checksum of the input, signature, summary counts and
     document symbol ("A/69/907", read from a UN report's masthead and running heads; "" when none)."""
@@ -91,3 +81,12 @@ class BuildResult:
 
     info: DocumentInfo
     units: list[Unit]
+
+
+def __getattr__(name: str) -> Any:
+    """Block and Skipped, from tm.stage_data when first asked for (not by the store or the search)."""
+    if name in ("Block", "Skipped"):
+        from tm import stage_data
+
+        return getattr(stage_data, name)
+    raise AttributeError(f"module 'tm.model' has no attribute {name!r}")

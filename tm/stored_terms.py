@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glossary.termstore import entry_from_json
-from tm.model import DocumentInfo
-from tm.store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the caller opened the store: this module needs neither its nor tm.model's classes
     from glossary.lookup_keys import LookupKeys
     from glossary.model import TermEntry
+    from tm.model import DocumentInfo
+    from tm.store import Store
 
 
 def chosen_documents(store: Store, doc: str | None = None) -> list[DocumentInfo]:

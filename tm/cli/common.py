@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from exports import format_for_path, format_names, get_format
 from tm.errors import TmtoolError
 
 
@@ -57,6 +55,10 @@ def resolve_format(kind: str, format_name: str | None, output: str, default: str
 
     A --format that the -o extension contradicts (`--format po -o c.tmx`) is a usage error too.
     """
+    from pathlib import Path
+
+    from exports import format_for_path, format_names, get_format
+
     if format_name is not None:
         named = format_for_path(kind, output) if output != "-" else None
         if named is not None and Path(output).suffix.lower() not in get_format(kind, format_name).extensions:
@@ -74,34 +76,55 @@ def resolve_format(kind: str, format_name: str | None, output: str, default: str
     return fmt.name
 
 
-class TableChoice(click.Choice):
-    """The names of a library table ("tm.check:CHECKS"), read when the option is parsed or its help
-    shown, not when the command is defined: `tmtool --help` imports neither the table's module nor
-    the dataclasses it defines."""
+class LazyChoice(click.Choice):
+    """A choice whose names (read_choices) are read when the option is parsed or its help shown, not
+    when the command is defined: a command that does not use the option imports nothing for it."""
 
-    def __init__(self, table: str) -> None:  # no super().__init__: it would read the choices now
-        self.table = table
-        self.case_sensitive = True
+    def __init__(self, case_sensitive: bool) -> None:  # no super().__init__: it would read the choices now
+        self.case_sensitive = case_sensitive
+
+    def read_choices(self) -> tuple[str, ...]:
+        raise NotImplementedError
 
     def __getattr__(self, name: str) -> Any:
         if name != "choices":
             raise AttributeError(name)
-        module, attribute = self.table.split(":")
-        self.choices = tuple(sorted(getattr(importlib.import_module(module), attribute)))
+        self.choices = self.read_choices()
         return self.choices
+
+
+class TableChoice(LazyChoice):
+    """The names of a library table ("tm.check:CHECKS"): `tmtool --help` imports neither the table's
+    module nor the dataclasses it defines."""
+
+    def __init__(self, table: str) -> None:
+        super().__init__(case_sensitive=True)
+        self.table = table
+
+    def read_choices(self) -> tuple[str, ...]:
+        module, attribute = self.table.split(":")
+        return tuple(sorted(getattr(importlib.import_module(module), attribute)))
 
 
 EXPORT_COMMANDS = {"tm": "tmtool export", "termbase": "tmtool terms export"}
 
 
-class FormatChoice(click.Choice):
-    """The format names of one kind, in any case; a name of the other kind says which command takes it."""
+class FormatChoice(LazyChoice):
+    """The format names of one kind, in any case, from the registry (`tmtool search` and `terms lookup`
+    do not import it); a name of the other kind says which command takes it."""
 
     def __init__(self, kind: str) -> None:
-        super().__init__(format_names(kind), case_sensitive=False)
+        super().__init__(case_sensitive=False)
         self.kind = kind
 
+    def read_choices(self) -> tuple[str, ...]:
+        from exports import format_names
+
+        return tuple(format_names(self.kind))
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from exports import format_names
+
         other = "termbase" if self.kind == "tm" else "tm"
         name = str(value).lower()
         if name not in format_names(self.kind) and name in format_names(other):

@@ -88,16 +88,15 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
     Whole words only; a term of the reference table that is not in the documents is shown as
     "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
-    from glossary.lookup import TermNotFound, find_terms
-    from glossary.reference import Reference
+    from glossary.lookup import TermNotFound, bundled_reference, find_terms
 
     entries = stored_terms(db)
     if not as_json:
-        click.echo("\n\n".join(entry_text(e) for e in find_terms(entries, query, Reference.load())))
+        click.echo("\n\n".join(entry_text(e) for e in find_terms(entries, query, bundled_reference)))
         return
     suggestions: tuple[str, ...] = ()
     try:
-        found = find_terms(entries, query, Reference.load())
+        found = find_terms(entries, query, bundled_reference)
     except TermNotFound as miss:
         found, suggestions = [], miss.suggestions
     answer = {"query": query, "terms": [entry_json(e) for e in found], "suggestions": list(suggestions)}
