@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary.model import ACRONYM, FOUND_REFERENCE, TermEntry
-from glossary.normalise import is_acronym_word, lemma, parses
 from tm.errors import TmtoolError
 
 if TYPE_CHECKING:  # a term the documents answer is found without reading the reference table
@@ -114,6 +113,8 @@ def compound_lemma(word: str) -> str:
     stored = STORED_LEMMAS.get(word)
     if stored is not None:
         return stored
+    from glossary.normalise import is_acronym_word
+
     parts = word.split("-")
     if len(parts) > 1 and any(is_acronym_word(p) for p in parts):
         return "-".join(strip_ending(p) if is_acronym_word(p) else word_lemma(p) for p in parts)
@@ -123,6 +124,8 @@ def compound_lemma(word: str) -> str:
 @lru_cache(maxsize=16384)
 def word_lemma(word: str) -> str:
     """The lemma, with participles that name bodies kept as adjectives ("Объединенных" -> "объединенный")."""
+    from glossary.normalise import lemma, parses
+
     parse = parses(word)[0]
     if parse.tag.POS in ("PRTF", "PRTS"):
         form = parse.inflect({"nomn", "sing", "masc"})
@@ -216,6 +219,8 @@ def suggest(entries: Sequence[TermEntry], query: str, limit: int = SUGGESTIONS,
 
 def acronyms_of(entries: Sequence[TermEntry], query: str) -> list[TermEntry]:
     """A pasted phrase answered by the acronyms in it: "по линии МОТ" finds МОТ."""
+    from glossary.normalise import is_acronym_word
+
     words = [strip_ending(m.group()) for m in WORD.finditer(query)]
     shared = {one for _, one in SYNONYMS}  # ООН alone says little
     acronyms = [w for w in words if is_acronym_word(w) and fold(w) not in shared] if len(words) > 1 else []

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from glossary.model import ACRONYM, NAME, TermEntry
-from glossary.normalise import lemma_key
 
 Concept = tuple[str, ...]
 
@@ -33,6 +32,8 @@ def store_concept(entry: TermEntry) -> Concept:
         return ("reference", *concept)
     if entry.ru_acronym:
         return (ACRONYM, entry.ru_acronym.upper())
+    from glossary.normalise import lemma_key
+
     return (NAME, *lemma_key(entry.ru_full_form))
 
 

@@ -1,7 +1,10 @@
 """Errors the library raises; the CLI turns each into one line and exit code 1."""
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class TmtoolError(Exception):
