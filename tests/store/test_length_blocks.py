@@ -7,20 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tm.app import build_memory, example_path, store_with_termbase
-from tm.store import SQLiteStore, open_store, sqlite_lengths
+from tm.store import SQLiteStore, sqlite_lengths
 
 np = pytest.importorskip("numpy")
 
 
 @pytest.fixture(scope="module")
-def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("blocks") / "report.db"
-    with open_store(db) as store:
-        store_with_termbase(store, build_memory(example_path()))
-        with store.writer() as writer:
-            writer.optimize()
-    return db
+def report_db(optimized_report_db: Path) -> Path:
+    return optimized_report_db
 
 
 def copy_of(db: Path, tmp_path: Path) -> Path:

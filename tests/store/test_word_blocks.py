@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tm.app import build_memory, example_path, store_with_termbase
 from tm.match import comparable
 from tm.model import DocumentInfo, Unit
 from tm.search import normalize_text, rank_rows, search
@@ -21,13 +20,8 @@ np = pytest.importorskip("numpy")
 
 
 @pytest.fixture(scope="module")
-def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("words") / "report.db"
-    with open_store(db) as store:
-        store_with_termbase(store, build_memory(example_path()))
-        with store.writer() as writer:
-            writer.optimize()
-    return db
+def report_db(optimized_report_db: Path) -> Path:
+    return optimized_report_db
 
 
 def crc_key(words: str) -> int:
