@@ -20,7 +20,7 @@ class Candidate:
     key: int
     id: str
     source: str
-    words: int = 0  # the source's words key (tm.match.words_key) when the store keeps it, else 0
+    words: int = 0  # the source's words key (tm.words.words_key) when the store keeps it, else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Every unit's words key (tm.match.words_key) kept for search: blocks of 65,536 keys, one blob each.
+"""Every unit's words key (tm.words.words_key) kept for search: blocks of 65,536 keys, one blob each.
 
 Two texts with the same words (differing only in numbers, punctuation, case, spacing) score 95 or
 more (tm.search). Holding every unit's key, a large store tells which of the units holding a query's
