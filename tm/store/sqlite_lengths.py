@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 BLOCK = 1 << 16  # seqs per block; a block's first seq is a multiple of it
 BYTE_ORDER = "<u4"  # each value as an unsigned 32-bit little-endian integer
-BLOB_OF = {"unit_length_blocks": "lens", "unit_word_blocks": "keys"}  # each block table's blob column
-
 
 
 def blocks_schema(table: str, column: str) -> str:
@@ -63,17 +61,18 @@ def write_blocks(conn: sqlite3.Connection) -> None:
     """Write every block that is missing or no longer reaches the last unit (after a large write)."""
     import numpy as np
 
-    for first, size in missing_blocks(conn, "unit_length_blocks"):
+    for first, size in missing_blocks(conn, "unit_length_blocks", "lens"):
         seqs, lens, count = conn.execute(RANGE_SQL, (first, first + size - 1)).fetchone()
         block = np.zeros(size, dtype=BYTE_ORDER)
         block[numbers(seqs) - first] = numbers(lens)
         conn.execute("INSERT OR REPLACE INTO unit_length_blocks VALUES (?, ?, ?)", (first, count, block.tobytes()))
 
 
-def missing_blocks(conn: sqlite3.Connection, table: str) -> list[tuple[int, int]]:
-    """(first seq, size) of each block of the table that is missing or no longer reaches the last unit."""
+def missing_blocks(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[int, int]]:
+    """(first seq, size) of each block of the table (its blobs in column) that is missing or no longer
+    reaches the last unit."""
     top = top_seq(conn)
-    held = dict(conn.execute(f"SELECT first, length({BLOB_OF[table]}) / 4 FROM {table}").fetchall())
+    held = dict(conn.execute(f"SELECT first, length({column}) / 4 FROM {table}").fetchall())
     return [(first, min(BLOCK, top + 1 - first)) for first in range(0, top + 1, BLOCK)
             if held.get(first) != min(BLOCK, top + 1 - first)]
 

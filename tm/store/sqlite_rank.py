@@ -111,10 +111,11 @@ def ranked_short(lists: Sequence[np.ndarray], length_key: int, n: int, limit: in
 
     rowids, held = np.unique(np.concatenate(lists), return_counts=True)
     lens = rowids // length_key
-    keep = same.may_score(rowids % length_key, lens)
-    rowids, held, lens = rowids[keep], held[keep], lens[keep]
+    keys = same.words.of(rowids % length_key)
+    keep = same.may_score(keys, lens)
+    rowids, held, lens, keys = rowids[keep], held[keep], lens[keep], keys[keep]
     fit = 2.0 * np.minimum(lens, n) / (lens + n)
-    return same.after(rowids % length_key, best_first(rowids, held * fit * fit, limit))
+    return same.after(rowids % length_key, keys, best_first(rowids, held * fit * fit, limit))
 
 
 class SameWords:
@@ -126,20 +127,21 @@ class SameWords:
         self.query_key = query_key
         self.lengths = lengths  # of a source whose words differ and can reach min_score (tm.match.length_bounds)
 
-    def may_score(self, seqs: np.ndarray, lens: np.ndarray) -> np.ndarray:
-        """Which units can reach min_score: with the query's words (or not known), or of a fitting length.
+    def may_score(self, keys: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Which units (their words keys and lengths) can reach min_score: with the query's words (or
+        not known), or of a fitting length.
 
         The candidate window is wider (tm.match.candidate_lengths) only for same-words units, which
         score 95 from 50% similarity up; with the key known to differ, a unit needs the narrower one.
         """
-        keys = self.words.of(seqs)
         return (keys == self.query_key) | (keys == 0) | ((lens >= self.lengths[0]) & (lens <= self.lengths[1]))
 
-    def after(self, seqs: np.ndarray, order: np.ndarray) -> list[int]:
-        """seqs[order], then (in seq order, SAME_WORDS_MOST at most) the other seqs whose words key is the query's."""
+    def after(self, seqs: np.ndarray, keys: np.ndarray, order: np.ndarray) -> list[int]:
+        """seqs[order], then (in seq order, SAME_WORDS_MOST at most) the other seqs whose words key (in keys) is the
+        query's."""
         import numpy as np
 
-        extra = np.setdiff1d(np.flatnonzero(self.words.of(seqs) == self.query_key), order)[:SAME_WORDS_MOST]
+        extra = np.setdiff1d(np.flatnonzero(keys == self.query_key), order)[:SAME_WORDS_MOST]
         return [int(s) for s in seqs[order]] + [int(s) for s in seqs[extra]]
 
 
@@ -164,10 +166,12 @@ def ranked(lists: Sequence[np.ndarray], weights: Sequence[float], lengths: UnitL
     held = np.bincount(inverse, weights=np.repeat(np.asarray(weights, dtype=np.float64), [len(p) for p in lists]))
     lens = lengths.of(seqs, n)
     keep = (lens >= window[0]) & (lens <= window[1])
-    keep[keep] = same.may_score(seqs[keep], lens[keep])
     seqs, held, lens = seqs[keep], held[keep], lens[keep]
+    keys = same.words.of(seqs)
+    keep = same.may_score(keys, lens)
+    seqs, held, lens, keys = seqs[keep], held[keep], lens[keep], keys[keep]
     fit = 2.0 * np.minimum(lens, n) / (lens + n)
-    return same.after(seqs, best_first(seqs, held * fit * fit, limit))
+    return same.after(seqs, keys, best_first(seqs, held * fit * fit, limit))
 
 
 def rows_of(cursor: sqlite3.Cursor, seqs: list[int]) -> list[tuple[int, str, str]]:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 TABLE = "unit_word_blocks"
-WORD_BLOCKS_SCHEMA = blocks_schema(TABLE, "keys")
+COLUMN = "keys"
+WORD_BLOCKS_SCHEMA = blocks_schema(TABLE, COLUMN)
 
 
 def write_word_blocks(conn: sqlite3.Connection) -> None:
@@ -29,14 +30,12 @@ def write_word_blocks(conn: sqlite3.Connection) -> None:
 
     from tm.words import words_key  # here: rapidfuzz is not for a store that only looks terms up
 
-    for first, size in missing_blocks(conn, TABLE):
-        block = np.zeros(size, dtype=BYTE_ORDER)
+    for first, size in missing_blocks(conn, TABLE, COLUMN):
         rows = conn.execute("SELECT seq, source FROM units WHERE seq BETWEEN ? AND ?", (first, first + size - 1))
-        count = 0
-        for seq, source in rows:
-            block[seq - first] = words_key(comparable(source))
-            count += 1
-        conn.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (first, count, block.tobytes()))
+        keys = {seq - first: words_key(comparable(source)) for seq, source in rows}
+        block = np.zeros(size, dtype=BYTE_ORDER)
+        block[list(keys)] = list(keys.values())
+        conn.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (first, len(keys), block.tobytes()))
 
 
 def read_word_keys(conn: sqlite3.Connection) -> tuple[np.ndarray, int]:
@@ -46,7 +45,7 @@ def read_word_keys(conn: sqlite3.Connection) -> tuple[np.ndarray, int]:
     keys = np.zeros(top_seq(conn) + 1, dtype=np.uint32)
     held = 0
     if has_blocks(conn, TABLE):
-        for first, count, blob in conn.execute(f"SELECT first, units, keys FROM {TABLE} ORDER BY first"):
+        for first, count, blob in conn.execute(f"SELECT first, units, {COLUMN} FROM {TABLE} ORDER BY first"):
             block = np.frombuffer(blob, dtype=BYTE_ORDER)[: max(0, len(keys) - first)]
             keys[first:first + len(block)] = block
             held += count
