@@ -2,7 +2,8 @@
 
 Starlette is the HTTP layer: a small, typed, well-kept ASGI toolkit whose plain functions map a
 request to a response, with its own test client; uvicorn runs it. Route handlers that touch the
-store are synchronous and run in Starlette's thread pool, each thread with its own store.
+store are synchronous: the read routes run on the threads of tm.server.readers, the writes in
+Starlette's thread pool, each thread with its own store.
 """
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ from starlette.staticfiles import StaticFiles
 from tm.errors import TmtoolError
 from tm.server.api import Api, ApiError, error_status
 from tm.server.pool import StorePool
+from tm.server.readers import Readers, read_threads
 from tm.server.routes import OPERATIONS, openapi
 from tm.server.writes import Writes
 
 DEFAULT_MAX_BODY = 50 * 1024 * 1024
-# Threads a process runs route handlers in (anyio's default is 40). Searches are CPU-bound and
-# hold the GIL: more threads than this only interleave them (each answer waits for all the
-# others) and each opens a store of its own; more cores are used with --workers.
+# Threads a process runs the write routes in (anyio's default is 40); the read routes have theirs
+# (tm.server.readers). A write holds the store's write lock: more only wait for it.
 HANDLER_THREADS = 4
 # The page loads nothing from elsewhere; the policy makes the browser hold it to that.
 PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
@@ -82,7 +83,7 @@ async def internal_error(request: Request, exc: Exception) -> Response:
 
 @asynccontextmanager
 async def few_threads(app: Starlette) -> AsyncIterator[None]:
-    """Run the handlers in HANDLER_THREADS threads."""
+    """Run the write handlers in HANDLER_THREADS threads."""
     import anyio.to_thread
 
     anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
@@ -93,9 +94,9 @@ def create_app(config: ServerConfig) -> Starlette:
     """The application over the store at config.db (checked now: a bad store fails before serving)."""
     pool = StorePool(config.db, writable=config.token is not None)
     pool.check()
-    handlers = (Api(pool), Writes(pool, config.token, config.max_body))
-    routes: list[BaseRoute] = [Route(op.path, next(getattr(h, op.handler) for h in handlers if hasattr(h, op.handler)),
-                    methods=[op.method]) for op in OPERATIONS]
+    api, writes, readers = Api(pool), Writes(pool, config.token, config.max_body), Readers(read_threads(config.db))
+    routes: list[BaseRoute] = [Route(op.path, readers.route(getattr(api, op.handler)) if hasattr(api, op.handler)
+                                     else getattr(writes, op.handler), methods=[op.method]) for op in OPERATIONS]
     routes += [Route("/", page, methods=["GET"]), Route("/openapi.json", openapi_json, methods=["GET"]),
                Mount("/static", StaticFiles(directory=static_dir()), name="static")]
     return Starlette(routes=routes, lifespan=few_threads, exception_handlers={
