@@ -24,7 +24,15 @@ from rapidfuzz.process import cdist
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
 from tm.markup import placeholder_text
-from tm.match import SAME_WORDS_FLOOR, code_penalty, comparable, length_bounds, normalize_text
+from tm.match import (
+    SAME_WORDS_FLOOR,
+    code_penalty,
+    comparable,
+    comparable_all,
+    length_bounds,
+    lower_all,
+    normalize_text,
+)
 from tm.query import DEFAULT_MIN_SCORE
 from tm.store.base import Candidate, Store
 from tm.words import key_of_words, words_of
@@ -171,8 +179,8 @@ def similarities(query: str, forms: Sequence[str]) -> Sequence[float]:
 def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple[float, float, Candidate]]:
     """Score the candidates (similarities in one rapidfuzz call); best first, ties by similarity, id."""
     floor = array("f", [min(min_score, SAME_WORDS_FLOOR)])[0]  # below both, a candidate cannot reach min_score
-    forms = [comparable(row.source) for row in rows]
-    raws = similarities(query.lower(), [f.lower() for f in forms])
+    forms = comparable_all([row.source for row in rows])
+    raws = similarities(query.lower(), lower_all(forms))
     query_words = words_of(query)
     query_key = key_of_words(query_words)
     scored = []
