@@ -1,8 +1,6 @@
 """`tmtool check`: translate-toolkit's quality checks over the aligned pairs of the store."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from tm.cli.common import TableChoice, as_dict, db_option
@@ -27,6 +25,8 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
       tmtool check --check numbers --json
       tmtool check --store              # the findings go with the units into TMX and PO exports
     """
+    import json
+
     from tm.check import DEFAULT_CHECKS, check_units, store_findings
     from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
 

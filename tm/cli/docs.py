@@ -1,7 +1,6 @@
 """The `tmtool docs` commands: list, show, remove and rename the documents of the store (tm.documents)."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -16,6 +15,8 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Machine-read
 
 
 def view_json(view: DocumentView) -> str:
+    import json
+
     return json.dumps(as_dict(view), ensure_ascii=False, sort_keys=True)
 
 

@@ -1,7 +1,6 @@
 """The `tmtool terms` commands: look up, list and export the termbase built with the memory."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -88,6 +87,8 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
     Whole words only; a term of the reference table that is not in the documents is shown as
     "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
+    import json
+
     from glossary.lookup import TermNotFound, bundled_reference, find_terms
 
     entries = stored_terms(db)
@@ -113,6 +114,8 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
 def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> None:
     """List the termbase of the store, one entry per concept across its documents: Russian acronym,
     full form, English acronym and name, occurrences, and the documents (with their counts)."""
+    import json
+
     entries = [e for e in stored_terms(db, doc) if kind is None or e.kind == kind]
     if as_json:
         for e in entries:
