@@ -1,13 +1,20 @@
 """What `tmtool --help` loads: the registry's entries, not the writers' libraries (bench/startup.py times it)."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from tm.cli.common import help_width
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("lxml", "polib", "openpyxl", "numpy", "rapidfuzz", "pymorphy3", "pandas", "pdfminer", "tm.align")
@@ -94,6 +101,46 @@ def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)
     assert [m for m in HEAVY if m in loaded] == []
     assert ("exports" in loaded) == (args != ("--help",))  # the registry is read for the --format choices only
+
+
+# --help is as wide as click would make it: given the width, click does not import shutil to ask.
+@pytest.mark.parametrize("args", [("--help",), ("search", "--help"), ("terms", "lookup", "--help")])
+def test_help_does_not_load_shutil(args: tuple[str, ...]) -> None:
+    assert {"shutil", "bz2", "lzma"} & loaded_by_command(*args) == set()
+
+
+def clicks_width() -> int:
+    """What click.formatting.HelpFormatter takes when it is given no width (and no FORCED_WIDTH)."""
+    return max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
+
+
+@pytest.mark.parametrize("columns", [None, "40", "79", "100", "200", "0", "-3", "wide"])
+def test_help_width_is_clicks_own(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert help_width() == clicks_width()
+
+
+@pytest.mark.parametrize(("columns", "environment"), [(30, None), (72, None), (120, None), (120, "60")])
+def test_help_width_on_a_terminal_is_clicks_own(monkeypatch: pytest.MonkeyPatch, columns: int,
+                                                 environment: str | None) -> None:
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    with os.fdopen(follower, "w") as terminal:
+        monkeypatch.setattr(sys, "__stdout__", terminal)
+        if environment is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", environment)
+        assert help_width() == clicks_width() == max(min(int(environment or columns), 80) - 2, 50)
+    os.close(leader)
+
+
+def test_help_width_under_clirunner_is_its_forced_width() -> None:
+    with CliRunner().isolation():
+        assert help_width() == 80
 
 
 @pytest.fixture(scope="module")
