@@ -161,10 +161,11 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 
 # A found term needs the stored records and their lookup keys (glossary.lookup_keys): not the analyser
 # (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
-# reference table (read when the documents do not answer); nor the stages' records (tm.stage_data) or
-# the format registry (read for `terms export --format`).
+# reference table (read when the documents do not answer); nor the stages' records (tm.stage_data),
+# the format registry (read for `terms export --format`) or the documents' views (its counts are
+# worded by tm.wording).
 NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference",
-                       "tm.stage_data", "exports")
+                       "tm.stage_data", "exports", "tm.documents")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:

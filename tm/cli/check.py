@@ -47,7 +47,7 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
             click.echo(f"{finding.unit_id}  {finding.check}: {finding.message}")
             click.echo(f"      source: {finding.source}")
             click.echo(f"      target: {finding.target}")
-    from tm.documents import plural
+    from tm.wording import plural
 
     flagged = len({f.unit_id for f in findings})
     click.echo(f"{plural(len(findings), 'finding')} in {flagged} of {plural(len(units), 'aligned unit')}", err=True)

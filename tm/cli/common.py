@@ -197,6 +197,6 @@ def echo_written(as_json: bool, output: str, format_name: str, count: int, what:
 
         click.echo(json.dumps({"output": output, "format": format_name, "count": count, "of": f"{what}s"}))
     elif output != "-":
-        from tm.documents import plural
+        from tm.wording import plural
 
         click.echo(f"wrote {plural(count, what)} to {output}", err=True)

@@ -92,8 +92,9 @@ def show_command(name: str, as_json: bool, db: str) -> None:
 @db_option
 def remove_command(name: str, as_json: bool, db: str) -> None:
     """Delete a document with its units and terms (one transaction: all of it or nothing)."""
-    from tm.documents import plural, remove_document
+    from tm.documents import remove_document
     from tm.store import open_store
+    from tm.wording import plural
 
     with open_store(db, create=False) as store:
         view = remove_document(store, name)
@@ -108,8 +109,9 @@ def remove_command(name: str, as_json: bool, db: str) -> None:
 @db_option
 def rename_command(old: str, new: str, as_json: bool, db: str) -> None:
     """Rename a document; its unit and term ids ('OLD:0000012') take the new name. NEW must be free."""
-    from tm.documents import plural, rename_document
+    from tm.documents import rename_document
     from tm.store import open_store
+    from tm.wording import plural
 
     with open_store(db, create=False) as store:
         view = rename_document(store, old, new)

@@ -183,8 +183,9 @@ def stats(as_json: bool, doc: str | None, db: str) -> None:
     import json
 
     from tm.app import store_stats
-    from tm.documents import describe, document_view, plural
+    from tm.documents import describe, document_view
     from tm.store import open_store, shown_location
+    from tm.wording import plural
 
     with open_store(db, create=False, readonly=True) as store:
         counts = store.unit_counts()  # one scan for all the counts (a million units: about a second a count)

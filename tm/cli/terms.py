@@ -47,7 +47,7 @@ def entry_json(entry: TermEntry) -> dict[str, object]:
 
 def entry_text(entry: TermEntry) -> str:
     """"МОТ — Международная организация труда" and, indented, English, counts and context."""
-    from tm.documents import plural
+    from tm.wording import plural
 
     ru = " — ".join(x for x in (entry.ru_acronym, entry.ru_full_form) if x)
     en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
