@@ -96,6 +96,11 @@ def test_help_does_not_load_json(args: tuple[str, ...]) -> None:
     assert "json" not in loaded_by_command(*args)
 
 
+def test_help_does_not_load_signal() -> None:
+    """The group's callback sets the SIGTERM handler: `tmtool --help` exits before it runs."""
+    assert "signal" not in loaded_by_command("--help")
+
+
 @pytest.mark.parametrize("args", [("--help",), ("export", "--help"), ("terms", "export", "--help")])
 def test_help_loads_no_heavy_library(args: tuple[str, ...]) -> None:
     loaded = loaded_by(*args)

@@ -7,7 +7,6 @@ the command modules themselves are imported when their command is run or listed 
 from __future__ import annotations
 
 import importlib
-import signal
 import threading
 from typing import Any
 
@@ -79,6 +78,8 @@ def main(ctx: click.Context, debug: bool) -> None:
       tmtool stats
       tmtool export --format tmx -o tm.tmx
     """
+    import signal  # here: `tmtool --help` exits before this callback runs (signal makes its enums: ~1 ms)
+
     ctx.obj = {"debug": debug}
     if threading.current_thread() is threading.main_thread():
         # SIGTERM (kill, a CI timeout) ends tmtool as Ctrl-C does: temporary outputs are removed.
