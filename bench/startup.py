@@ -1,6 +1,7 @@
 """Benchmark: start-up of tmtool commands as a ratio to `python -c "import click"`, measured in one run.
 
     python bench/startup.py [--repeat 21] [--tree CHECKOUT]   # e.g. an older commit unpacked with git archive
+    python bench/startup.py --instructions [--tree CHECKOUT]  # instructions run, under valgrind's callgrind
 
 Each round runs every command once, in a fresh process, in turn (so that the load of other
 processes on the machine falls on all of them alike); the figure of a command is the median of
@@ -16,6 +17,10 @@ The checkout's bytecode is cached in the temporary directory (PYTHONPYCACHEPREFI
 PYTHONDONTWRITEBYTECODE unset), as an installed tmtool has its .pyc files: otherwise every run
 compiles the checkout's modules again (~0.1 s) and the figure measures the compiler.
 
+On a loaded machine the times say little; --instructions runs each command once under valgrind
+(callgrind) and gives the instructions it ran, as millions and as a ratio to `import click`: they
+do not change with the load (on this machine idle, roughly 0.4 ms a million above the floor).
+
 Run it with the Python of a plain `pip install .`: an editable install (`pip install -e .`) puts a
 finder in site-packages that every process of that Python loads (pathlib, importlib.util, fnmatch:
 about 25 ms here), `python -c pass` and `import click` included, which a user's install does not.
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -71,10 +77,29 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, fl
     return time.perf_counter() - start, children_cpu() - cpu
 
 
+def instructions(command: list[str], env: dict[str, str], cwd: Path) -> int:
+    """The instructions one run of command executes, as valgrind's callgrind counts them."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command], check=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind for {command}:\n{done.stderr}")
+    return int(found.group(1))
+
+
+def report_instructions(args: argparse.Namespace, counts: dict[str, int]) -> None:
+    floor = counts["python -c 'import click'"]
+    print(f"{args.tree}: instructions (callgrind), one run each")
+    print(f"{'command':>28}  {'M instr':>8}  {'x import click':>14}")
+    for name, count in counts.items():
+        print(f"{name:>28}  {count / 1e6:8.1f}  {count / floor:14.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21, help="rounds (default 21)")
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout to time (default: this one)")
+    parser.add_argument("--instructions", action="store_true", help="count instructions under valgrind instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = environment(args.tree, Path(tmp) / "pycache")
@@ -84,6 +109,9 @@ def main() -> None:
         table = commands(db)
         for command in table.values():  # untimed: compiles what each command imports
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tmp)
+        if args.instructions:
+            report_instructions(args, {name: instructions(command, env, Path(tmp)) for name, command in table.items()})
+            return
         times: dict[str, list[float]] = {name: [] for name in table}
         cpu: dict[str, list[float]] = {name: [] for name in table}
         for _ in range(args.repeat):

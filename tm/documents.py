@@ -12,6 +12,7 @@ from glossary.termstore import entry_from_json, entry_to_json
 from tm.errors import StoreError
 from tm.model import NOTE, DocumentInfo
 from tm.store import Store, TermRecord
+from tm.wording import plural
 
 __all__ = ["BUILT", "IMPORTED", "DocumentView", "describe", "document_view", "document_views", "find_document",
            "import_format", "name_problem", "origin_of", "plural", "remove_document", "rename_document", "renamed_id"]
@@ -70,10 +71,6 @@ def find_document(store: Store, name: str) -> DocumentInfo:
         if info.name == name:
             return info
     raise StoreError(f"{store.location}: no document named {name!r} ('tmtool docs list' shows them)")
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def built_lines(view: DocumentView) -> list[str]:

@@ -7,12 +7,12 @@ the command modules themselves are imported when their command is run or listed 
 from __future__ import annotations
 
 import importlib
-import signal
 import threading
+from typing import Any
 
 import click
 
-from tm.cli.common import TmtoolGroup
+from tm.cli.common import TmtoolGroup, help_width
 from tm.version import tool_version
 
 # The commands, "module:attribute" by name: each module is imported when its command is run or
@@ -34,6 +34,12 @@ COMMANDS = {
 
 class TmtoolCommands(TmtoolGroup):
     """The top-level group: the commands of COMMANDS, each imported when first named."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The root context, with the help width its commands' contexts inherit (tm.cli.common.help_width)."""
+        extra.setdefault("terminal_width", help_width())
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *COMMANDS})
@@ -72,6 +78,8 @@ def main(ctx: click.Context, debug: bool) -> None:
       tmtool stats
       tmtool export --format tmx -o tm.tmx
     """
+    import signal  # here: `tmtool --help` exits before this callback runs (signal makes its enums: ~1 ms)
+
     ctx.obj = {"debug": debug}
     if threading.current_thread() is threading.main_thread():
         # SIGTERM (kill, a CI timeout) ends tmtool as Ctrl-C does: temporary outputs are removed.

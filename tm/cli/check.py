@@ -1,8 +1,6 @@
 """`tmtool check`: translate-toolkit's quality checks over the aligned pairs of the store."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from tm.cli.common import TableChoice, as_dict, db_option
@@ -27,6 +25,8 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
       tmtool check --check numbers --json
       tmtool check --store              # the findings go with the units into TMX and PO exports
     """
+    import json
+
     from tm.check import DEFAULT_CHECKS, check_units, store_findings
     from tm.store import open_store  # here: sqlite3 and the store are not needed for --help
 
@@ -47,7 +47,7 @@ def check_command(names: tuple[str, ...], doc: str | None, as_json: bool, keep: 
             click.echo(f"{finding.unit_id}  {finding.check}: {finding.message}")
             click.echo(f"      source: {finding.source}")
             click.echo(f"      target: {finding.target}")
-    from tm.documents import plural
+    from tm.wording import plural
 
     flagged = len({f.unit_id for f in findings})
     click.echo(f"{plural(len(findings), 'finding')} in {flagged} of {plural(len(units), 'aligned unit')}", err=True)

@@ -1,7 +1,6 @@
 """The `tmtool docs` commands: list, show, remove and rename the documents of the store (tm.documents)."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -16,6 +15,8 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Machine-read
 
 
 def view_json(view: DocumentView) -> str:
+    import json
+
     return json.dumps(as_dict(view), ensure_ascii=False, sort_keys=True)
 
 
@@ -91,8 +92,9 @@ def show_command(name: str, as_json: bool, db: str) -> None:
 @db_option
 def remove_command(name: str, as_json: bool, db: str) -> None:
     """Delete a document with its units and terms (one transaction: all of it or nothing)."""
-    from tm.documents import plural, remove_document
+    from tm.documents import remove_document
     from tm.store import open_store
+    from tm.wording import plural
 
     with open_store(db, create=False) as store:
         view = remove_document(store, name)
@@ -107,8 +109,9 @@ def remove_command(name: str, as_json: bool, db: str) -> None:
 @db_option
 def rename_command(old: str, new: str, as_json: bool, db: str) -> None:
     """Rename a document; its unit and term ids ('OLD:0000012') take the new name. NEW must be free."""
-    from tm.documents import plural, rename_document
+    from tm.documents import rename_document
     from tm.store import open_store
+    from tm.wording import plural
 
     with open_store(db, create=False) as store:
         view = rename_document(store, old, new)

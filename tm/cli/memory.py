@@ -1,8 +1,6 @@
 """The commands over the memory itself: build it, export it, show what the store holds."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from tm.cli.common import (
@@ -65,6 +63,7 @@ def build(source: str | None, example: bool, src_lang: str, tgt_lang: str, doc_n
         raise click.UsageError("--doc names one document; --example builds the bundled ones under their own names")
     if not example and not source:
         raise click.UsageError("give SOURCE (a text file) or --example (the bundled reports)")
+    import json
     from pathlib import Path
 
     from tm.app import build_bilingual, build_examples, build_memory, store_all_with_termbase, write_default_exports
@@ -181,9 +180,12 @@ def export(ctx: click.Context, format_name: str | None, output: str, translated_
 @db_option
 def stats(as_json: bool, doc: str | None, db: str) -> None:
     """Show what the store holds: documents, units, translated units, each document's summary."""
+    import json
+
     from tm.app import store_stats
-    from tm.documents import describe, document_view, plural
+    from tm.documents import describe, document_view
     from tm.store import open_store, shown_location
+    from tm.wording import plural
 
     with open_store(db, create=False, readonly=True) as store:
         counts = store.unit_counts()  # one scan for all the counts (a million units: about a second a count)

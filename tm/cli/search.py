@@ -1,7 +1,6 @@
 """The `import` and `search` commands: thin wrappers over tm.importer, tm.search and tm.concordance."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -48,6 +47,8 @@ def import_command(files: tuple[str, ...], src_lang: str | None, tgt_lang: str |
       tmtool import messages.po --src-lang en
       tmtool import app_ru.ts messages.mo --src-lang ru
     """
+    import json
+
     from exports._xmlread import allow_huge_text
     from tm.app import import_files
     from tm.store import open_store
@@ -171,6 +172,8 @@ def search_command(ctx: click.Context, text: str | None, min_score: float, limit
     """
     check_query(text, batch)
     check_options(ctx, as_concordance, exact)
+    import json
+
     from tm.search import Searcher, normalize_text
     from tm.store import open_store
 

@@ -1,7 +1,6 @@
 """The `tmtool terms` commands: look up, list and export the termbase built with the memory."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -48,7 +47,7 @@ def entry_json(entry: TermEntry) -> dict[str, object]:
 
 def entry_text(entry: TermEntry) -> str:
     """"МОТ — Международная организация труда" and, indented, English, counts and context."""
-    from tm.documents import plural
+    from tm.wording import plural
 
     ru = " — ".join(x for x in (entry.ru_acronym, entry.ru_full_form) if x)
     en = " — ".join(x for x in (entry.en_acronym, entry.en_full_form) if x) or "(no English name)"
@@ -88,6 +87,8 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
     Whole words only; a term of the reference table that is not in the documents is shown as
     "found: reference". Exits 1, with the nearest terms, when nothing matches.
     """
+    import json
+
     from glossary.lookup import TermNotFound, bundled_reference, find_terms
 
     entries = stored_terms(db)
@@ -113,6 +114,8 @@ def lookup(ctx: click.Context, query: str, as_json: bool, db: str) -> None:
 def list_command(kind: str | None, doc: str | None, as_json: bool, db: str) -> None:
     """List the termbase of the store, one entry per concept across its documents: Russian acronym,
     full form, English acronym and name, occurrences, and the documents (with their counts)."""
+    import json
+
     entries = [e for e in stored_terms(db, doc) if kind is None or e.kind == kind]
     if as_json:
         for e in entries:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tm.errors import StoreError
 from tm.store.base import (
@@ -15,6 +15,9 @@ from tm.store.base import (
 )
 from tm.store.sqlite import SQLiteStore
 from tm.store.url import POSTGRES_SCHEMES, is_postgres_url, shown_location, without_password
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["POSTGRES_SCHEMES", "Candidate", "PhraseCandidate", "PreparedUnits", "SQLiteStore", "Store", "TermRecord",
            "Writer", "default_db_path", "open_store", "shown_location", "without_password"]

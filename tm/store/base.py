@@ -1,13 +1,15 @@
 """The store interface every backend implements: reads on Store, all-or-nothing writes on Writer."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tm.model import DocumentInfo, Unit
+if TYPE_CHECKING:  # the protocols name them in annotations only: a backend imports what it builds
+    from collections.abc import Iterable, Iterator, Sequence
+    from contextlib import AbstractContextManager
+    from types import TracebackType
+
+    from tm.model import DocumentInfo, Unit
 
 # Units in a backend's row form, made ahead by Writer.prepare (possibly in another thread).
 PreparedUnits = list[tuple[object, ...]]

@@ -1,8 +1,6 @@
 """Database URLs: which name a PostgreSQL store, and their form fit for a message."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -12,6 +10,8 @@ def is_postgres_url(location: object) -> bool:
 
 def without_password(url: str) -> str:
     """A database URL fit for a message: user and password left out."""
+    from urllib.parse import urlsplit  # here: a SQLite store's path needs no URL parser
+
     parts = urlsplit(url)
     host = parts.netloc.rpartition("@")[2]
     return parts._replace(netloc=host).geturl()
