@@ -48,6 +48,7 @@ COMPOUND_LINK = "о"  # "гендерно-|ориентированного"; no
 MIN_LINKED_WORD = 8
 MIN_PREFIXED = 4  # letters after a prefix that keeps its hyphen
 MIN_WORD_PART = 3  # letters after the first part of the document's compounds
+EVIDENCE_LINES = 1024
 
 # A word with its inner hyphens and digits: "nuclearweapon-free", "Тристан-даКунья", "pre1967".
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -93,11 +94,19 @@ def compound_parts(word: str) -> Iterator[str]:
             yield "-".join(parts[i:j])
 
 
+def written_words(texts: list[str]) -> Counter[str]:
+    """How often the lines write each word, lower-cased; a findall reads EVIDENCE_LINES lines at a time
+    (over the whole text at once, its list of every word was the largest thing cleaning held)."""
+    words: Counter[str] = Counter()
+    for start in range(0, len(texts), EVIDENCE_LINES):
+        for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts[start:start + EVIDENCE_LINES]))).items():
+            words[word.lower()] += count  # each form of the lines lowered once
+    return words
+
+
 def document_evidence(texts: list[str]) -> Evidence:
     """The evidence of the lines of a document."""
-    words: Counter[str] = Counter()
-    for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts))).items():  # each form lowered once
-        words[word.lower()] += count
+    words = written_words(texts)
     first: Counter[str] = Counter()
     later: Counter[str] = Counter()
     for word, count in [(w, n) for w, n in words.items() if "-" in w]:  # each compound once, with its count
