@@ -83,10 +83,15 @@ def check_text(text: str, where: str) -> None:
 def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
                    where: str = "") -> BuildResult:
     """Clean and segment one document's text into units; `where` names it in errors."""
-    profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     where = where or name
+    return build_cleaned(clean_text(text, where, src_lang), name, checksum, src_lang, tgt_lang, where)
+
+
+def clean_text(text: str, where: str, src_lang: str = "ru") -> Cleaned:
+    """The cleaned blocks of one document's text; `where` names it in errors (no text, no such language)."""
+    profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     check_text(text, where)
-    return build_cleaned(clean_document(text, src_lang), name, checksum, src_lang, tgt_lang, where)
+    return clean_document(text, src_lang)
 
 
 def build_cleaned(cleaned: Cleaned, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
