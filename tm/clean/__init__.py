@@ -10,6 +10,7 @@ where the document shows they are marks (tm.clean.notes). `Cleaned.repairs` coun
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -117,13 +118,21 @@ def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]
     whose mark was found follows the block of its mark (so both language versions put it in the same
     place, whatever their page breaks); the others stay at their page foot."""
     bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
-    where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
-    last_lines = frozenset(n for n, (k, i) in enumerate(where) if i == len(raws[k].lines) - 1)
-    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs, last_lines)
-    out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
-    for (k, i), text in zip(where, texts, strict=True):
-        out[k].lines[i] = text
-    return after_their_marks(out, {mark.number: where[mark.line][0] for mark in marks})
+    texts: list[str] = []  # the lines of the blocks that are no notes, in order
+    ends: list[int] = []  # the index in texts of each such block's last line
+    owners: list[int] = []  # the index in raws of each such block
+    for k, raw in enumerate(raws):
+        if raw.kind != NOTE and raw.lines:
+            texts.extend(raw.lines)
+            ends.append(len(texts) - 1)
+            owners.append(k)
+    texts, marks = remove_marks(texts, bodies, repairs, frozenset(ends))
+    if not marks:
+        return raws
+    out = list(raws)
+    for k, start, end in zip(owners, [0, *(end + 1 for end in ends)], ends, strict=False):
+        out[k] = RawBlock(raws[k].kind, raws[k].number, texts[start:end + 1])
+    return after_their_marks(out, {mark.number: owners[bisect_left(ends, mark.line)] for mark in marks})
 
 
 def after_their_marks(raws: list[RawBlock], mark_block: dict[int, int]) -> list[RawBlock]:

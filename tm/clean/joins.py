@@ -260,6 +260,14 @@ def first_words(pairs: frozenset[tuple[str, str]]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])({trie_pattern({first for first, _ in pairs})}) (?=({LETTER}+))")
 
 
+LOWER_TAIL = re.compile(r".[a-zа-яё]*")  # the usual word: a letter, then lower-case Latin or Russian ones
+
+
+def lower_after_first(word: str) -> bool:
+    """Every letter after the first is lower case (the pattern first: most words are Latin or Russian)."""
+    return LOWER_TAIL.fullmatch(word) is not None or all(c.islower() for c in word[1:])
+
+
 class Cuts:
     """The hyphens that may go back inside each word of a document, found once per word form."""
 
@@ -289,7 +297,7 @@ class Cuts:
     def may_cut(self, word: str) -> bool:
         """False when no rule of cut_repair can hold: a known word in lower case after its first letter, that
         the document never hyphenates (no capital inside it for shape_cut, known for the dictionary rules)."""
-        if word.lower() in self.unhyphenated or not word.isalpha() or not all(c.islower() for c in word[1:]):
+        if word.lower() in self.unhyphenated or not word.isalpha() or not lower_after_first(word):
             return True
         return not self.lang.dictionary or not known_word(word)
 
