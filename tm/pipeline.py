@@ -1,7 +1,8 @@
 """The build pipeline as pure functions over text: clean -> segment -> (align) -> units. No I/O."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from tm.align.documents import (
@@ -23,11 +24,14 @@ from tm.version import make_signature
 Segmenter = Callable[[str], list[str]]
 
 
-def cached_segmenter(src_lang: str) -> Segmenter:
-    """segment_text for one document: a paragraph repeated in it is segmented once."""
+def cached_segmenter(src_lang: str, repeated: Collection[str] | None = None) -> Segmenter:
+    """segment_text for one document: a paragraph repeated in it is segmented once; given the texts that
+    are repeated, only those are kept (the sentences of the others are let go with their units)."""
     seen: dict[str, list[str]] = {}
 
     def segment(text: str) -> list[str]:
+        if repeated is not None and text not in repeated:
+            return segment_text(text, src_lang)
         sentences = seen.get(text)
         if sentences is None:
             sentences = seen[text] = segment_text(text, src_lang)
@@ -57,7 +61,9 @@ def block_units(
 
 def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "en") -> list[Unit]:
     units: list[Unit] = []
-    segment = cached_segmenter(src_lang)
+    texts = Counter(block.text for block in cleaned.blocks if block.kind != HEADING)
+    segment = cached_segmenter(src_lang, {text for text, count in texts.items() if count > 1})
+    del texts
     for index, block in enumerate(cleaned.blocks):
         units.extend(block_units(doc, block, index, len(units), src_lang, tgt_lang, segment))
     return units
