@@ -11,6 +11,7 @@ start-up (imports, pymorphy3 dictionaries) is reported on its own. Run by hand:
     python bench/build_speed.py [--copies 100] [--repeat 3] [--tracemalloc] [--units-digest]
     python bench/build_speed.py --source FILE   # any other text
     python bench/build_speed.py --unique 5 --profile 30   # cProfile of one build, top 30 functions
+    python bench/build_speed.py --unique 5 --tracemalloc  # also Python allocations: each phase's entry, peak, exit
 
 --unique MB builds the text of bench/unique_text.py (UN dev set, WMT21, FLORES, the PDF dev
 reports, then gettext catalogs; provenance printed). The report repeated --copies times repeats
