@@ -11,6 +11,7 @@ start-up (imports, pymorphy3 dictionaries) is reported on its own. Run by hand:
     python bench/build_speed.py [--copies 100] [--repeat 3] [--tracemalloc] [--units-digest]
     python bench/build_speed.py --source FILE   # any other text
     python bench/build_speed.py --unique 5 --profile 30   # cProfile of one build, top 30 functions
+    python bench/build_speed.py --unique 5 --tracemalloc  # also Python allocations: each phase's entry, peak, exit
 
 --unique MB builds the text of bench/unique_text.py (UN dev set, WMT21, FLORES, the PDF dev
 reports, then gettext catalogs; provenance printed). The report repeated --copies times repeats
@@ -48,7 +49,7 @@ import glossary.termbase
 import tm.app
 import tm.clean
 import tm.pipeline
-from tm.app import build_memory, example_path, store_with_termbase
+from tm.app import build_memory, example_path
 from tm.model import BuildResult
 from tm.store import open_store
 
@@ -63,10 +64,13 @@ PHASES: tuple[tuple[Any, str, str], ...] = (
     (tm.pipeline, "clean_document", "clean"),
     (tm.clean, "normalise_text", "  normalise"),
     (tm.clean, "content_lines", "  page furniture"),
+    (tm.clean, "restore_at_joins", "  hyphens at joins"),
     (tm.clean, "read_structure", "  structure"),
+    (tm.clean, "without_marks", "  footnote marks"),
     (tm.clean, "finish_block", "  join + repair (new)"),  # blocks seen before are reused, not timed here
     (tm.pipeline, "document_units", "segment + units"),
     (glossary.termbase, "compile_termbase", "termbase compile"),
+    (tm.app, "store_with_termbase", "store with termbase"),  # holds the termbase compile
 )
 
 
@@ -110,7 +114,7 @@ def timed_build(source: Path, db: Path) -> tuple[dict[str, float], BuildResult]:
         result = build_memory(source)
         built = time.process_time()
         with open_store(db) as store:
-            store_with_termbase(store, result)
+            tm.app.store_with_termbase(store, result)
         stored = time.process_time()
     seconds["build (read..units)"] = built - start
     seconds["store (one transaction)"] = stored - built - seconds["termbase compile"]
@@ -184,13 +188,64 @@ def fresh_run(source: Path, digest: bool) -> dict[str, Any]:
     return run
 
 
-def tracemalloc_peak(source: Path, directory: Path) -> int:
+def tracemalloc_peak(source: Path, directory: Path) -> tuple[int, list[list[Any]]]:
+    """The peak of Python allocations during one build, and per phase call [phase, bytes at entry, peak,
+    bytes at exit] (tracing starts after the warm-up)."""
     warm_up(directory)
+    stages: list[list[Any]] = []
     tracemalloc.start()
-    timed_build(source, directory / "traced.db")
+    with phase_memory(stages):
+        timed_build(source, directory / "traced.db")
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return peak
+    return max([peak, *(stage[2] for stage in stages)]), stages
+
+
+def memory_tracked(function: Callable[..., Any], phase: str, stages: list[list[Any]],
+                   open_stages: list[list[Any]]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        fold_peak(open_stages)
+        stage = [phase, tracemalloc.get_traced_memory()[0], 0, 0]
+        stages.append(stage)
+        open_stages.append(stage)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            fold_peak(open_stages)
+            open_stages.pop()
+            stage[3] = tracemalloc.get_traced_memory()[0]
+    return wrapper
+
+
+def fold_peak(open_stages: list[list[Any]]) -> None:
+    """Give the peak since the last call to every phase still running, and start a new peak."""
+    peak = tracemalloc.get_traced_memory()[1]
+    for stage in open_stages:
+        stage[2] = max(stage[2], peak)
+    tracemalloc.reset_peak()
+
+
+@contextmanager
+def phase_memory(stages: list[list[Any]]) -> Iterator[None]:
+    """Wrap the build's functions so that each call records its Python allocations."""
+    open_stages: list[list[Any]] = []
+    with ExitStack() as stack:
+        for module, name, phase in PHASES:
+            original = getattr(module, name)
+            setattr(module, name, memory_tracked(original, phase, stages, open_stages))
+            stack.callback(setattr, module, name, original)
+        yield
+
+
+def print_stages(stages: list[list[Any]]) -> None:
+    """Each phase once: MB at its first call's entry, the peak of all its calls, MB at its last call's exit."""
+    merged: dict[str, list[Any]] = {}
+    for phase, entry, peak, left in stages:
+        seen = merged.setdefault(phase, [entry, peak, left])
+        seen[1], seen[2] = max(seen[1], peak), left
+    print(f"{'tracemalloc, MB':>26}  {'entry':>6}  {'peak':>6}  {'exit':>6}")
+    for phase, (entry, peak, left) in merged.items():
+        print(f"{phase:>26}  {entry / 1e6:6.1f}  {peak / 1e6:6.1f}  {left / 1e6:6.1f}")
 
 
 def profile_build(source: Path, directory: Path, top: int) -> None:
@@ -254,8 +309,9 @@ def main() -> None:
         if args.units_digest:
             print(f"units digest: {', '.join(sorted({run['digest'] for run in runs}))}")
         if args.tracemalloc:
-            peak = tracemalloc_peak(source, directory)
+            peak, stages = tracemalloc_peak(source, directory)
             print(f"tracemalloc peak: {peak / 1e6:.0f} MB ({peak / size:.1f}x input)")
+            print_stages(stages)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 """Which digits may be footnote marks: lines of the dev reports as a table (pdftotext text, verbatim)."""
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from tm.clean.notes import FOOTNOTE, FOOTNOTE_AFTER_STOP, candidate_marks
+from tm.clean.notes import FOOTNOTE, FOOTNOTE_AFTER_STOP, MARK_AFTER_STOP, MARK_AFTER_YEAR, candidate_marks
 
 # (id: where the lines are from, lines, lines that end a paragraph, expected (number, repair name) candidates)
 # "style b" lines are of make_pdf_corpus.py devset OUT --style b --seed 7 (shared/tools).
@@ -36,3 +39,22 @@ CASES = [
 def test_candidate_marks(lines: list[str], last: set[int], expected: list[tuple[int, str]]) -> None:
     found = [(mark.number, mark.name) for mark in candidate_marks(lines, frozenset(last))]
     assert found == expected
+
+
+# The two patterns as they were written before they opened with their first digit (session 9): the
+# same matches on any line.
+LOOK_BEHIND_FIRST = [
+    (MARK_AFTER_STOP, re.compile(r"(?<=[\w»”\")\]>*?!][.,;:])(?P<digits>\d{1,3})(?=\s+[^\sa-zа-яё\d]|\s*$)")),
+    (MARK_AFTER_YEAR, re.compile(r"(?:(?<=[^\W\d_]\")|(?<=\s(?:19|20)\d\d))(?P<digits>\d{1,2})$")),
+]
+MARK_ALPHABET = "0123456789 .,;:\"»)]>*?!aбZЖ_\n"
+
+
+def test_marks_patterns_match_as_written_before() -> None:
+    rng = random.Random(9)
+    lines = ["".join(rng.choices(MARK_ALPHABET, k=rng.randint(0, 14))) for _ in range(20000)]
+    lines += ["in 2015.6 The", "May 20156", '"News"6', " 19991", "ОДЗЗ.1", "x.1234 Y", "a,12\n"]
+    for now, before in LOOK_BEHIND_FIRST:
+        for line in lines:
+            assert [m.span("digits") for m in now.finditer(line)] == \
+                   [m.span("digits") for m in before.finditer(line)], (now.pattern, line)

@@ -9,7 +9,7 @@ import pytest
 
 from tm.app import example_path, store_context, store_stats
 from tm.clean import clean_document
-from tm.clean.symbol import document_symbol
+from tm.clean.symbol import document_symbol, slash_lines
 from tm.model import DocumentInfo
 from tm.pipeline import build_document
 from tm.store import open_store
@@ -32,6 +32,20 @@ CASES = [
 @pytest.mark.parametrize(("lines", "symbol"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_document_symbol(lines: list[str], symbol: str) -> None:
     assert document_symbol(lines) == symbol
+
+
+SLASH_TEXTS = [
+    "A/69/907\n\n2/14\n15-12670 (R)\nA/69/907",
+    "no slash at all\nanother line",
+    "/\n//\n\n a/b /c \n",
+    "first/ line\r\nsecond\r\nlast/",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SLASH_TEXTS)
+def test_slash_lines_are_the_lines_with_a_slash(text: str) -> None:
+    assert list(slash_lines(text)) == [line for line in text.split("\n") if "/" in line]
 
 
 @pytest.mark.skipif(not UNPDF.is_dir(), reason="needs ../shared/data/unpdf-dev")

@@ -116,15 +116,19 @@ def build_memory(path: str | Path, src_lang: str = "ru", tgt_lang: str = "en", d
                  encoding: str | None = None, errors: str = "strict", force_lang: bool = False) -> BuildResult:
     """Read and process one source document into units; touches no store."""
     from tm.clean import Cleaned
-    from tm.pipeline import build_cleaned, build_document
+    from tm.pipeline import build_cleaned, clean_text
 
     data, content = read_source(path, src_lang, encoding, errors, force_lang)
     name = doc or Path(str(path)).name
     checksum = content_checksum(data)
     if isinstance(content, Cleaned):
         return build_cleaned(content, name, checksum, src_lang, tgt_lang, where=str(path))
-    result = build_document(content, name, checksum, src_lang, tgt_lang, where=str(path))
-    return count_decoding_repairs(result, errors, encoding, (data, content))
+    decoded = [(data, content)] if errors == "replace" else []  # only these are read again after the build
+    del data  # neither the bytes nor the text is held while the units are made (build_speed --tracemalloc)
+    cleaned = clean_text(content, str(path), src_lang)
+    del content
+    result = build_cleaned(cleaned, name, checksum, src_lang, tgt_lang, where=str(path))
+    return count_decoding_repairs(result, errors, encoding, *decoded)
 
 
 def build_bilingual(source: str | Path, target: str | Path, src_lang: str = "ru", tgt_lang: str = "en",

@@ -1,7 +1,8 @@
 """The build pipeline as pure functions over text: clean -> segment -> (align) -> units. No I/O."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from tm.align.documents import (
@@ -23,11 +24,14 @@ from tm.version import make_signature
 Segmenter = Callable[[str], list[str]]
 
 
-def cached_segmenter(src_lang: str) -> Segmenter:
-    """segment_text for one document: a paragraph repeated in it is segmented once."""
+def cached_segmenter(src_lang: str, repeated: Collection[str] | None = None) -> Segmenter:
+    """segment_text for one document: a paragraph repeated in it is segmented once; given the texts that
+    are repeated, only those are kept (the sentences of the others are let go with their units)."""
     seen: dict[str, list[str]] = {}
 
     def segment(text: str) -> list[str]:
+        if repeated is not None and text not in repeated:
+            return segment_text(text, src_lang)
         sentences = seen.get(text)
         if sentences is None:
             sentences = seen[text] = segment_text(text, src_lang)
@@ -57,7 +61,9 @@ def block_units(
 
 def document_units(doc: str, cleaned: Cleaned, src_lang: str, tgt_lang: str = "en") -> list[Unit]:
     units: list[Unit] = []
-    segment = cached_segmenter(src_lang)
+    texts = Counter(block.text for block in cleaned.blocks if block.kind != HEADING)
+    segment = cached_segmenter(src_lang, {text for text, count in texts.items() if count > 1})
+    del texts
     for index, block in enumerate(cleaned.blocks):
         units.extend(block_units(doc, block, index, len(units), src_lang, tgt_lang, segment))
     return units
@@ -83,10 +89,15 @@ def check_text(text: str, where: str) -> None:
 def build_document(text: str, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",
                    where: str = "") -> BuildResult:
     """Clean and segment one document's text into units; `where` names it in errors."""
-    profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     where = where or name
+    return build_cleaned(clean_text(text, where, src_lang), name, checksum, src_lang, tgt_lang, where)
+
+
+def clean_text(text: str, where: str, src_lang: str = "ru") -> Cleaned:
+    """The cleaned blocks of one document's text; `where` names it in errors (no text, no such language)."""
+    profile(src_lang)  # an unknown language is refused before any work; tgt_lang only labels the units
     check_text(text, where)
-    return build_cleaned(clean_document(text, src_lang), name, checksum, src_lang, tgt_lang, where)
+    return clean_document(text, src_lang)
 
 
 def build_cleaned(cleaned: Cleaned, name: str, checksum: str, src_lang: str = "ru", tgt_lang: str = "en",

@@ -10,6 +10,7 @@ where the document shows they are marks (tm.clean.notes). `Cleaned.repairs` coun
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from tm.clean.order import put_back_tails
 from tm.clean.pages import PAGE_DEBRIS, content_lines
 from tm.clean.repairs import FORM_FEED, normalise_text, repair_text
 from tm.clean.structure import RawBlock, read_structure
-from tm.clean.symbol import document_symbol
+from tm.clean.symbol import document_symbol, slash_lines
 from tm.lang import profile
 from tm.model import HEADING, NOTE, Block
 
@@ -47,16 +48,19 @@ def finish_block(raw: RawBlock, lang: str, repairs: Counter[str],
 
 @dataclass(slots=True)
 class BlockFinisher:
-    """finish_block for one document: a block whose lines were seen before is not joined and repaired
-    again; its text is reused and its repairs are counted again."""
+    """finish_block for one document: a block whose lines the document repeats is joined and repaired
+    once; its text is reused and its repairs are counted again."""
 
     lang: str
     repairs: Counter[str]
     vocabulary: frozenset[str] = frozenset()  # the document's words (hyphenation.document_vocabulary)
+    repeated: frozenset[int] = frozenset()  # hashes of the (kind, lines) of more than one block (repeated_keys)
     seen: dict[tuple[str, tuple[str, ...]], tuple[str | None, Counter[str]]] = field(default_factory=dict)
 
     def __call__(self, raw: RawBlock) -> Block | None:
         key = (raw.kind, tuple(raw.lines))
+        if hash(key) not in self.repeated:  # a block met once is not kept: its lines are let go
+            return finish_block(raw, self.lang, self.repairs, self.vocabulary)
         earlier = self.seen.get(key)
         if earlier is None:
             made: Counter[str] = Counter()
@@ -69,6 +73,25 @@ class BlockFinisher:
         return None if text is None else Block(raw.kind, text, raw.number)
 
 
+def repeated_keys(raws: list[RawBlock]) -> frozenset[int]:
+    """The hashes of the (kind, lines) that more than one of the blocks have (a hash shared by chance
+    only makes BlockFinisher keep a block it need not)."""
+    counts = Counter(hash((raw.kind, tuple(raw.lines))) for raw in raws)
+    return frozenset(key for key, count in counts.items() if count > 1)
+
+
+def finish_blocks(raws: list[RawBlock], finish: BlockFinisher) -> list[Block]:
+    """The finished blocks, in order; raws is emptied on the way, so that the lines of a block are let
+    go once its text is made (not the whole document twice, as lines and as blocks)."""
+    raws.reverse()
+    blocks: list[Block] = []
+    while raws:
+        block = finish(raws.pop())
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
 def clean_document(text: str, lang: str = "ru") -> Cleaned:
     """Blocks of the document with every repair applied and counted; UnknownLanguage without a profile."""
     repairs: Counter[str] = Counter()
@@ -76,14 +99,17 @@ def clean_document(text: str, lang: str = "ru") -> Cleaned:
     lines = put_back_tails(content_lines(normalise_text(text, repairs), repairs), repairs)
     if repairs[FORM_FEED] or repairs[PAGE_DEBRIS]:  # a PDF extraction: the hyphens it dropped are put back
         texts = restore_at_joins([line.text for line in lines], lang, repairs)
-        lines = [line._replace(text=text) for line, text in zip(lines, texts, strict=True)]
-    raws = without_marks(read_structure(lines, repairs), repairs)
+        lines = [line if line.text is text else line._replace(text=text)
+                 for line, text in zip(lines, texts, strict=True)]
+        del texts
+    raws = read_structure(lines, repairs)
+    del lines  # each stage lets go of what the next one holds
+    raws = without_marks(raws, repairs)
     # only a language without a dictionary decides line-end hyphens by the document's words (tm.clean.hyphenation)
     vocabulary = frozenset() if profile(lang).dictionary else document_vocabulary(
         line for raw in raws for line in raw.lines)
-    finish = BlockFinisher(lang, repairs, vocabulary)
-    blocks = [finish(raw) for raw in raws]
-    return Cleaned([block for block in blocks if block is not None], repairs, document_symbol(text.split("\n")))
+    blocks = finish_blocks(raws, BlockFinisher(lang, repairs, vocabulary, repeated_keys(raws)))
+    return Cleaned(blocks, repairs, document_symbol(slash_lines(text)))
 
 
 def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]:
@@ -92,13 +118,21 @@ def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]
     whose mark was found follows the block of its mark (so both language versions put it in the same
     place, whatever their page breaks); the others stay at their page foot."""
     bodies = frozenset(int(raw.number) for raw in raws if raw.kind == NOTE and raw.number.isdigit())
-    where = [(k, i) for k, raw in enumerate(raws) if raw.kind != NOTE for i in range(len(raw.lines))]
-    last_lines = frozenset(n for n, (k, i) in enumerate(where) if i == len(raws[k].lines) - 1)
-    texts, marks = remove_marks([raws[k].lines[i] for k, i in where], bodies, repairs, last_lines)
-    out = [RawBlock(raw.kind, raw.number, list(raw.lines)) for raw in raws]
-    for (k, i), text in zip(where, texts, strict=True):
-        out[k].lines[i] = text
-    return after_their_marks(out, {mark.number: where[mark.line][0] for mark in marks})
+    texts: list[str] = []  # the lines of the blocks that are no notes, in order
+    ends: list[int] = []  # the index in texts of each such block's last line
+    owners: list[int] = []  # the index in raws of each such block
+    for k, raw in enumerate(raws):
+        if raw.kind != NOTE and raw.lines:
+            texts.extend(raw.lines)
+            ends.append(len(texts) - 1)
+            owners.append(k)
+    texts, marks = remove_marks(texts, bodies, repairs, frozenset(ends))
+    if not marks:
+        return raws
+    out = list(raws)
+    for k, start, end in zip(owners, [0, *(end + 1 for end in ends)], ends, strict=False):
+        out[k] = RawBlock(raws[k].kind, raws[k].number, texts[start:end + 1])
+    return after_their_marks(out, {mark.number: owners[bisect_left(ends, mark.line)] for mark in marks})
 
 
 def after_their_marks(raws: list[RawBlock], mark_block: dict[int, int]) -> list[RawBlock]:

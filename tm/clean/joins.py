@@ -48,6 +48,7 @@ COMPOUND_LINK = "о"  # "гендерно-|ориентированного"; no
 MIN_LINKED_WORD = 8
 MIN_PREFIXED = 4  # letters after a prefix that keeps its hyphen
 MIN_WORD_PART = 3  # letters after the first part of the document's compounds
+EVIDENCE_LINES = 1024
 
 # A word with its inner hyphens and digits: "nuclearweapon-free", "Тристан-даКунья", "pre1967".
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -93,11 +94,19 @@ def compound_parts(word: str) -> Iterator[str]:
             yield "-".join(parts[i:j])
 
 
+def written_words(texts: list[str]) -> Counter[str]:
+    """How often the lines write each word, lower-cased; a findall reads EVIDENCE_LINES lines at a time
+    (over the whole text at once, its list of every word was the largest thing cleaning held)."""
+    words: Counter[str] = Counter()
+    for start in range(0, len(texts), EVIDENCE_LINES):
+        for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts[start:start + EVIDENCE_LINES]))).items():
+            words[word.lower()] += count  # each form of the lines lowered once
+    return words
+
+
 def document_evidence(texts: list[str]) -> Evidence:
     """The evidence of the lines of a document."""
-    words: Counter[str] = Counter()
-    for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts))).items():  # each form lowered once
-        words[word.lower()] += count
+    words = written_words(texts)
     first: Counter[str] = Counter()
     later: Counter[str] = Counter()
     for word, count in [(w, n) for w, n in words.items() if "-" in w]:  # each compound once, with its count
@@ -251,6 +260,14 @@ def first_words(pairs: frozenset[tuple[str, str]]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])({trie_pattern({first for first, _ in pairs})}) (?=({LETTER}+))")
 
 
+LOWER_TAIL = re.compile(r".[a-zа-яё]*")  # the usual word: a letter, then lower-case Latin or Russian ones
+
+
+def lower_after_first(word: str) -> bool:
+    """Every letter after the first is lower case (the pattern first: most words are Latin or Russian)."""
+    return LOWER_TAIL.fullmatch(word) is not None or all(c.islower() for c in word[1:])
+
+
 class Cuts:
     """The hyphens that may go back inside each word of a document, found once per word form."""
 
@@ -280,7 +297,7 @@ class Cuts:
     def may_cut(self, word: str) -> bool:
         """False when no rule of cut_repair can hold: a known word in lower case after its first letter, that
         the document never hyphenates (no capital inside it for shape_cut, known for the dictionary rules)."""
-        if word.lower() in self.unhyphenated or not word.isalpha() or not all(c.islower() for c in word[1:]):
+        if word.lower() in self.unhyphenated or not word.isalpha() or not lower_after_first(word):
             return True
         return not self.lang.dictionary or not known_word(word)
 

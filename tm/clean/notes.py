@@ -42,7 +42,9 @@ MARK_AFTER_WORD = re.compile(r"(?P<digits>\d(?<=[a-zа-яё»”)\]>*]\d)\d?)(?=
 # Digits right after the punctuation ending a word, number or quote, before a space and no
 # lowercase word or digit, or the end: "ОДЗЗ.1", "(пункт 97).4", "2015.6 The", "<<Стороны>>:5",
 # "(Германия)**3". Only with a body of that number (a decimal "3.5 per cent" goes on in lower case).
-MARK_AFTER_STOP = re.compile(r"(?<=[\w»”\")\]>*?!][.,;:])(?P<digits>\d{1,3})(?=\s+[^\sa-zа-яё\d]|\s*$)")
+# (Each of these patterns opens with its first digit, and looks behind it from there: a pattern that
+# opens with a look-behind is tried at every character of the line.)
+MARK_AFTER_STOP = re.compile(r"(?P<digits>\d(?<=[\w»”\")\]>*?!][.,;:]\d)\d{0,2})(?=\s+[^\sa-zа-яё\d]|\s*$)")
 # A number before the stop makes the digits after it a decimal ("over 28.9", "28,9 млрд."), unless
 # it is a year ending a sentence: "in 2015.6".
 LOWER_START = re.compile(r"[a-zа-яё]")
@@ -50,7 +52,7 @@ DIGIT = re.compile(r"\d")
 DECIMAL_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d[.,])\d+[.,]$")
 # Digits glued to a closing straight quote or to a year ending a line: '"Space Law in the News"6',
 # "Geneva, 4 - 15 May 20157". Only with a body of that number.
-MARK_AFTER_YEAR = re.compile(r"(?:(?<=[^\W\d_]\")|(?<=\s(?:19|20)\d\d))(?P<digits>\d{1,2})$")
+MARK_AFTER_YEAR = re.compile(r"(?P<digits>\d(?:(?<=[^\W\d_]\"\d)|(?<=\s(?:19|20)\d\d\d))\d?)$")
 # A mark needs this many marks 1, 2, 3 ... in order when the document has no bodies.
 MIN_RUNNING_MARKS = 3
 MAX_SKIPPED_MARKS = 2  # numbers a run may skip when bodies show the marks

@@ -85,11 +85,25 @@ NFC_MAY_CHANGE = re.compile(
 
 def nfc(text: str) -> str:
     """unicodedata.normalize("NFC", text), normalising only the lines that hold a character it may change
-    (a line end never composes with its neighbours, so the lines normalise apart)."""
-    if not NFC_MAY_CHANGE.search(text):
+    (a line end never composes with its neighbours, so the lines normalise apart); the text itself
+    when none changes (no copy of it)."""
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    match = NFC_MAY_CHANGE.search(text)
+    while match:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        normal = unicodedata.normalize("NFC", line)
+        if normal != line:
+            pieces += [text[done:start], normal]
+            done = end
+        match = NFC_MAY_CHANGE.search(text, end)
+    if not pieces:
         return text
-    return "\n".join(unicodedata.normalize("NFC", line) if NFC_MAY_CHANGE.search(line) else line
-                     for line in text.split("\n"))
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def count_replace(text: str, old: str, new: str, name: str, repairs: Counter[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # A UN document symbol: an organ of one or two capitals, or a longer one, then parts after "/":
 # "A/58/98", "S/2015/157", "E/CN.9/2003/2", "ICCD/CRIC.13./4", "UNEP/POPS/COP.7/11".
@@ -41,3 +41,14 @@ def document_symbol(lines: Iterable[str]) -> str:
         return ""
     most = max(seen.values())
     return next(symbol for symbol, count in seen.items() if count == most)
+
+
+def slash_lines(text: str) -> Iterator[str]:
+    """The lines of text that hold a "/", in order, each once: all document_symbol reads, without a list
+    of every line of the text."""
+    at = text.find("/")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield text[text.rfind("\n", 0, at) + 1:end]
+        at = text.find("/", end)
