@@ -201,8 +201,9 @@ def write_terms(writer: Writer, doc: str, entries: Sequence[TermEntry]) -> None:
     """Replace one document's terms inside a write transaction, each with its lookup keys."""
     from glossary.lookup_keys import entry_keys, keys_to_json
 
-    writer.replace_terms(doc, [TermRecord(e.id, doc, i, entry_to_json(e), keys_to_json(entry_keys(e)))
-                               for i, e in enumerate(entries)])
+    # A generator: each record's JSON is written and let go, not all held at once (a large build's peak).
+    writer.replace_terms(doc, (TermRecord(e.id, doc, i, entry_to_json(e), keys_to_json(entry_keys(e)))
+                               for i, e in enumerate(entries)))
 
 
 def save_terms(store: Store, doc: str, entries: Sequence[TermEntry]) -> int:

@@ -67,7 +67,7 @@ class Writer(Protocol):
     def optimize(self) -> None:
         """Compact the indexes after a large write."""
 
-    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
+    def replace_terms(self, doc: str, records: Iterable[TermRecord]) -> None:
         """Store a document's term records in place of its earlier ones."""
 
     def count_units(self, doc: str | None = None) -> int:

@@ -6,7 +6,7 @@ import contextlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import Any, cast
 
@@ -231,7 +231,7 @@ class PostgresWriter:
         self._conn.execute(f"ANALYZE units, unit_terms, word_counts, gram_counts, {', '.join(POSTING_TABLES)}")
         self.vacuum_wanted = True
 
-    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
+    def replace_terms(self, doc: str, records: Iterable[TermRecord]) -> None:
         """Store a document's term records in place of its earlier ones."""
         self._conn.execute("DELETE FROM terms WHERE doc = %s", (doc,))
         copy_sql = "COPY terms (id, doc, position, data, lookup_keys) FROM STDIN"

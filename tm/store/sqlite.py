@@ -233,12 +233,12 @@ class SQLiteWriter:
         self._conn.execute("INSERT INTO short_fts(short_fts) VALUES ('optimize')")
         count_common_terms(self._conn)
 
-    def replace_terms(self, doc: str, records: Sequence[TermRecord]) -> None:
+    def replace_terms(self, doc: str, records: Iterable[TermRecord]) -> None:
         """Store a document's term records in place of its earlier ones."""
         try:
             self._conn.execute("DELETE FROM terms WHERE doc = ?", (doc,))
             self._conn.executemany("INSERT INTO terms (id, doc, position, data, lookup_keys) VALUES (?, ?, ?, ?, ?)",
-                                   [(r.id, r.doc, r.position, r.data, r.lookup_keys) for r in records])
+                                   ((r.id, r.doc, r.position, r.data, r.lookup_keys) for r in records))
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self._path}: cannot write terms ({err})") from err
 
