@@ -2,6 +2,7 @@
 the one cache of its parses: a word form is parsed once per process, whichever stage asks."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ KNOWN_WORDS_CACHE = 65536
 # Word forms kept parsed: more than the distinct forms of a 5 MB document (about 45,000), so that
 # no form of a build is parsed twice, and bounded, so that a very large input does not keep them all.
 PARSES_CACHE = 1 << 17
+# pymorphy3 reads a word in lower case; only its analysers of single capitals (initials), numbers, punctuation
+# and Latin or Roman numerals look at the word as written, and none of them takes a word with a Cyrillic letter.
+CYRILLIC_LETTER = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +32,11 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=PARSES_CACHE)
 def parse(word: str) -> tuple[Parse, ...]:
-    """The readings of a word form, most likely first (pymorphy3's parse, cached per exact form)."""
+    """The readings of a word form, most likely first (pymorphy3's parse, cached per exact form); a word of
+    two letters or more with a Cyrillic one reads as its lower case, so "Комиссии" and "комиссии" share one."""
+    lower = word.lower()
+    if lower != word and len(word) > 1 and CYRILLIC_LETTER.search(word):
+        return parse(lower)
     return tuple(analyzer().parse(word))
 
 
