@@ -17,6 +17,10 @@ PARSES_CACHE = 1 << 17
 # pymorphy3 reads a word in lower case; only its analysers of single capitals (initials), numbers, punctuation
 # and Latin or Roman numerals look at the word as written, and none of them takes a word with a Cyrillic letter.
 CYRILLIC_LETTER = re.compile(r"[а-яё]", re.IGNORECASE)
+# A word of Latin and Cyrillic letters together: a term lookup's look-alike reading of a name ("Koмиccия"),
+# which no stage meets in a text. pymorphy3 predicts many readings for it (about 2 KB), read once: kept apart.
+MIXED_SCRIPTS = re.compile(r"[a-z].*[а-яё]|[а-яё].*[a-z]", re.IGNORECASE)
+MIXED_CACHE = 256  # a name's look-alike readings as typed and in lower case come together
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +42,17 @@ def parse(word: str) -> tuple[Parse, ...]:
     if lower != word and len(word) > 1 and CYRILLIC_LETTER.search(word):
         return parse(lower)
     return tuple(analyzer().parse(word))
+
+
+def lookup_parse(word: str) -> tuple[Parse, ...]:
+    """parse(), but a word of mixed scripts is kept only in a small cache of its own (mixed_parse)."""
+    return mixed_parse(word.lower()) if MIXED_SCRIPTS.search(word) else parse(word)
+
+
+@lru_cache(maxsize=MIXED_CACHE)
+def mixed_parse(lower: str) -> tuple[Parse, ...]:
+    """The readings of a word of mixed scripts in lower case (as parse reads it: it has a Cyrillic letter)."""
+    return tuple(analyzer().parse(lower))
 
 
 @lru_cache(maxsize=KNOWN_WORDS_CACHE)
