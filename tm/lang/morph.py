@@ -11,9 +11,10 @@ if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
 KNOWN_WORDS_CACHE = 65536
-# Word forms kept parsed: more than the distinct forms of a 5 MB document (about 45,000), so that
-# no form of a build is parsed twice, and bounded, so that a very large input does not keep them all.
-PARSES_CACHE = 1 << 17
+# Word forms kept parsed: more than a 5 MB document's termbase asks for (about 6,000 of its 43,000 forms; a
+# word of mixed scripts goes to mixed_parse), so that no form of it is parsed twice, and bounded (about 1 KB
+# a form: predicted words keep many readings), so that a larger input keeps no more.
+PARSES_CACHE = 8192
 # pymorphy3 reads a word in lower case; only its analysers of single capitals (initials), numbers, punctuation
 # and Latin or Roman numerals look at the word as written, and none of them takes a word with a Cyrillic letter.
 CYRILLIC_LETTER = re.compile(r"[а-яё]", re.IGNORECASE)
