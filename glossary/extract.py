@@ -15,7 +15,7 @@ from glossary.infer import english_spells, initials_start
 from glossary.names import cases, is_head, is_modifier, phrase_at, starts_with_participle
 from glossary.normalise import parses
 from glossary.tokens import Token, clause_before, tokenize
-from tm.lang.morph import analyzer, known_word
+from tm.lang.morph import analyzer
 from tm.model import Unit
 
 
@@ -45,27 +45,18 @@ def is_acronym(core: str, ending: str, text: str, start: int, stop: int) -> bool
     """Whether a run of capitals is an acronym (not a Roman numeral or document symbol)."""
     if ending not in rules.ACRONYM_ENDINGS or rules.ROMAN_NUMERAL.match(core):
         return False
-    if is_function_word(core.lower()) or is_capitalised_word(core):
+    if parses(core.lower())[0].tag.POS in rules.FUNCTION_WORD_POS or is_capitalised_word(core):
         return False
     around = text[max(0, start - 2):stop + 2]
     return not rules.DOCUMENT_SYMBOL.search(around)
-
-
-def is_function_word(lower: str) -> bool:
-    """Whether the likeliest reading is a function word (rules.FUNCTION_WORD_POS: "и", "он"). pymorphy3 predicts
-    no such reading for a word its dictionary does not know (they are not productive), unless the word is
-    hyphenated (the part before a particle keeps its reading), so only a known or hyphenated word is parsed."""
-    if "-" not in lower and not known_word(lower):
-        return False
-    return parses(lower)[0].tag.POS in rules.FUNCTION_WORD_POS
 
 
 def is_capitalised_word(core: str) -> bool:
     """A long Cyrillic word in capitals that the dictionary knows, not as an abbreviation: НЕЛЬЗЯ."""
     if len(core) < rules.CAPITALISED_WORD_MIN_LETTERS or not core.isalpha() or not ("А" <= core[0] <= "Я"):
         return False
-    return analyzer().word_is_known(core.lower()) and not {"Abbr", "Orgn", "Geox", "Init"} & parses(
-        core.lower())[0].tag.grammemes
+    first = parses(core.lower())[0]
+    return analyzer().word_is_known(core.lower()) and not {"Abbr", "Orgn", "Geox", "Init"} & first.tag.grammemes
 
 
 def in_foreign_name(text: str, start: int, stop: int) -> bool:

@@ -1,4 +1,4 @@
-"""The shortcuts that skip a parse (glossary.heads, extract.is_function_word) answer as parsing would."""
+"""glossary.heads: a word it says cannot get a head's lemma gets none when parsed; the table keeps its premises."""
 from __future__ import annotations
 
 import pytest
@@ -48,15 +48,3 @@ def test_a_prefixed_head_is_still_parsed() -> None:
     """"подкомиссия" keeps "по": parsed (its lemma is "подкомиссия", not a head, but only parsing tells)."""
     assert may_be_predicted_head("подкомиссия")
     assert may_be_predicted_head("комиссияы")
-
-
-def test_an_acronym_is_a_function_word_only_as_parsed() -> None:
-    """is_function_word parses only known or hyphenated words: the others get no function-word reading."""
-    from glossary import rules as r
-    from glossary.extract import is_function_word
-
-    cores = {m.group("core").lower() for m in r.ACRONYM.finditer(example_path().read_text(encoding="utf-8"))}
-    cores |= {"и", "он", "оно", "ни", "оон", "юнфпа", "ооо-то", "ии-то", "унп оон", "un", "xdr-tb"}
-    parsed = {c for c in cores if analyzer().parse(c)[0].tag.POS in r.FUNCTION_WORD_POS}
-    assert {c for c in cores if is_function_word(c)} == parsed
-    assert {"и", "он"} <= parsed
