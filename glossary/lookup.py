@@ -124,13 +124,15 @@ def compound_lemma(word: str) -> str:
 @lru_cache(maxsize=16384)
 def word_lemma(word: str) -> str:
     """The lemma, with participles that name bodies kept as adjectives ("Объединенных" -> "объединенный")."""
-    from glossary.normalise import lemma, parses
+    from glossary.normalise import is_acronym_word, lemma
+    from tm.lang.morph import lookup_parse
 
-    parse = parses(word)[0]
+    parse = lookup_parse(word)[0]
     if parse.tag.POS in ("PRTF", "PRTS"):
         form = parse.inflect({"nomn", "sing", "masc"})
         return (form.word if form else parse.word).replace("ё", "е")
-    return lemma(word)
+    # lemma()'s own answer (its first reading's normal form) without its cache, unless an acronym ("ЮНИСЕФом")
+    return lemma(word) if word[:2].isupper() and is_acronym_word(word) else parse.normal_form.replace("ё", "е")
 
 
 def reading_variants(query: str) -> tuple[str, str, str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any
 
 from glossary.model import TermEntry
@@ -13,7 +13,8 @@ FIELDS = tuple(f.name for f in fields(TermEntry))
 
 def entry_to_json(entry: TermEntry) -> str:
     """An entry as its stored JSON (keys sorted, so equal entries give equal text)."""
-    data = asdict(entry)
+    # the fields as they are (str, int, tuples of str): asdict would deep-copy each, at 4x the cost
+    data: dict[str, Any] = {name: getattr(entry, name) for name in FIELDS}
     data["notes"] = list(entry.notes)
     data["ru_variants"] = list(entry.ru_variants)
     if not entry.documents:  # a document's own entry: stored as before
