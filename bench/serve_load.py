@@ -4,7 +4,7 @@ Makes (or reuses) the store of the SQLite search benchmark (bench/search_bench.p
 generated units, imported with `tmtool import`), starts the real command `tmtool serve` on a free
 port, and sends R requests from C concurrent clients (one keep-alive connection each, a lean HTTP/1.1 client): fuzzy
 searches with the benchmark's mixed queries by default, or a mix of routes. Reports p50/p95/p99
-latency per route and overall, the errors (any answer but 200, any failed connection), the
+latency per route, per kind of query and overall, the errors (any answer but 200, any failed connection), the
 throughput and the load average, since the machine is shared.
 
     python bench/serve_load.py --work /tmp/serve-bench                        # 1M units, search
@@ -13,6 +13,11 @@ throughput and the load average, since the machine is shared.
     python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2        # two processes
     python bench/serve_load.py --db postgresql://tm@127.0.0.1/bench              # a store you have
     python bench/serve_load.py --work /tmp/serve-bench --reuse --workers 2 --rate 40   # 40 requests/s, open loop
+
+The kinds of query (bench/search_bench.py: exact copies, near-duplicates, short and medium
+fragments, unrelated text) are sent in blocks of one kind, in that order (`--order kinds`, the
+default and how every earlier figure was measured), or interleaved in a random order of the seed
+(`--order mixed`). The report gives the latencies of each kind beside the overall ones.
 
 Run it from outside a checkout (or with PYTHONPATH naming the tree to time): `python -m tm.cli serve`
 imports the tmtool of the working directory first.
@@ -114,7 +119,7 @@ class Connection:
         self.sock.close()
 
 
-def client(host: str, port: int, jobs: queue.Queue[Job | None], results: list[tuple[str, float, int]]) -> None:
+def client(host: str, port: int, jobs: queue.Queue[Job | None], results: list[tuple[str, float, int, str]]) -> None:
     """One keep-alive connection taking jobs until it takes None; (route, seconds, status) each.
 
     A job with a due time (an open-loop run) is timed from that moment, so that the time it waited
@@ -130,18 +135,18 @@ def client(host: str, port: int, jobs: queue.Queue[Job | None], results: list[tu
             status = 0
             conn.close()
             conn = Connection(host, port)
-        results.append((route, time.perf_counter() - start, status))
+        results.append((route, time.perf_counter() - start, status, url))
     conn.close()
 
 
 def run_load(url: str, jobs: list[tuple[str, str]], clients: int, rate: float = 0.0, seed: int = 98
-             ) -> tuple[list[tuple[str, float, int]], float]:
+             ) -> tuple[list[tuple[str, float, int, str]], float]:
     """Send the jobs over `clients` connections: each as soon as a connection is free (rate 0, a closed
     loop: the clients at their fastest), or at random moments averaging `rate` a second (an open loop:
     a team whose requests come whether or not the server keeps up). The results and the seconds taken."""
     host, port = url.removeprefix("http://").split(":")
     pending: queue.Queue[Job | None] = queue.Queue()
-    results: list[tuple[str, float, int]] = []
+    results: list[tuple[str, float, int, str]] = []
     threads = [threading.Thread(target=client, args=(host, int(port), pending, results)) for _ in range(clients)]
     start = time.perf_counter()
     for thread in threads:
@@ -162,10 +167,10 @@ def run_load(url: str, jobs: list[tuple[str, str]], clients: int, rate: float = 
     return results, time.perf_counter() - start
 
 
-def summary(results: list[tuple[str, float, int]]) -> dict[str, object]:
+def summary(results: list[tuple[str, float, int, str]]) -> dict[str, object]:
     """Latency percentiles in ms and the error count."""
-    ms = [seconds * 1000 for _, seconds, _ in results]
-    errors = sum(1 for route, _, status in results if status not in OK_STATUSES.get(route, {200}))
+    ms = [seconds * 1000 for _, seconds, _, _ in results]
+    errors = sum(1 for route, _, status, _ in results if status not in OK_STATUSES.get(route, {200}))
     return {"requests": len(results), "errors": errors, "p50_ms": round(percentile(ms, 0.50), 1),
             "p95_ms": round(percentile(ms, 0.95), 1), "p99_ms": round(percentile(ms, 0.99), 1),
             "max_ms": round(max(ms), 1)}
@@ -183,7 +188,7 @@ def in_process(db: Path | str, queries: list[str], sample: int = 200) -> dict[st
         searcher = Searcher(store)
         searcher.search(queries[0])  # the first search reads the store's length array
         ms = []
-        for text in queries[:sample]:
+        for text in queries[::max(1, len(queries) // sample)][:sample]:  # every kind, whatever the order
             start = time.perf_counter()
             searcher.search(text, limit=5)
             ms.append((time.perf_counter() - start) * 1000)
@@ -204,7 +209,11 @@ def main() -> None:
                              "default 0: each client sends its next request when it has its answer")
     parser.add_argument("--routes", default="search", help=f"comma-separated, of {', '.join(ROUTES)}")
     parser.add_argument("--reuse", action="store_true", help="keep an existing TMX and store")
-    parser.add_argument("--seed", type=int, default=98, help="of the query sample")
+    parser.add_argument("--seed", type=int, default=98, help="of the query sample (and of its order)")
+    parser.add_argument("--order", choices=("kinds", "mixed"), default="kinds",
+                        help="kinds (default, as in every earlier figure): in blocks of one kind (exact, near, "
+                             "short, medium, unrelated), so that all the clients send the same kind at once; "
+                             "mixed: the kinds interleaved in a random order of the seed")
     args = parser.parse_args()
     routes = args.routes.split(",")
     args.work.mkdir(parents=True, exist_ok=True)
@@ -212,10 +221,14 @@ def main() -> None:
     with open_store(db, create=False, readonly=True) as store:
         stored = [source for source, _ in itertools.islice(store.pairs(), 996, None, 997)]
         report["units"] = store.count_units()
-    queries = [text for _, text in make_queries(stored, args.requests, args.seed)]
+    kinds_and_queries = make_queries(stored, args.requests, args.seed)
+    if args.order == "mixed":
+        random.Random(args.seed).shuffle(kinds_and_queries)
+    kinds = [kind for kind, _ in kinds_and_queries]
+    queries = [text for _, text in kinds_and_queries]
     jobs = [(routes[i % len(routes)], ROUTES[routes[i % len(routes)]](q)) for i, q in enumerate(queries)]
     report.update({"clients": args.clients, "workers": args.workers, "routes": routes,
-                   "rate": args.rate or "closed loop", "load_average_start": os.getloadavg()})
+                   "rate": args.rate or "closed loop", "order": args.order, "load_average_start": os.getloadavg()})
     if "search" in routes:
         base = in_process(db, queries)
         cores = min(args.workers, os.cpu_count() or 1)
@@ -229,6 +242,8 @@ def main() -> None:
         process.wait(timeout=30)
     report["all"] = summary(results)
     report["by_route"] = {r: summary([x for x in results if x[0] == r]) for r in routes}
+    kind_of = dict(zip((path for _, path in reversed(jobs)), reversed(kinds), strict=True))
+    report["by_kind"] = {k: summary([x for x in results if kind_of[x[3]] == k]) for k in dict.fromkeys(kinds)}
     report["throughput_rps"] = round(len(results) / seconds, 1)
     report["load_average_end"] = os.getloadavg()
     print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from tm.lang.script import LETTERS_AND_DIGITS as WORD  # letters and digits, as the index tokenizer sees words
-from tm.markup import placeholder_text
+from tm.markup import CODE_PENALTY, has_marks, mark_count, placeholder_text
 from tm.match import (
     SAME_WORDS_FLOOR,
     code_penalty,
@@ -80,12 +80,30 @@ def placeables(text: str) -> Counter[str]:
 
 def placeable_distance(query: str, source: str) -> int:
     """How many numbers, punctuation marks and case changes tell two same-word texts apart."""
-    a, b = placeables(query), placeables(source)
-    differing = max(sum((a - b).values()), sum((b - a).values()))  # a changed number counts once
-    # Not strict: equal words_of (rapidfuzz's split) can still give WORD lists of different lengths
-    # ("x\u0870y z" and "x y z"); the pairs past the shorter list are not compared.
-    cased = sum(1 for x, y in zip(words_of_case(query), words_of_case(source), strict=False) if x != y)
-    return max(1, differing + cased)
+    return Query(query).placeable_distance(source)
+
+
+class Query:
+    """A normalized query and what scoring needs of it, worked out once for all its candidates."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = words_of(text)
+        self.key = key_of_words(self.words)
+        self.marks = mark_count(text)
+        self._placeables: Counter[str] | None = None
+        self._cased: list[str] | None = None
+
+    def placeable_distance(self, source: str) -> int:
+        """placeable_distance(query, source), the query's side computed on first use."""
+        if self._placeables is None:
+            self._placeables, self._cased = placeables(self.text), words_of_case(self.text)
+        a, b = self._placeables, placeables(source)
+        differing = max(sum((a - b).values()), sum((b - a).values()))  # a changed number counts once
+        # Not strict: equal words_of (rapidfuzz's split) can still give WORD lists of different lengths
+        # ("x\u0870y z" and "x y z"); the pairs past the shorter list are not compared.
+        cased = sum(1 for x, y in zip(self._cased or (), words_of_case(source), strict=False) if x != y)
+        return max(1, differing + cased)
 
 
 def words_of_case(text: str) -> list[str]:
@@ -109,12 +127,14 @@ def match_score(query: str, source: str, raw: float | None = None) -> tuple[floa
     return score_with(query, words_of(query), form, raw) - code_penalty(query, source), raw
 
 
-def score_with(query: str, query_words: str, source: str, raw: float) -> float:
+def score_with(query: str | Query, query_words: str, source: str, raw: float) -> float:
     """The match % once the similarity and the query's words are known."""
-    if query == source:
+    text = query.text if isinstance(query, Query) else query
+    if text == source:
         return 100.0
     if raw >= SAME_WORDS_FLOOR and words_of(source) == query_words:
-        return float(max(95, 100 - placeable_distance(query, source)))
+        distance = query.placeable_distance(source) if isinstance(query, Query) else placeable_distance(text, source)
+        return float(max(95, 100 - distance))
     return word_score(raw)
 
 
@@ -179,24 +199,26 @@ def similarities(query: str, forms: Sequence[str]) -> Sequence[float]:
 def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple[float, float, Candidate]]:
     """Score the candidates (similarities in one rapidfuzz call); best first, ties by similarity, id."""
     floor = array("f", [min(min_score, SAME_WORDS_FLOOR)])[0]  # below both, a candidate cannot reach min_score
-    forms = comparable_all([row.source for row in rows])
+    sources = [row.source for row in rows]
+    forms = comparable_all(sources)
     raws = similarities(query.lower(), lower_all(forms))
-    query_words = words_of(query)
-    query_key = key_of_words(query_words)
+    parts = Query(query)
+    marked = has_marks("".join(sources))  # else every source has no code, and the penalty is the query's alone
     scored = []
     for i, raw in enumerate(raws):
         if raw < floor:
             continue
         row = rows[i]
-        if row.words and row.words != query_key:
+        if row.words and row.words != parts.key:
             # A words key unlike the query's: the words differ and need not be computed (2x the rest of
             # a score), and the score is at most raw.
             if raw < min_score:
                 continue
             score = word_score(raw)
         else:
-            score = score_with(query, query_words, forms[i], raw)
-        score -= code_penalty(query, row.source)
+            score = score_with(parts, parts.words, forms[i], raw)
+        if (mark_count(row.source) if marked else 0) != parts.marks:
+            score -= CODE_PENALTY
         if score >= min_score:
             scored.append((score, raw, row))
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].id))
