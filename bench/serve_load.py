@@ -167,6 +167,21 @@ def run_load(url: str, jobs: list[tuple[str, str]], clients: int, rate: float = 
     return results, time.perf_counter() - start
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children that have ended, and of its live
+    children (the workers of --workers), from /proc (Linux)."""
+    def own(proc: int) -> float:
+        try:
+            with open(f"/proc/{proc}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = [int(k) for k in children.read_text().split()] if children.exists() else []
+    return own(pid) + sum(own(k) for k in kids)
+
+
 def summary(results: list[tuple[str, float, int, str]]) -> dict[str, object]:
     """Latency percentiles in ms and the error count."""
     ms = [seconds * 1000 for _, seconds, _, _ in results]
@@ -236,7 +251,11 @@ def main() -> None:
     process, url = start_server(db, args.workers)
     try:
         run_load(url, jobs[:args.clients * 2], args.clients)  # warm-up: each server thread opens its store
+        cpu_before, server_before = time.process_time(), server_cpu(process.pid)
         results, seconds = run_load(url, jobs, args.clients, args.rate, args.seed)
+        # The load generator shares the machine's cores with the server: what each took a request.
+        report["client_cpu_ms_per_request"] = round((time.process_time() - cpu_before) * 1000 / len(jobs), 3)
+        report["server_cpu_ms_per_request"] = round((server_cpu(process.pid) - server_before) * 1000 / len(jobs), 3)
     finally:
         process.terminate()
         process.wait(timeout=30)
