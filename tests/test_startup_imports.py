@@ -168,9 +168,9 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 # (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
 # reference table (read when the documents do not answer); nor the stages' records (tm.stage_data),
 # the format registry (read for `terms export --format`) or the documents' views (its counts are
-# worded by tm.wording).
+# worded by tm.wording); nor the units' data model (tm.model: its dataclasses take ~25 M instructions).
 NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference",
-                       "tm.stage_data", "exports", "tm.documents")
+                       "tm.stage_data", "exports", "tm.documents", "tm.model")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
@@ -185,9 +185,10 @@ def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(exam
 
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
 # (tm.app: exports, hashing, temporary files), the concordance, the termbase, the analyser or the
-# stages' records (tm.stage_data: blocks, skipped records) or the format registry.
+# stages' records (tm.stage_data: blocks, skipped records) or the format registry; nor the units' data
+# model (tm.model): a hit is made from the store's candidates, and tm.markup reads their marks alone.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
-                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports")
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports", "tm.model")
 
 
 def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:
