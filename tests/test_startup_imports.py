@@ -186,15 +186,29 @@ def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(exam
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
 # (tm.app: exports, hashing, temporary files), the concordance, the termbase, the analyser or the
 # stages' records (tm.stage_data: blocks, skipped records) or the format registry; nor the units' data
-# model (tm.model): a hit is made from the store's candidates, and tm.markup reads their marks alone.
+# model (tm.model): a hit is made from the store's candidates, and tm.markup reads their marks alone;
+# nor the language profiles' class (tm.lang.profile): scoring reads tm.lang.script's patterns.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
-                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports", "tm.model")
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports", "tm.model",
+                        "tm.lang.profile")
 
 
 def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:
     loaded = loaded_by("search", "Доклад Генерального секретаря", "--db", str(example_db))
     assert [m for m in NOT_FOR_FUZZY_SEARCH if m in loaded] == []
     assert {"tm.search", "tm.store.sqlite", "rapidfuzz"} <= loaded
+
+
+def test_the_profile_submodule_imported_late_leaves_the_profile_function() -> None:
+    """tm.lang loads tm.lang.profile when LanguageProfile is first asked for: a module importing the
+    submodule after the package (tm.lang.ru does) must not make tm.lang.profile that module."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    probe = ("import sys, tm.lang.script; assert 'tm.lang.profile' not in sys.modules; "
+             "from tm.lang.profile import LanguageProfile; import tm.lang; from tm.lang import profile; "
+             "assert tm.lang.LanguageProfile is LanguageProfile; "
+             "print(profile('ru-RU').code, tm.lang.profile('en').code)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["ru", "en"]
 
 
 def test_reading_a_stored_termbase_imports_no_store_backend() -> None:
