@@ -237,3 +237,23 @@ def modules_after(statement: str) -> set[str]:
 def test_opening_a_store_loads_neither_the_data_model_nor_pathlib() -> None:
     loaded = modules_after("import tm.store")
     assert {"tm.model", "tm.markup", "pathlib", "urllib.parse"} & loaded == set()
+
+
+# Run as the program, tmtool freezes its objects at exit (gc.freeze), so that the interpreter's last
+# collections skip them; called with arguments (a test, another program), it leaves the collector alone.
+FREEZE_PROBE = """
+import atexit, gc, sys
+from tm.cli import main
+atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "not frozen", file=sys.stderr))
+sys.argv[1:] = ["--help"]
+main() if "{call}" == "program" else main(["--help"])
+"""
+
+
+@pytest.mark.parametrize(("call", "expected"), [("program", "frozen"), ("arguments", "not frozen")])
+def test_objects_are_frozen_at_exit_only_when_run_as_the_program(call: str, expected: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", FREEZE_PROBE.format(call=call)], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == expected
