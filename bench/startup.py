@@ -2,12 +2,13 @@
 
     python bench/startup.py [--repeat 21] [--tree CHECKOUT]   # e.g. an older commit unpacked with git archive
     python bench/startup.py --instructions [--tree CHECKOUT]  # instructions run, under valgrind's callgrind
+    python bench/startup.py --tree . --tree ../base            # two checkouts in one run, rounds alternating
 
-Each round runs every command once, in a fresh process, in turn (so that the load of other
-processes on the machine falls on all of them alike); the figure of a command is the median of
-its wall-clock times, and its ratio to the median of `python -c "import click"` (the floor of
-any click program); beside it the median CPU time (user + system) and its ratio, which the
-machine's load changes less. The store is the bundled report A/58/98 built once, untimed, into a
+Each round runs every command once, in a fresh process, in turn, for each --tree in turn (so
+that the load of other processes on the machine falls on all of them alike); the figure of a
+command is the median of its wall-clock times, and its ratio to the median of `python -c "import
+click"` (the floor of any click program); beside it the median CPU time (user + system) and its
+ratio, which the machine's load changes less. The store is the bundled report A/58/98 built once, untimed, into a
 temporary file. Target (issue 15): each tmtool command's median at most 100 ms.
 
 The commands run in the temporary directory: `python -m` puts the working directory first on
@@ -87,9 +88,9 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path) -> int:
     return int(found.group(1))
 
 
-def report_instructions(args: argparse.Namespace, counts: dict[str, int]) -> None:
+def report_instructions(tree: Path, counts: dict[str, int]) -> None:
     floor = counts["python -c 'import click'"]
-    print(f"{args.tree}: instructions (callgrind), one run each")
+    print(f"{tree}: instructions (callgrind), one run each")
     print(f"{'command':>28}  {'M instr':>8}  {'x import click':>14}")
     for name, count in counts.items():
         print(f"{name:>28}  {count / 1e6:8.1f}  {count / floor:14.2f}")
@@ -98,34 +99,42 @@ def report_instructions(args: argparse.Namespace, counts: dict[str, int]) -> Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21, help="rounds (default 21)")
-    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout to time (default: this one)")
+    parser.add_argument("--tree", type=Path, action="append",
+                        help="a checkout to time (default: this one); give it again to compare checkouts in one run")
     parser.add_argument("--instructions", action="store_true", help="count instructions under valgrind instead")
     args = parser.parse_args()
+    trees: list[Path] = args.tree or [REPO]
     with tempfile.TemporaryDirectory() as tmp:
-        env = environment(args.tree, Path(tmp) / "pycache")
-        db = Path(tmp) / "small.db"
-        subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True, cwd=tmp,
-                       stdout=subprocess.DEVNULL, env=env)
-        table = commands(db)
-        for command in table.values():  # untimed: compiles what each command imports
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tmp)
+        tables, envs = {}, {}
+        for n, tree in enumerate(trees):
+            envs[tree] = environment(tree, Path(tmp) / f"pycache{n}")
+            db = Path(tmp) / f"small{n}.db"
+            subprocess.run([sys.executable, "-m", "tm.cli", "build", "--example", "--db", str(db)], check=True,
+                           cwd=tmp, stdout=subprocess.DEVNULL, env=envs[tree])
+            tables[tree] = commands(db)
+            for command in tables[tree].values():  # untimed: compiles what each command imports
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=envs[tree], cwd=tmp)
         if args.instructions:
-            report_instructions(args, {name: instructions(command, env, Path(tmp)) for name, command in table.items()})
+            for tree in trees:
+                report_instructions(tree, {name: instructions(command, envs[tree], Path(tmp))
+                                           for name, command in tables[tree].items()})
             return
-        times: dict[str, list[float]] = {name: [] for name in table}
-        cpu: dict[str, list[float]] = {name: [] for name in table}
+        times: dict[Path, dict[str, list[float]]] = {tree: {name: [] for name in tables[tree]} for tree in trees}
+        cpu: dict[Path, dict[str, list[float]]] = {tree: {name: [] for name in tables[tree]} for tree in trees}
         for _ in range(args.repeat):
-            for name, command in table.items():
-                wall, used = timed(command, env, Path(tmp))
-                times[name].append(wall)
-                cpu[name].append(used)
-    report(args, times, cpu)
+            for tree in trees:
+                for name, command in tables[tree].items():
+                    wall, used = timed(command, envs[tree], Path(tmp))
+                    times[tree][name].append(wall)
+                    cpu[tree][name].append(used)
+    for tree in trees:
+        report(tree, args.repeat, times[tree], cpu[tree])
 
 
-def report(args: argparse.Namespace, times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:
+def report(tree: Path, repeat: int, times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:
     floor = statistics.median(times["python -c 'import click'"])
     cpu_floor = statistics.median(cpu["python -c 'import click'"])
-    print(f"{args.tree}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.repeat} rounds")
+    print(f"{tree}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {repeat} rounds")
     print(f"{'command':>28}  {'median ms':>9}  {'min ms':>7}  {'x import click':>14}  "
           f"{'CPU ms':>6}  {'CPU x click':>11}")
     for name, seconds in times.items():

@@ -168,9 +168,9 @@ def test_terms_lookup_and_stats_load_no_writer_or_aligner(example_db: Path) -> N
 # (its dictionaries load in ~0.1 s), the termbase compiler, rapidfuzz (suggestions for a miss) or the
 # reference table (read when the documents do not answer); nor the stages' records (tm.stage_data),
 # the format registry (read for `terms export --format`) or the documents' views (its counts are
-# worded by tm.wording).
+# worded by tm.wording); nor the units' data model (tm.model: its dataclasses take ~25 M instructions).
 NOT_FOR_TERM_LOOKUP = ("pymorphy3", "glossary.termbase", "glossary.extract", "rapidfuzz", "glossary.reference",
-                       "tm.stage_data", "exports", "tm.documents")
+                       "tm.stage_data", "exports", "tm.documents", "tm.model")
 
 
 def test_terms_lookup_of_an_acronym_loads_no_analyser_compiler_or_rapidfuzz(example_db: Path) -> None:
@@ -185,15 +185,30 @@ def test_terms_lookup_the_documents_do_not_answer_reads_the_reference_table(exam
 
 # What a fuzzy search of a small store needs is the store and rapidfuzz: not the use-case layer
 # (tm.app: exports, hashing, temporary files), the concordance, the termbase, the analyser or the
-# stages' records (tm.stage_data: blocks, skipped records) or the format registry.
+# stages' records (tm.stage_data: blocks, skipped records) or the format registry; nor the units' data
+# model (tm.model): a hit is made from the store's candidates, and tm.markup reads their marks alone;
+# nor the language profiles' class (tm.lang.profile): scoring reads tm.lang.script's patterns.
 NOT_FOR_FUZZY_SEARCH = ("tm.app", "tm.concordance", "tm.documents", "tm.textio", "glossary.termstore", "pymorphy3",
-                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports")
+                        "numpy", "lxml", "polib", "openpyxl", "tm.align", "tm.stage_data", "exports", "tm.model",
+                        "tm.lang.profile")
 
 
 def test_fuzzy_search_loads_only_the_store_and_scoring(example_db: Path) -> None:
     loaded = loaded_by("search", "Доклад Генерального секретаря", "--db", str(example_db))
     assert [m for m in NOT_FOR_FUZZY_SEARCH if m in loaded] == []
     assert {"tm.search", "tm.store.sqlite", "rapidfuzz"} <= loaded
+
+
+def test_the_profile_submodule_imported_late_leaves_the_profile_function() -> None:
+    """tm.lang loads tm.lang.profile when LanguageProfile is first asked for: a module importing the
+    submodule after the package (tm.lang.ru does) must not make tm.lang.profile that module."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    probe = ("import sys, tm.lang.script; assert 'tm.lang.profile' not in sys.modules; "
+             "from tm.lang.profile import LanguageProfile; import tm.lang; from tm.lang import profile; "
+             "assert tm.lang.LanguageProfile is LanguageProfile; "
+             "print(profile('ru-RU').code, tm.lang.profile('en').code)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["ru", "en"]
 
 
 def test_reading_a_stored_termbase_imports_no_store_backend() -> None:
@@ -214,11 +229,36 @@ def modules_after(statement: str) -> set[str]:
     return set(json.loads(out.stdout))
 
 
-# tm.store's package and protocols take the data model and pathlib for annotations only, and tm.store.url
-# parses a URL only to print it without its password; but the SQLite backend (tm/store/sqlite.py) still
-# imports tm.model, tm.markup and pathlib (with urllib.parse) when it is loaded, as opening a store does
-# (~14 ms of `tmtool terms lookup`). This test passes once it imports them where it builds units and paths.
-@pytest.mark.xfail(strict=True, reason="tm.store.sqlite imports tm.model, tm.markup and pathlib at its top")
-def test_opening_a_store_loads_neither_the_data_model_nor_pathlib() -> None:
-    loaded = modules_after("import tm.store")
-    assert {"tm.model", "tm.markup", "pathlib", "urllib.parse"} & loaded == set()
+# tm.store's package and protocols take the data model and pathlib for annotations only, tm.store.url
+# parses a URL only to print it without its password, and the SQLite backend imports tm.model where it
+# makes units and documents; tm.markup, which the store and scoring read marks with, defines no class but
+# InlineCode. Opening a store makes none of tm.model's dataclasses (~25 M instructions).
+def test_opening_a_store_loads_no_data_model() -> None:
+    assert "tm.model" not in modules_after("import tm.store")
+
+
+# But tm/store/sqlite.py still imports pathlib (with urllib.parse and ipaddress: ~17 M instructions of
+# `tmtool terms lookup` and `tmtool search`) for SQLiteStore.path. This test passes once it does not.
+@pytest.mark.xfail(strict=True, reason="tm.store.sqlite imports pathlib at its top (SQLiteStore.path is a Path)")
+def test_opening_a_store_loads_no_pathlib() -> None:
+    assert {"pathlib", "urllib.parse"} & modules_after("import tm.store") == set()
+
+
+# Run as the program, tmtool freezes its objects at exit (gc.freeze), so that the interpreter's last
+# collections skip them; called with arguments (a test, another program), it leaves the collector alone.
+FREEZE_PROBE = """
+import atexit, gc, sys
+from tm.cli import main
+atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "not frozen", file=sys.stderr))
+sys.argv[1:] = ["--help"]
+main() if "{call}" == "program" else main(["--help"])
+"""
+
+
+@pytest.mark.parametrize(("call", "expected"), [("program", "frozen"), ("arguments", "not frozen")])
+def test_objects_are_frozen_at_exit_only_when_run_as_the_program(call: str, expected: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", FREEZE_PROBE.format(call=call)], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == expected

@@ -16,9 +16,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from tm.model import CLOSE, ISOLATED, OPEN, InlineCode
+# Here, not in tm.model (which names them for its units): scoring and the store read marks without
+# making the data model's other classes (~25 M instructions of `tmtool search`).
+OPEN, CLOSE, ISOLATED = "open", "close", "isolated"  # the kinds of inline code
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCode:
+    """One inline code of a text: its mark's offset, kind, element, attributes, content."""
+
+    offset: int
+    kind: str  # OPEN, CLOSE or ISOLATED
+    element: str  # as the file named it: bpt, ept, ph, it, ut, hi, g, x, bx, ex, mrk
+    attrs: tuple[tuple[str, str], ...] = ()
+    data: str = ""  # native code content as an XML fragment: '&lt;b&gt;', 'x <sub>note</sub>'
+
 
 OPEN_MARK, ISOLATED_MARK, CLOSE_MARK = "\ufff9", "\ufffa", "\ufffb"  # interlinear annotation characters
 MARKS = {OPEN: OPEN_MARK, CLOSE: CLOSE_MARK, ISOLATED: ISOLATED_MARK}

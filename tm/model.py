@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tm.markup import CLOSE, ISOLATED, OPEN, InlineCode
+
 if TYPE_CHECKING:
     from tm.stage_data import Block, Skipped
 
@@ -21,20 +23,6 @@ UNIT_ID_DIGITS = 7  # positions up to 10 million units per document keep ids sor
 def unit_id(doc: str, position: int) -> str:
     """The id of a document's unit, the same for built and imported units: 'report.txt:0000012'."""
     return f"{doc}:{position:0{UNIT_ID_DIGITS}d}"
-
-
-OPEN, CLOSE, ISOLATED = "open", "close", "isolated"  # the kinds of inline code
-
-
-@dataclass(frozen=True, slots=True)
-class InlineCode:
-    """One inline code of a text (see tm.markup): its mark's offset, kind, element, attributes, content."""
-
-    offset: int
-    kind: str  # OPEN, CLOSE or ISOLATED
-    element: str  # as the file named it: bpt, ept, ph, it, ut, hi, g, x, bx, ex, mrk
-    attrs: tuple[tuple[str, str], ...] = ()
-    data: str = ""  # native code content as an XML fragment: '&lt;b&gt;', 'x <sub>note</sub>'
 
 
 @dataclass(frozen=True, slots=True)

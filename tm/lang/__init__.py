@@ -2,12 +2,32 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from functools import cache
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING
 
 from tm.errors import UnknownLanguage
-from tm.lang.profile import LanguageProfile
+
+if TYPE_CHECKING:  # tm.lang.LanguageProfile is read from its module when first asked for (__getattr__)
+    from tm.lang.profile import LanguageProfile
+
+
+class LanguagePackage(ModuleType):
+    """tm.lang, whose function profile() its submodule tm.lang.profile does not replace when imported.
+
+    The import system sets each submodule as an attribute of its package once the submodule is loaded:
+    loaded after this package (only the stages need LanguageProfile, not `tmtool search`, which reads
+    tm.lang.script alone), tm.lang.profile would take profile()'s name."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "profile" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = LanguagePackage
 
 # What precedes the region, script or variant of a BCP-47 tag, written with "-" or "_": "en" of "EN_us".
 SUBTAG_SEPARATOR = re.compile(r"[-_]")
@@ -36,3 +56,12 @@ def profile(code: str) -> LanguageProfile:
     if found is None:
         raise UnknownLanguage(code, tuple(sorted(profiles)))
     return found
+
+
+def __getattr__(name: str) -> object:
+    """LanguageProfile, from tm.lang.profile when first asked for (its dataclass takes ~9 M instructions)."""
+    if name == "LanguageProfile":
+        from tm.lang.profile import LanguageProfile
+
+        return LanguageProfile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

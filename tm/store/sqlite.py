@@ -7,10 +7,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from tm.errors import StoreError
 from tm.markup import markup_from_json, markup_json
-from tm.model import DocumentInfo, Unit
 from tm.store.base import Candidate, PhraseCandidate, PreparedUnits, TermRecord
 from tm.store.sqlite_index import add_blocks, count_common_terms, index_new_units, schema_statements
 from tm.store.sqlite_lengths import has_blocks
@@ -33,6 +33,9 @@ from tm.store.sqlite_search import (
     targets_of,
 )
 from tm.store.sqlite_words import TABLE as WORD_BLOCKS
+
+if TYPE_CHECKING:  # imported where units and documents are made: a term lookup or a search makes none
+    from tm.model import DocumentInfo, Unit
 
 UNIT_COLUMNS = (
     "id", "doc", "position", "block", "source", "target", "src_lang", "tgt_lang", "para", "kind",
@@ -64,6 +67,8 @@ def unit_to_row(unit: Unit) -> tuple[object, ...]:
 
 def row_to_unit(row: sqlite3.Row) -> Unit:
     """A unit from its row (a store made before inline codes has no markup column)."""
+    from tm.model import Unit
+
     try:
         codes = markup_from_json(row["markup"])
     except IndexError:
@@ -460,6 +465,8 @@ class SQLiteStore:
 
     def documents(self) -> list[DocumentInfo]:
         """The stored documents, by name."""
+        from tm.model import DocumentInfo
+
         rows = self._conn.execute("SELECT * FROM documents ORDER BY name").fetchall()
         return [
             DocumentInfo(r["name"], r["src_lang"], r["tgt_lang"], r["checksum"], r["signature"],
