@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ from tm.store.sqlite_search import (
 from tm.store.sqlite_words import TABLE as WORD_BLOCKS
 
 if TYPE_CHECKING:  # imported where units and documents are made: a term lookup or a search makes none
+    from pathlib import Path
+
     from tm.model import DocumentInfo, Unit
 
 UNIT_COLUMNS = (
@@ -86,6 +88,17 @@ def row_to_unit(row: sqlite3.Row) -> Unit:
 SQLITE_READONLY_ROLLBACK = 776
 
 
+def shown_path(path: str) -> str:
+    """str(PurePosixPath(path)): repeated slashes and '.' parts dropped, '..' kept, '' as '.' (two leading
+    slashes are kept, as POSIX allows them a meaning). Elsewhere than POSIX, pathlib's own answer."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return str(Path(path))
+    root = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+    return root + "/".join(part for part in path.split("/") if part not in ("", ".")) or "."
+
+
 def open_connection(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
     conn.row_factory = sqlite3.Row
@@ -103,7 +116,7 @@ def needs_rollback(conn: sqlite3.Connection) -> bool:
     return False
 
 
-def roll_back_journal(path: Path) -> None:
+def roll_back_journal(path: str) -> None:
     """Finish an interrupted write the way SQLite does: roll its journal back (needs write access)."""
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30.0)) as conn:
@@ -158,7 +171,7 @@ def has_document(conn: sqlite3.Connection, name: str) -> bool:
 RENAMED_ID = "CASE WHEN substr(id, 1, length(?1)) = ?1 THEN ?2 || substr(id, length(?1) + 1) ELSE id END"
 
 
-def terms_of(conn: sqlite3.Connection, doc: str | None, path: Path) -> list[TermRecord]:
+def terms_of(conn: sqlite3.Connection, doc: str | None, path: str) -> list[TermRecord]:
     """Stored term records (of one document), by document then position."""
     keys = "lookup_keys" if has_lookup_keys(conn) else "''"  # a store of schema 2 opened read-only has none
     sql = f"SELECT id, doc, position, data, {keys} FROM terms"
@@ -179,7 +192,7 @@ def has_lookup_keys(conn: sqlite3.Connection) -> bool:
 class SQLiteWriter:
     """One write transaction on an SQLite store (see tm.store.base.Writer)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self._path = path
 
@@ -293,22 +306,24 @@ class SQLiteWriter:
 class SQLiteStore:
     """A tmtool store in one SQLite file (see tm.store.base.Store); writes go through writer()."""
 
-    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False) -> None:
+        # The file as str(Path(path)) shows it, without importing pathlib (with urllib.parse and ipaddress,
+        # about 17 M instructions of a `tmtool terms lookup`): the path property makes the Path when asked.
+        self._file = shown_path(os.fspath(path))
         self.readonly = readonly
         self._search: CandidateSearch | None = None
-        if not self.path.exists() and not create:
-            raise StoreError(f"{self.path}: no such store (run 'tmtool build' first, or pass --db)")
-        if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a directory, not a tmtool store")
-        if self.path.exists() and not self.path.is_file():
+        if not os.path.exists(self._file) and not create:
+            raise StoreError(f"{self._file}: no such store (run 'tmtool build' first, or pass --db)")
+        if os.path.isdir(self._file):
+            raise StoreError(f"{self._file}: is a directory, not a tmtool store")
+        if os.path.exists(self._file) and not os.path.isfile(self._file):
             # SQLite would hang on a FIFO, or leave a journal beside /dev/null.
-            raise StoreError(f"{self.path}: not a regular file (a device, FIFO or socket), not a tmtool store")
-        if readonly and not self.path.exists():
-            raise StoreError(f"{self.path}: no such store")
-        if not self.path.parent.is_dir():
-            raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
-        created = not self.path.exists()
+            raise StoreError(f"{self._file}: not a regular file (a device, FIFO or socket), not a tmtool store")
+        if readonly and not os.path.exists(self._file):
+            raise StoreError(f"{self._file}: no such store")
+        if not os.path.isdir(os.path.dirname(self._file) or "."):
+            raise StoreError(f"{self._file}: directory {self.path.parent} does not exist")
+        created = not os.path.exists(self._file)
         try:
             self._conn = self._connect(readonly)
             self._check_or_init(readonly)
@@ -318,20 +333,27 @@ class SQLiteStore:
             if isinstance(err, StoreError):
                 raise
             if isinstance(err, sqlite3.OperationalError):
-                raise StoreError(f"{self.path}: cannot open the store ({err})") from err
-            raise StoreError(f"{self.path}: not a tmtool store ({err})") from err
+                raise StoreError(f"{self._file}: cannot open the store ({err})") from err
+            raise StoreError(f"{self._file}: not a tmtool store ({err})") from err
 
     def _remove_new_store(self) -> None:
         if hasattr(self, "_conn"):
             self._conn.close()
-        for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+        for leftover in (self._file, self._file + "-journal"):
             with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+                os.remove(leftover)
+
+    @property
+    def path(self) -> Path:
+        """The store's file."""
+        from pathlib import Path
+
+        return Path(self._file)
 
     @property
     def location(self) -> str:
         """The store's file, for messages."""
-        return str(self.path)
+        return self._file
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -339,12 +361,12 @@ class SQLiteStore:
         return self._conn
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}?mode=rwc"
+        uri = f"file:{self._file}?mode=ro" if readonly else f"file:{self._file}?mode=rwc"
         conn = open_connection(uri)
         if readonly and needs_rollback(conn):
             # A killed writer left a hot journal that a read-only connection may not roll back.
             conn.close()
-            roll_back_journal(self.path)
+            roll_back_journal(self._file)
             conn = open_connection(uri)
         return conn
 
@@ -354,14 +376,14 @@ class SQLiteStore:
         tables = self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id == 0 and tables == 0:
             if readonly:
-                raise StoreError(f"{self.path}: empty database, not a tmtool store")
+                raise StoreError(f"{self._file}: empty database, not a tmtool store")
             self._init_schema()
             return
         if app_id != APPLICATION_ID:
-            raise StoreError(f"{self.path}: not a tmtool store (another SQLite database)")
+            raise StoreError(f"{self._file}: not a tmtool store (another SQLite database)")
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema version {version} is newer than this tmtool "
+                f"{self._file}: store schema version {version} is newer than this tmtool "
                 f"understands ({SCHEMA_VERSION}); upgrade tmtool"
             )
         if not readonly and version < SCHEMA_VERSION:
@@ -391,7 +413,7 @@ class SQLiteStore:
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot upgrade the store ({err})") from err
+            raise StoreError(f"{self._file}: cannot upgrade the store ({err})") from err
 
     def has_short_index(self) -> bool:
         """Stores made before the trigram index lack it; search then uses the word index alone."""
@@ -419,7 +441,7 @@ class SQLiteStore:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot create store ({err})") from err
+            raise StoreError(f"{self._file}: cannot create store ({err})") from err
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -438,7 +460,7 @@ class SQLiteStore:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
+            raise StoreError(f"{self._file}: cannot write ({err})") from err
         try:
             yield self._conn
         except BaseException as err:
@@ -447,20 +469,20 @@ class SQLiteStore:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(err, sqlite3.OperationalError):
-                raise StoreError(f"{self.path}: cannot write ({err})") from err
+                raise StoreError(f"{self._file}: cannot write ({err})") from err
             raise
         try:
             self._conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
-            raise StoreError(f"{self.path}: cannot write ({err})") from err
+            raise StoreError(f"{self._file}: cannot write ({err})") from err
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[SQLiteWriter]:
         """A write transaction: committed when the block ends, rolled back if it raises."""
         if self.readonly:
-            raise StoreError(f"{self.path}: opened read-only, cannot write")
+            raise StoreError(f"{self._file}: opened read-only, cannot write")
         with self._transaction() as conn:
-            yield SQLiteWriter(conn, self.path)
+            yield SQLiteWriter(conn, self._file)
         self._search = None  # the term counts it remembers may have changed
 
     def documents(self) -> list[DocumentInfo]:
@@ -497,7 +519,7 @@ class SQLiteStore:
 
     def term_records(self, doc: str | None = None) -> list[TermRecord]:
         """Stored term records (of one document), by document then position."""
-        return terms_of(self._conn, doc, self.path)
+        return terms_of(self._conn, doc, self._file)
 
     def next_position(self, doc: str) -> int:
         """The position after a document's last unit (0 for a new document)."""
