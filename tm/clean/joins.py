@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tm.lang import LanguageProfile, profile
-from tm.lang.morph import known_word
+from tm.lang.morph import dictionary_knows, known_word
 from tm.lang.script import LETTER
 
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
@@ -177,7 +177,7 @@ def dictionary_cut(left: str, right: str, lang: LanguageProfile) -> bool:
     word = left + right
     if known_word(word):
         return False
-    if known_word(f"{left}-{right}"):
+    if dictionary_knows(f"{left}-{right}"):  # each cut's hyphenated form is asked once: not cached
         return True
     if len(left) < MIN_LEFT_WORD or len(right) < MIN_RIGHT_WORD or not word.islower():
         return False
