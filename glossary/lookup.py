@@ -149,10 +149,15 @@ def lemmatised_words(query: str) -> Iterator[str]:
     """The words whose lemmas (compound_lemma) a lookup of the query needs: those of its readings
     that are not all capitals (an acronym is its own lemma)."""
     for variant in reading_variants(query):
-        for m in WORD.finditer(variant):
-            word = strip_ending(m.group())
-            if not word.isupper():
-                yield word
+        yield from reading_words(variant)
+
+
+def reading_words(reading: str) -> Iterator[str]:
+    """lemmatised_words of one reading of a query."""
+    for m in WORD.finditer(reading):
+        word = strip_ending(m.group())
+        if not word.isupper():
+            yield word
 
 
 def side_by_side(name: tuple[str, ...], query: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from glossary.lookup import compound_lemma, designations, lemmatised_words
+from glossary.lookup import compound_lemma, designations, reading_variants, reading_words
 from glossary.merge import Concept, store_concept
 from glossary.model import TermEntry
 from tm.errors import StoreError
@@ -30,8 +30,9 @@ class LookupKeys:
 
 def entry_keys(entry: TermEntry) -> LookupKeys:
     """The keys of an entry of one document's termbase (loads pymorphy3: for build time)."""
-    names = designations(entry)
-    words = {w for name in names for text in (name, name.lower()) for w in lemmatised_words(text)}
+    # lemmatised_words of each name as typed and in lower case; a reading many of them share is read once
+    readings = {r for name in designations(entry) for text in (name, name.lower()) for r in reading_variants(text)}
+    words = {w for reading in readings for w in reading_words(reading)}
     return LookupKeys(store_concept(entry), {w: compound_lemma(w) for w in sorted(words)})
 
 

@@ -21,7 +21,7 @@ from glossary.heads import head_forms, may_be_predicted_head
 from glossary.normalise import is_acronym_word, lemma, lemma_key, parses
 from glossary.tokens import Token, sentence_start, tokenize
 from tm.lang.morph import known_word
-from tm.lang.script import COMPOUND_WORD
+from tm.lang.script import COMPOUND_WORD, LETTER_RUN
 from tm.model import Unit
 
 if TYPE_CHECKING:
@@ -372,11 +372,23 @@ def lower_case_names(text: str, tokens: Sequence[Token], unit: int, masked: Sequ
     return found
 
 
+# A capitalised word alone in guillemets (the shape quoted_names looks for after a word).
+QUOTED_WORD = re.compile(rf"«\s*({COMPOUND_WORD.pattern})\s*»")
+
+
 def may_hold_name(text: str) -> bool:
-    """False when no word of the text is a name head (and it has no «): most sentences, told without tokens."""
-    if "«" in text or "\u2010" in text or "\u2011" in text:  # tokenize reads these hyphens as "-"
+    """False when no word of the text is a name head and no capitalised word stands in guillemets after a
+    word (quoted_names): most sentences, told without tokens."""
+    if "\u2010" in text or "\u2011" in text:  # tokenize reads these hyphens as "-"
+        return True
+    if "«" in text and any(quoted_after_word(text, m) for m in QUOTED_WORD.finditer(text)):
         return True
     return any(map(word_is_head, COMPOUND_WORD.findall(text)))
+
+
+def quoted_after_word(text: str, m: re.Match[str]) -> bool:
+    """A capitalised word in the guillemets of m, with a word before them (a letter ends a word token)."""
+    return m.group(1)[0].isupper() and LETTER_RUN.search(text[:m.start()].rstrip()[-1:]) is not None
 
 
 def names_in(text: str, unit: int, masked: Sequence[tuple[int, int]] = ()) -> list[NameMention]:

@@ -73,3 +73,35 @@ def test_half_dash_needs_double_dashes_in_the_document() -> None:
     assert "развития -- это" in restore_at_joins(texts, "ru", repairs)[15] and repairs[DASH_RESTORED] == 1
     without = [text.replace(" -- ", " — ") for text in texts]
     assert "развития -это" in restore_at_joins(without, "ru", Counter())[15]
+
+
+PAIRS = frozenset({("государств", "участников"), ("государств", "членов"), ("г", "н"), ("a", "b"),
+                   ("ab", "c"), ("i\u0307x", "y"), ("x", "i\u0307y")})
+PAIR_LINES = ["Совещание государств участников и государств членов, государств участниковх",
+              "a b ab c abc a bb -a b a b_ ab c1 г н г-н", "i\u0307x y x i\u0307y x iy государств  участников"]
+
+
+@pytest.mark.parametrize("line", PAIR_LINES)
+def test_pair_pattern_matches_only_pairs(line: str) -> None:
+    """first_words matches where the trie of the pairs' first words, checked against the pairs, does."""
+    import re
+
+    from tm.clean.joins import LETTER, first_words, trie_pattern
+
+    firsts = re.compile(rf"(?<![\w-])({trie_pattern({first for first, _ in PAIRS})}) (?=({LETTER}+))")
+    low = line.lower()
+    expected = [m.end() for m in firsts.finditer(low) if (m.group(1), m.group(2)) in PAIRS]
+    pattern = first_words(PAIRS)
+    assert pattern is not None and [m.end() for m in pattern.finditer(low)] == expected
+    assert expected  # the lines hold some pairs
+
+
+def test_written_words_as_lowered_forms_counted() -> None:
+    from tm.clean.joins import VOCABULARY_WORD, written_words
+
+    texts = ["Секретарь-Генерал и секретарь-генерал", "İstanbul, ISTANBUL; слово1 слово- Слово"]
+    counted: Counter[str] = Counter()
+    for form, count in Counter(VOCABULARY_WORD.findall("\n".join(texts))).items():
+        counted[form.lower()] += count
+    assert written_words(texts) == counted and list(written_words(texts)) == list(counted)
+    assert written_words(texts[:1]) == Counter({"секретарь-генерал": 2, "и": 1})

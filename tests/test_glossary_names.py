@@ -63,3 +63,30 @@ def test_no_name_starts_outside_name_starts() -> None:
         starts = set(name_starts(tokens, heads))
         found = {i for i, t in enumerate(tokens) if t.capitalised and head_of(tokens, i) is not None}
         assert found <= starts, line
+
+
+QUOTED_CASES = ["проект «Метрополис» начат", "проект « Метрополис » начат", "файл «%s» не найден",
+                "Значение «exact» означает", "«Метрополис»", "1 «Метрополис»", "проект «Метро-полис»"]
+
+
+def test_may_hold_name_false_only_without_names() -> None:
+    """may_hold_name's shortcut (no head, no capitalised word in guillemets after a word) drops no name."""
+    from glossary.names import may_hold_name
+
+    lines = [*example_path().read_text(encoding="utf-8").splitlines(), *QUOTED_CASES]
+    dropped = [line for line in lines if not may_hold_name(line)]
+    assert dropped and [line for line in dropped if tokens_names(line)] == []
+    assert [tokens_names(line) for line in QUOTED_CASES[:2]] == [["Метрополис"], ["Метрополис"]]
+    assert may_hold_name("проект «Метрополис» начат") and not may_hold_name("файл «%s» не найден")
+
+
+def tokens_names(line: str) -> list[str]:
+    """names_in without may_hold_name: every line tokenized."""
+    from glossary import names
+
+    original = names.may_hold_name
+    names.may_hold_name = lambda text: True
+    try:
+        return [n.phrase for n in names.names_in(line, 0)]
+    finally:
+        names.may_hold_name = original

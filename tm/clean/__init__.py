@@ -129,9 +129,10 @@ def without_marks(raws: list[RawBlock], repairs: Counter[str]) -> list[RawBlock]
     texts, marks = remove_marks(texts, bodies, repairs, frozenset(ends))
     if not marks:
         return raws
-    out = list(raws)
-    for k, start, end in zip(owners, [0, *(end + 1 for end in ends)], ends, strict=False):
-        out[k] = RawBlock(raws[k].kind, raws[k].number, texts[start:end + 1])
+    out = list(raws)  # a block without a mark keeps its lines (the same strings in texts)
+    for j in sorted({bisect_left(ends, mark.line) for mark in marks}):
+        k, start = owners[j], ends[j - 1] + 1 if j else 0
+        out[k] = RawBlock(raws[k].kind, raws[k].number, texts[start:ends[j] + 1])
     return after_their_marks(out, {mark.number: owners[bisect_left(ends, mark.line)] for mark in marks})
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tm.lang import LanguageProfile, profile
-from tm.lang.morph import known_word
+from tm.lang.morph import dictionary_knows, known_word
 from tm.lang.script import LETTER
 
 HYPHEN_RESTORED = "lost hyphen restored (dictionary)"
@@ -99,7 +99,12 @@ def written_words(texts: list[str]) -> Counter[str]:
     (over the whole text at once, its list of every word was the largest thing cleaning held)."""
     words: Counter[str] = Counter()
     for start in range(0, len(texts), EVIDENCE_LINES):
-        for word, count in Counter(VOCABULARY_WORD.findall("\n".join(texts[start:start + EVIDENCE_LINES]))).items():
+        chunk = "\n".join(texts[start:start + EVIDENCE_LINES])
+        lower = chunk.lower()
+        if len(lower) == len(chunk):  # each character lowered to one, and so a letter to a letter: the words lowered
+            words.update(VOCABULARY_WORD.findall(lower))
+            continue
+        for word, count in Counter(VOCABULARY_WORD.findall(chunk)).items():
             words[word.lower()] += count  # each form of the lines lowered once
     return words
 
@@ -172,7 +177,7 @@ def dictionary_cut(left: str, right: str, lang: LanguageProfile) -> bool:
     word = left + right
     if known_word(word):
         return False
-    if known_word(f"{left}-{right}"):
+    if dictionary_knows(f"{left}-{right}"):  # each cut's hyphenated form is asked once: not cached
         return True
     if len(left) < MIN_LEFT_WORD or len(right) < MIN_RIGHT_WORD or not word.islower():
         return False
@@ -188,7 +193,7 @@ def is_word(word: str, lang: LanguageProfile, evidence: Evidence) -> bool:
 
 def is_document_word(word: str, evidence: Evidence) -> bool:
     """The document writes the word on its own or as a later part of a compound ("governmental")."""
-    return evidence.words[word] > 0 or evidence.later_parts[word] > 0
+    return evidence.words.get(word, 0) > 0 or evidence.later_parts.get(word, 0) > 0
 
 
 def prefix_cut(left: str, right: str, lang: LanguageProfile, evidence: Evidence) -> bool:
@@ -207,18 +212,18 @@ def part_cut(left: str, right: str, lang: LanguageProfile, evidence: Evidence) -
     joined word the dictionary does not know and the document writes nowhere else. (Without one, the
     first parts of English compounds are too often syllables: "inter-|views", "under-|take".)"""
     joined = (left + right).lower()
-    if not lang.dictionary or len(left) < MIN_PART or len(right) < MIN_WORD_PART or evidence.words[joined] > 1:
+    if not lang.dictionary or len(left) < MIN_PART or len(right) < MIN_WORD_PART or evidence.words.get(joined, 0) > 1:
         return False
     if left.lower() in lang.solid_prefixes or known_word(joined):
         return False
-    return evidence.first_parts[left.lower()] > 0 and known_word(right)
+    return evidence.first_parts.get(left.lower(), 0) > 0 and known_word(right)
 
 
 def cut_repair(left: str, right: str, start: int, lang: LanguageProfile, evidence: Evidence) -> Repair | None:
     """The hyphen put back between left and right (right starting at `start` of the line), or None."""
-    words = evidence.words
+    words = evidence.words  # .get: a Counter's missing key costs a call of its __missing__
     compound, joined = f"{left}-{right}".lower(), (left + right).lower()
-    if min(len(left), len(right)) >= MIN_PART and 0 < words[compound] >= words[joined]:
+    if min(len(left), len(right)) >= MIN_PART and 0 < words.get(compound, 0) >= words.get(joined, 0):
         return Repair(start, start, "-", HYPHEN_RESTORED_BY_DOCUMENT, 0)
     if shape_cut(left, right, lambda word: is_word(word, lang, evidence)):
         return Repair(start, start, "-", HYPHEN_RESTORED_BY_SHAPE, 1)
@@ -233,31 +238,44 @@ def cut_repair(left: str, right: str, start: int, lang: LanguageProfile, evidenc
     return None
 
 
-def trie_pattern(words: set[str]) -> str:
+def trie_pattern(words: set[str], tails: dict[str, str] | None = None) -> str:
     """A regular expression matching exactly these words, as a trie (one branch per letter, so the
-    engine does not try every word in turn), longer words first."""
+    engine does not try every word in turn), longer words first; a word's tail (a pattern), if given,
+    follows it."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = {"": word}  # the end of a word, and which
 
     def branch(node: dict[str, dict]) -> str:
         alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
+        if tails is not None and "" in node:
+            alternatives.append(tails[node[""][""]])
+        elif not alternatives:
             return ""
         body = f"(?:{'|'.join(alternatives)})" if len(alternatives) > 1 else alternatives[0]
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if "" in node and tails is None else body
 
     return branch(trie)
 
 
+WORD_OF_LETTERS = re.compile(rf"{LETTER}+")
+
+
 def first_words(pairs: frozenset[tuple[str, str]]) -> re.Pattern[str] | None:
-    """SPACED_PAIR for lower-case text whose first word is the first of one of the pairs."""
-    if not pairs:
+    """SPACED_PAIR for lower-case text that matches only the pairs: each first word, its space, then (looked
+    ahead at, as SPACED_PAIR does) one of its second words, whole. A second word not all letters is never
+    SPACED_PAIR's, nor is its pair."""
+    seconds: dict[str, set[str]] = {}
+    for first, second in pairs:
+        if WORD_OF_LETTERS.fullmatch(second):
+            seconds.setdefault(first, set()).add(second)
+    if not seconds:
         return None
-    return re.compile(rf"(?<![\w-])({trie_pattern({first for first, _ in pairs})}) (?=({LETTER}+))")
+    tails = {first: f" (?=(?:{trie_pattern(words)})(?!{LETTER}))" for first, words in seconds.items()}
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(set(seconds), tails)})")
 
 
 LOWER_TAIL = re.compile(r".[a-zа-яё]*")  # the usual word: a letter, then lower-case Latin or Russian ones
@@ -342,11 +360,12 @@ def dash_matches(text: str, cuts: Cuts) -> list[Repair]:
 def pair_dashes(text: str, cuts: Cuts) -> list[Repair]:
     """The dashes of the document's dashed pairs written without one in the line ("государств участников")."""
     pairs, low = cuts.evidence.dashed_pairs, text.lower()
-    if cuts.pair_firsts is None or len(low) != len(text):  # a lower case of another length moves the offsets
+    if len(low) != len(text):  # a lower case of another length moves the offsets
         return [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in SPACED_PAIR.finditer(text)
                 if (m.group(1).lower(), m.group(2).lower()) in pairs]
-    return [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in cuts.pair_firsts.finditer(low)
-            if (m.group(1), m.group(2)) in pairs]
+    if cuts.pair_firsts is None:
+        return []
+    return [Repair(m.end() - 1, m.end(), " - ", PAIR_DASH_RESTORED, 0) for m in cuts.pair_firsts.finditer(low)]
 
 
 def dash_repairs(dashes: list[Repair], lo: int, hi: int) -> list[Repair]:

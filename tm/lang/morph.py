@@ -59,6 +59,11 @@ def mixed_parse(lower: str) -> tuple[Parse, ...]:
 @lru_cache(maxsize=KNOWN_WORDS_CACHE)
 def known_word(word: str) -> bool:
     """True when the dictionary knows the word (case-insensitive); a foreign surname or a brand it does not."""
+    return dictionary_knows(word)
+
+
+def dictionary_knows(word: str) -> bool:
+    """known_word without its cache, for a form asked about once (the cache would keep it to the end)."""
     lower = word.lower()
     # the word as written first (one look-up in the word graph): word_is_known also tries "е" as "ё", 4x slower
     return lower in analyzer().dictionary.words or bool(analyzer().word_is_known(lower))

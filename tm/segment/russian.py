@@ -204,6 +204,8 @@ def split_at(spans: list[tuple[int, int]], gaps: list[tuple[int, int]]) -> list[
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, stop) offsets of the Russian sentences of one paragraph."""
+    if INNER_END.search(text) is None:  # most paragraphs: a plain stretch's cut, razdel's and a SPLIT gap each need one
+        return [(0, len(text))] if text.strip() else []
     spans = [
         span
         for plain_start, plain_stop in plain_stretches(text)
