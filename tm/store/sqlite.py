@@ -99,6 +99,14 @@ def shown_path(path: str) -> str:
     return root + "/".join(part for part in path.split("/") if part not in ("", ".")) or "."
 
 
+def file_uri(path: str, mode: str) -> str:
+    """The SQLite URI of a file: '%', '?' and '#' escaped, or SQLite would read 'a#b.db' as the file 'a'
+    (a store written under another name than the one given); an absolute path after 'file://', so that
+    one starting '//' is not taken for a host."""
+    escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file://{escaped}?mode={mode}" if escaped.startswith("/") else f"file:{escaped}?mode={mode}"
+
+
 def open_connection(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
     conn.row_factory = sqlite3.Row
@@ -119,7 +127,7 @@ def needs_rollback(conn: sqlite3.Connection) -> bool:
 def roll_back_journal(path: str) -> None:
     """Finish an interrupted write the way SQLite does: roll its journal back (needs write access)."""
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30.0)) as conn:
+        with contextlib.closing(sqlite3.connect(file_uri(path, "rw"), uri=True, timeout=30.0)) as conn:
             conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.OperationalError as err:
         raise StoreError(
@@ -361,7 +369,7 @@ class SQLiteStore:
         return self._conn
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
-        uri = f"file:{self._file}?mode=ro" if readonly else f"file:{self._file}?mode=rwc"
+        uri = file_uri(self._file, "ro" if readonly else "rwc")
         conn = open_connection(uri)
         if readonly and needs_rollback(conn):
             # A killed writer left a hot journal that a read-only connection may not roll back.
