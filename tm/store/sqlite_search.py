@@ -196,7 +196,8 @@ def short_rows(conn: Executor, counts: TermCounts, query: str, min_score: float,
 
 
 class CandidateSearch:
-    """Candidate lookups over one connection; keeps term counts between queries."""
+    """Candidate lookups over one connection; keeps term counts between queries, and (in a large store)
+    every unit's length and words key, until the file changes."""
 
     def __init__(self, conn: sqlite3.Connection, indexed: bool) -> None:
         # Plain tuples, not sqlite3.Row: hundreds of rows a query go straight into Candidates.
@@ -209,11 +210,35 @@ class CandidateSearch:
         self.counts = TermCounts(conn, ("common_words", "units_vocab") if indexed else ("units_vocab",))
         self.gram_counts = TermCounts(conn, ("common_grams", "short_vocab")) if indexed else None
         self.lengths: sqlite_rank.UnitLengths | None = None
-        top = conn.execute("SELECT max(seq) FROM unit_lengths").fetchone()[0] if indexed else 0
-        self.large = (top or 0) >= sqlite_rank.LARGE_STORE
+        self.indexed = indexed
+        self.file = conn.execute("PRAGMA database_list").fetchone()[2]  # '' for a database in memory
+        self.state = self.file_state()
+        self.large = self.is_large()
+
+    def is_large(self) -> bool:
+        top = self.cursor.execute("SELECT max(seq) FROM unit_lengths").fetchone()[0] if self.indexed else 0
+        return (top or 0) >= sqlite_rank.LARGE_STORE
+
+    def file_state(self) -> bytes:
+        return sqlite_rank.change_counter(self.file) if self.file else b""
+
+    def follow_writes(self) -> None:
+        """Forget what was read of the store (term counts, the arrays) once its file has changed: another
+        connection or process wrote to it (every commit moves the file's change counter). Otherwise a
+        word first stored since would stay "held by no unit", and a changed unit keep its old length and key."""
+        state = self.file_state()
+        if state == self.state:
+            return
+        self.state = state
+        self.counts.known.clear()
+        if self.gram_counts is not None:
+            self.gram_counts.known.clear()
+        self.lengths = None
+        self.large = self.is_large()
 
     def candidates(self, query: str, min_score: float, doc: str | None = None) -> list[Candidate]:
         """By shared trigrams when every possible match is short, else by rare words; of doc only, when given."""
+        self.follow_writes()
         if self.gram_counts is not None and length_bounds(len(query), min_score)[1] <= SHORT_MAX:
             if self.large and doc is None:
                 return self.ranked_short(self.gram_counts, query, min_score)
