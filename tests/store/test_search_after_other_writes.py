@@ -51,3 +51,16 @@ def test_words_first_stored_by_another_connection_are_searched(
             writer.replace_document(DocumentInfo("new.txt", "ru", "en", "x", "sig", {}),
                                     [Unit(id="new.txt:0", doc="new.txt", source=query, target="")])
         assert [h.source for h in search(reader, query, min_score=50)][:1] == [query]
+
+
+def test_postgres_words_first_stored_by_another_connection_are_searched(pg_url: str) -> None:
+    query = NEW_WORDS + " и другие"
+    with open_store(pg_url) as other, other.writer() as writer:
+        writer.replace_document(DocumentInfo("old.txt", "ru", "en", "x", "sig", {}),
+                                [Unit(id="old.txt:0", doc="old.txt", source="Доклад о правах мигрантов", target="")])
+    with open_store(pg_url, create=False, readonly=True) as reader:
+        assert search(reader, query, min_score=50) == []  # asked once: the store holds none of its words
+        with open_store(pg_url) as other, other.writer() as writer:
+            writer.replace_document(DocumentInfo("new.txt", "ru", "en", "x", "sig", {}),
+                                    [Unit(id="new.txt:0", doc="new.txt", source=query, target="")])
+        assert [h.source for h in search(reader, query, min_score=50)][:1] == [query]

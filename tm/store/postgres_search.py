@@ -46,7 +46,12 @@ def index_row(seq: int, source: str) -> IndexRow:
 
 
 class TermCounts:
-    """How many units hold each term (from word_counts or gram_counts), remembered between queries."""
+    """How many units hold each term (from word_counts or gram_counts), remembered between queries.
+
+    A term the store does not hold is asked again at its next query: remembered as absent, a word
+    that another connection (another client of the team's store) stores later would never be searched
+    by this one.
+    """
 
     def __init__(self, conn: Connection, table: str) -> None:
         self.conn = conn
@@ -57,9 +62,8 @@ class TermCounts:
         """Counts of the terms the store holds (absent terms are left out)."""
         missing = [t for t in terms if t not in self.known]
         if missing:
-            self.known.update(dict.fromkeys(missing, 0))
             self.known.update((t, int(n)) for t, n in self.conn.execute(self.sql, (missing,)))
-        return {t: self.known[t] for t in terms if self.known[t] > 0}
+        return {t: self.known[t] for t in terms if self.known.get(t, 0) > 0}
 
 
 # The estimate of tm.store.sqlite_search.LENGTH_FIT: the square of the best ratio a length allows.
