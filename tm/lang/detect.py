@@ -47,20 +47,26 @@ def script_of(letter: str) -> str:
 
 def guess_language(text: str) -> Guess:
     """The likely language of text from its letter statistics."""
-    sample = [c for c in text[:SAMPLE_CHARS] if c.isalpha()]
-    letters = [c.lower() for c in sample]
-    if not letters:
+    sample = Counter(c for c in text[:SAMPLE_CHARS] if c.isalpha())
+    total = sum(sample.values())
+    if not total:
         return Guess("", "", 0.0, 0)
-    # a letter whose lower case is two characters ('İ' -> 'i' + a combining dot) is named as written
-    scripts = Counter(script_of(low if len(low) == 1 else c) for c, low in zip(sample, letters, strict=True))
+    scripts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    # Each distinct letter named once (a name per letter was ~0.06 s of a 5 MB build), in the order
+    # letters first occur, so that scripts tie as they did when counted letter by letter.
+    for letter, n in sample.items():
+        low = letter.lower()
+        # a letter whose lower case is two characters ('İ' -> 'i' + a combining dot) is named as written
+        scripts[script_of(low if len(low) == 1 else letter)] += n
+        counts[low] += n
     script, count = scripts.most_common(1)[0]
-    counts = Counter(letters)
     marked = [(sum(counts[m] for m in marks), lang) for lang, marks in MARKERS.get(script, ())]
     best, lang = max(marked, default=(0, ""))
-    if best < MIN_MARKER_SHARE * len(letters) or (lang != DEFAULT_BY_SCRIPT.get(script) and counts_favour_default(
+    if best < MIN_MARKER_SHARE * total or (lang != DEFAULT_BY_SCRIPT.get(script) and counts_favour_default(
             script, marked, best)):
         lang = DEFAULT_BY_SCRIPT.get(script, "")
-    return Guess(lang, script, count / len(letters), len(letters))
+    return Guess(lang, script, count / total, total)
 
 
 def counts_favour_default(script: str, marked: list[tuple[int, str]], best: int) -> bool:
