@@ -80,7 +80,17 @@ def placeables(text: str) -> Counter[str]:
 
 def placeable_distance(query: str, source: str) -> int:
     """How many numbers, punctuation marks and case changes tell two same-word texts apart."""
-    return Query(query).placeable_distance(source)
+    return distance_from(placeables(query), words_of_case(query), source)
+
+
+def distance_from(query_placeables: Counter[str], query_cased: list[str], source: str) -> int:
+    """placeable_distance, the query's placeables and cased words given."""
+    a, b = query_placeables, placeables(source)
+    differing = max(sum((a - b).values()), sum((b - a).values()))  # a changed number counts once
+    # Not strict: equal words_of (rapidfuzz's split) can still give WORD lists of different lengths
+    # ("x\u0870y z" and "x y z"); the pairs past the shorter list are not compared.
+    cased = sum(1 for x, y in zip(query_cased, words_of_case(source), strict=False) if x != y)
+    return max(1, differing + cased)
 
 
 class Query:
@@ -91,19 +101,13 @@ class Query:
         self.words = words_of(text)
         self.key = key_of_words(self.words)
         self.marks = mark_count(text)
-        self._placeables: Counter[str] | None = None
-        self._cased: list[str] | None = None
+        self._placeables: tuple[Counter[str], list[str]] | None = None
 
     def placeable_distance(self, source: str) -> int:
         """placeable_distance(query, source), the query's side computed on first use."""
         if self._placeables is None:
-            self._placeables, self._cased = placeables(self.text), words_of_case(self.text)
-        a, b = self._placeables, placeables(source)
-        differing = max(sum((a - b).values()), sum((b - a).values()))  # a changed number counts once
-        # Not strict: equal words_of (rapidfuzz's split) can still give WORD lists of different lengths
-        # ("x\u0870y z" and "x y z"); the pairs past the shorter list are not compared.
-        cased = sum(1 for x, y in zip(self._cased or (), words_of_case(source), strict=False) if x != y)
-        return max(1, differing + cased)
+            self._placeables = placeables(self.text), words_of_case(self.text)
+        return distance_from(*self._placeables, source)
 
 
 def words_of_case(text: str) -> list[str]:
@@ -124,17 +128,15 @@ def match_score(query: str, source: str, raw: float | None = None) -> tuple[floa
     """(match %, similarity) of a stored source (inline codes left out, then penalised) for a normalized query."""
     form = comparable(source)
     raw = similarity(query, form) if raw is None else raw
-    return score_with(query, words_of(query), form, raw) - code_penalty(query, source), raw
+    return score_with(Query(query), form, raw) - code_penalty(query, source), raw
 
 
-def score_with(query: str | Query, query_words: str, source: str, raw: float) -> float:
-    """The match % once the similarity and the query's words are known."""
-    text = query.text if isinstance(query, Query) else query
-    if text == source:
+def score_with(query: Query, source: str, raw: float) -> float:
+    """The match % once the similarity is known."""
+    if query.text == source:
         return 100.0
-    if raw >= SAME_WORDS_FLOOR and words_of(source) == query_words:
-        distance = query.placeable_distance(source) if isinstance(query, Query) else placeable_distance(text, source)
-        return float(max(95, 100 - distance))
+    if raw >= SAME_WORDS_FLOOR and words_of(source) == query.words:
+        return float(max(95, 100 - query.placeable_distance(source)))
     return word_score(raw)
 
 
@@ -216,7 +218,7 @@ def rank_rows(query: str, rows: list[Candidate], min_score: float) -> list[tuple
                 continue
             score = word_score(raw)
         else:
-            score = score_with(parts, parts.words, forms[i], raw)
+            score = score_with(parts, forms[i], raw)
         if (mark_count(row.source) if marked else 0) != parts.marks:
             score -= CODE_PENALTY
         if score >= min_score:
